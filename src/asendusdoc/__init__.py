@@ -1,0 +1,3 @@
+"""asendusdoc."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,137 @@
+"""The rendering context: what a document shows, already in its language.
+
+One step (:func:`asendusdoc.render.context.build_document`) turns a form and a language into a
+:class:`Document`. Both back ends (DOCX through docxtpl templates, PDF through reportlab) consume
+it and format nothing themselves: every label and every value here is final text of the
+document's language. A missing optional value is already the language's dash word
+(``labels["missing"]``), so both back ends show it the same way.
+
+Values are plain text. They may contain ``\\n`` (a line break inside the value) and any
+characters XML 1.0 can hold; escaping is the back end's job (docxtpl autoescape, reportlab
+``xml.sax.saxutils.escape``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "Block",
+    "Document",
+    "FieldRow",
+    "FieldsBlock",
+    "ListBlock",
+    "Party",
+    "Section",
+    "Signature",
+    "TableBlock",
+    "TextBlock",
+]
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """One labelled value: "Teenuse algus: 1. märts 2026"."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class FieldsBlock:
+    """Label/value pairs, shown as a two-column table without a header."""
+
+    rows: list[FieldRow]
+    heading: str = ""
+    kind: Literal["fields"] = "fields"
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table with a header row (repeated on every page) and one row per item.
+
+    The first column is usually the item number ("Nr" / "№").
+    """
+
+    columns: list[str]
+    rows: list[list[str]]
+    heading: str = ""
+    widths: list[float] = field(default_factory=list)
+    """Relative column widths (sum 1.0), or empty for equal widths."""
+    kind: Literal["table"] = "table"
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A numbered list of short texts (factors, activities)."""
+
+    items: list[str]
+    heading: str = ""
+    kind: Literal["list"] = "list"
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph of free text (may hold line breaks)."""
+
+    text: str
+    heading: str = ""
+    kind: Literal["text"] = "text"
+
+
+Block = FieldsBlock | TableBlock | ListBlock | TextBlock
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered part of the document: "2. Eesmärgid"."""
+
+    heading: str
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
+class Party:
+    """One party of the document: its role and the lines that identify it."""
+
+    role: str
+    """E.g. "Kohalik omavalitsus", "Teenuseosutaja", "Pere"."""
+    lines: list[str]
+    """Name first, then worker, contacts; already formatted."""
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature block: role, printed name, and empty date and signature lines."""
+
+    role: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything a document of one form shows, in one language."""
+
+    form_id: str
+    lang: str
+    """"et" or "ru"."""
+    title: str
+    """The form's official name in the language: "Peretoe teenusele suunamise vorm"."""
+    subtitle: str
+    """A short line under the title, e.g. the service type; may be empty."""
+    case_reference: str
+    document_date: str
+    """The form's own date in the language's long form: "22. november 2026"."""
+    document_date_iso: str
+    author: str
+    """Who issues the document: the municipality or the provider (PDF author metadata)."""
+    parties: list[Party]
+    sections: list[Section]
+    signatures: list[Signature]
+    labels: dict[str, str]
+    """Fixed words of the language: see :data:`asendusdoc.render.context.LABEL_KEYS`."""
+
+    def as_template_context(self) -> dict[str, Any]:
+        """A plain dict of the document for Jinja (docxtpl templates)."""
+        return asdict(self)
