@@ -1,0 +1,573 @@
+"""The PDF back end: a :class:`~asendusdoc.render.document.Document` laid out with reportlab.
+
+Layout (the same order as the DOCX templates): a running header (author, case reference), the
+title, subtitle, case reference and date, the parties, the numbered sections, the signature
+blocks, and a running footer (title, "lk 2 / 5" or "стр. 2 из 5").
+
+Everything is set in DejaVu Sans (shipped in ``asendusdoc/render/fonts``, embedded as subsets), so
+Estonian and Cyrillic text is exact and no unembedded base-14 font appears. The output is
+byte-identical for the same document: reportlab runs in invariant mode and the PDF dates are the
+document's own date (``document_date_iso``).
+
+reportlab cannot split a single table row across pages, so a very long value in a table cell is
+cut (at whitespace) into continuation rows drawn without a rule between them; the text stays
+complete and in place. reportlab writes neither tagged PDF nor PDF/A: the output sets ``/Lang``
+and the document title, but it is not an accessible (tagged) PDF.
+
+reportlab is imported here only, so ``import asendusdoc`` stays light.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+import asendusdoc
+from asendusdoc.errors import RenderError
+from asendusdoc.render.document import (
+    Block,
+    Document,
+    FieldRow,
+    FieldsBlock,
+    ListBlock,
+    Section,
+    Signature,
+    TableBlock,
+    TextBlock,
+)
+
+__all__ = ["render_pdf", "render_pdf_bundle"]
+
+FONT = "AsendusdocDejaVuSans"
+FONT_BOLD = "AsendusdocDejaVuSans-Bold"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+LABEL_SHARE = 0.35
+"""The label column of a field table: 35 % of the text width."""
+
+BODY_SIZE = 10
+RUNNING_SIZE = 8
+GRID_COLOUR = colors.HexColor("#808080")
+HEADER_FILL = colors.HexColor("#E6E6E6")
+CELL_PADDING = 4
+
+MAX_CELL_LINES = 24
+"""A table cell holds at most about this many lines; longer text continues in the next row."""
+
+_LANG_TAGS = {"et": "et-EE", "ru": "ru-RU"}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
+# ---------------------------------------------------------------- fonts and styles
+
+
+def _utf16_hex(code_point: int) -> str:
+    return chr(code_point).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 pairs.
+
+    reportlab 5.1 writes ``<1F600>`` for an emoji, which PDF readers reject (the character is
+    lost from copied and extracted text). For every other character the output is unchanged.
+    """
+    entries = [f"<{index:02X}> <{_utf16_hex(value)}>" for index, value in enumerate(subset)]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+@cache
+def _register_fonts() -> None:
+    """Register DejaVu Sans regular and bold once per process, as one family (so ``<b>`` works)."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    fonts = files("asendusdoc.render") / "fonts"
+    for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        data = (fonts / filename).read_bytes()
+        pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    _register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=BODY_SIZE, leading=13, alignment=TA_LEFT, spaceAfter=4
+    )
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=4
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11, leading=14, spaceAfter=2),
+        "meta": ParagraphStyle("meta", parent=body, spaceAfter=1),
+        "section": ParagraphStyle(
+            "section",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=12,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "block": ParagraphStyle(
+            "block", parent=body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3, keepWithNext=1
+        ),
+        "cell": ParagraphStyle("cell", parent=body, leading=12.5, spaceAfter=0),
+        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
+        "item": ParagraphStyle(
+            "item", parent=body, leftIndent=7 * mm, bulletIndent=0, spaceAfter=2
+        ),
+    }
+
+
+def _markup(text: str) -> str:
+    """User text as Paragraph markup: control characters dropped, escaped, line breaks kept."""
+    cleaned = _CONTROL.sub("", text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+    return escape(cleaned).replace("\n", "<br/>")
+
+
+def _para(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(_markup(text), _styles()[style])
+
+
+# ---------------------------------------------------------------- long cell text
+
+
+def _chunks(text: str, width: float) -> list[str]:
+    """Cut ``text`` into pieces of at most :data:`MAX_CELL_LINES` lines in a column ``width`` wide.
+
+    Cuts fall on line breaks or whitespace where possible; the pieces joined by a space or a
+    line break read as the original text.
+    """
+    chars_per_line = max(4, int((width - 2 * CELL_PADDING) / (0.62 * BODY_SIZE)))
+    budget = chars_per_line * MAX_CELL_LINES
+    if len(text) <= budget // 2 and text.count("\n") < MAX_CELL_LINES // 2:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    used = 0
+    for line in text.split("\n"):
+        while line:
+            cost = max(1, -(-len(line) // chars_per_line)) * chars_per_line
+            if used + cost <= budget:
+                current.append(line)
+                used += cost
+                break
+            room = budget - used
+            if room < chars_per_line:
+                pieces.append("\n".join(current))
+                current, used = [], 0
+                continue
+            cut = line.rfind(" ", 0, room)
+            if cut <= 0:
+                cut = room
+            current.append(line[:cut])
+            pieces.append("\n".join(current))
+            current, used = [], 0
+            line = line[cut:].lstrip(" ")
+        else:
+            current.append("")
+            used += chars_per_line
+    if current:
+        pieces.append("\n".join(current))
+    return [piece for piece in pieces if piece.strip()] or [""]
+
+
+def _grid_table(
+    rows: list[list[str]],
+    widths: list[float],
+    *,
+    header: list[str] | None = None,
+    bold_first_column: bool = False,
+) -> Table:
+    """A gridded table of Paragraph cells; a long cell continues in extra rows (:func:`_chunks`)."""
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("BOX", (0, 0), (-1, -1), 0.5, GRID_COLOUR),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.5, GRID_COLOUR),
+    ]
+    if header is not None:
+        data.append([_para(text, "cell_bold") for text in header])
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID_COLOUR),
+        ]
+    for row in rows:
+        cells = list(row) + [""] * (len(widths) - len(row))
+        pieces = [_chunks(text, width) for text, width in zip(cells, widths, strict=False)]
+        height = max(len(p) for p in pieces)
+        for index in range(height):
+            styles = ["cell"] * len(widths)
+            if bold_first_column:
+                styles[0] = "cell_bold"
+            data.append(
+                [
+                    _para(p[index] if index < len(p) else "", style)
+                    for p, style in zip(pieces, styles, strict=True)
+                ]
+            )
+            if index < height - 1:
+                row_index = len(data) - 1
+                commands.append(("BOTTOMPADDING", (0, row_index), (-1, row_index), 0))
+                commands.append(("TOPPADDING", (0, row_index + 1), (-1, row_index + 1), 0))
+        commands.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.5, GRID_COLOUR))
+    return Table(
+        data,
+        colWidths=widths,
+        repeatRows=1 if header is not None else 0,
+        style=TableStyle(commands),
+        hAlign="LEFT",
+    )
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def _fields_table(rows: Sequence[FieldRow]) -> Table:
+    widths = [CONTENT_WIDTH * LABEL_SHARE, CONTENT_WIDTH * (1 - LABEL_SHARE)]
+    return _grid_table([[row.label, row.value] for row in rows], widths, bold_first_column=True)
+
+
+def _column_widths(block: TableBlock) -> list[float]:
+    count = len(block.columns)
+    shares = list(block.widths)
+    if len(shares) != count or any(share <= 0 for share in shares):
+        shares = [1.0] * count
+    total = sum(shares)
+    return [CONTENT_WIDTH * share / total for share in shares]
+
+
+def _block(block: Block) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    if block.heading:
+        flowables.append(_para(block.heading, "block"))
+    if isinstance(block, FieldsBlock):
+        if block.rows:
+            flowables.append(_fields_table(block.rows))
+    elif isinstance(block, TableBlock):
+        if block.columns:
+            flowables.append(_grid_table(block.rows, _column_widths(block), header=block.columns))
+    elif isinstance(block, ListBlock):
+        for number, item in enumerate(block.items, start=1):
+            flowables.append(Paragraph(_markup(item), _styles()["item"], bulletText=f"{number}."))
+    elif isinstance(block, TextBlock):
+        flowables.append(_para(block.text))
+    else:  # pragma: no cover - the Block union is closed
+        raise RenderError(f"unknown block kind: {type(block).__name__}", code="render_error")
+    flowables.append(Spacer(1, 4))
+    return flowables
+
+
+def _section(section: Section) -> list[Flowable]:
+    flowables: list[Flowable] = [_para(section.heading, "section")]
+    for block in section.blocks:
+        flowables += _block(block)
+    return flowables
+
+
+def _signature_lines(signature: Signature, labels: dict[str, str]) -> list[Flowable]:
+    blank = "_" * 24
+    return [
+        _para(signature.role, "cell_bold"),
+        _para(signature.name, "cell"),
+        Spacer(1, 10),
+        _para(f"{labels.get('date', '')}: {blank}", "cell"),
+        Spacer(1, 10),
+        _para(f"{labels.get('signature', '')}: {blank}", "cell"),
+    ]
+
+
+def _signatures(document: Document) -> list[Flowable]:
+    if not document.signatures:
+        return []
+    heading = _para(document.labels.get("signatures", ""), "section")
+    short = all(len(s.role) + len(s.name) < 300 for s in document.signatures)
+    if not short:
+        # Too long for table cells (which cannot split): one block under the other.
+        blocks: list[Flowable] = [heading]
+        for signature in document.signatures:
+            blocks.append(
+                KeepTogether([*_signature_lines(signature, document.labels), Spacer(1, 14)])
+            )
+        return blocks
+    cells = [_signature_lines(s, document.labels) for s in document.signatures]
+    if len(cells) % 2:
+        cells.append([])
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    table = Table(
+        rows,
+        colWidths=[CONTENT_WIDTH / 2] * 2,
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+    return [KeepTogether([heading, table])]
+
+
+def _story(document: Document) -> list[Flowable]:
+    labels = document.labels
+    story: list[Flowable] = [_para(document.title, "title")]
+    if document.subtitle:
+        story.append(_para(document.subtitle, "subtitle"))
+    story.append(Spacer(1, 4))
+    story.append(_para(f"{labels.get('case_reference', '')}: {document.case_reference}", "meta"))
+    story.append(_para(f"{labels.get('document_date', '')}: {document.document_date}", "meta"))
+    if document.parties:
+        story.append(_para(labels.get("parties", ""), "section"))
+        story.append(
+            _fields_table([FieldRow(p.role, "\n".join(p.lines)) for p in document.parties])
+        )
+    for section in document.sections:
+        story += _section(section)
+    story += _signatures(document)
+    return story
+
+
+# ---------------------------------------------------------------- pages, metadata, bytes
+
+
+def _display_title(document: Document) -> str:
+    """Title + case reference: the PDF title and the bundle bookmark."""
+    return f"{document.title} ({document.case_reference})"
+
+
+def _pdf_date(iso: str) -> str:
+    """``D:YYYYMMDD000000`` for the document date; the time of day is not part of a form."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError as exc:
+        raise RenderError(
+            f"document_date_iso is not an ISO date: {iso!r}", code="render_error"
+        ) from exc
+    return f"D:{day:%Y%m%d}000000"
+
+
+def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line, cut with an ellipsis to fit ``width``."""
+    text = " ".join(_CONTROL.sub("", text).split())
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+class _StartDocument(Flowable):  # type: ignore[misc]
+    """Zero-size marker at the start of each document: sets the page owner, adds the bookmark."""
+
+    def __init__(self, index: int, bookmark: bool) -> None:
+        super().__init__()
+        self.index = index
+        self.bookmark = bookmark
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        # The canvas holds pages back until the end (see _canvas_maker), so the bookmark itself is
+        # added when the page is really written.
+        self.canv._asendusdoc_owner = self.index
+        if self.bookmark:
+            self.canv._asendusdoc_marks.append(self.index)
+
+
+def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
+    """A canvas class that holds back the pages and draws header and footer once the total is known.
+
+    Each page records which document it belongs to; page numbers count within that document.
+    """
+    running = [(document, _display_title(document)) for document in documents]
+
+    class _NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.setDateFormatter(lambda *_: pdf_date)
+            self._asendusdoc_owner = 0
+            self._asendusdoc_marks: list[int] = []
+            self._asendusdoc_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._asendusdoc_pages.append(dict(self.__dict__))
+            self._asendusdoc_marks = []
+            self._startPage()
+
+        def save(self) -> None:
+            owners = [page["_asendusdoc_owner"] for page in self._asendusdoc_pages]
+            seen: dict[int, int] = {}
+            for state, owner in zip(self._asendusdoc_pages, owners, strict=True):
+                seen[owner] = seen.get(owner, 0) + 1
+                self.__dict__.update(state)
+                for index in state["_asendusdoc_marks"]:
+                    key = f"document-{index}"
+                    self.bookmarkPage(key)
+                    self.addOutlineEntry(running[index][1], key, level=0)
+                self._draw_running(owner, seen[owner], owners.count(owner))
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _draw_running(self, owner: int, page: int, total: int) -> None:
+            document = running[owner][0]
+            labels = document.labels
+            top = PAGE_HEIGHT - 12 * mm
+            bottom = 11 * mm
+            right = PAGE_WIDTH - MARGIN_RIGHT
+            self.saveState()
+            self.setFillColor(colors.HexColor("#404040"))
+            self.setStrokeColor(GRID_COLOUR)
+            self.setLineWidth(0.4)
+            reference = _fit(self, document.case_reference, FONT, RUNNING_SIZE, CONTENT_WIDTH / 3)
+            author_room = CONTENT_WIDTH - self.stringWidth(reference, FONT, RUNNING_SIZE) - 6 * mm
+            self.setFont(FONT_BOLD, RUNNING_SIZE)
+            self.drawString(
+                MARGIN_LEFT, top, _fit(self, document.author, FONT_BOLD, RUNNING_SIZE, author_room)
+            )
+            self.setFont(FONT, RUNNING_SIZE)
+            self.drawRightString(right, top, reference)
+            self.line(MARGIN_LEFT, top - 2.5 * mm, right, top - 2.5 * mm)
+            number = f"{labels.get('page', '')} {page} {labels.get('page_of', '/')} {total}"
+            number_width = self.stringWidth(number, FONT, RUNNING_SIZE)
+            self.line(MARGIN_LEFT, bottom + 3.5 * mm, right, bottom + 3.5 * mm)
+            footer = _fit(
+                self, running[owner][1], FONT, RUNNING_SIZE, CONTENT_WIDTH - number_width - 6 * mm
+            )
+            self.drawString(MARGIN_LEFT, bottom, footer)
+            self.drawRightString(right, bottom, number)
+            self.restoreState()
+
+    return _NumberedCanvas
+
+
+def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
+    if not documents:
+        raise RenderError("no documents to render", code="render_error")
+    _register_fonts()
+    first = documents[0]
+    story: list[Flowable] = []
+    for index, document in enumerate(documents):
+        if index:
+            story.append(PageBreak())
+        story.append(_StartDocument(index, bookmarks))
+        story += _story(document)
+    buffer = io.BytesIO()
+    version = f"asendusdoc {asendusdoc.__version__}"
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=_display_title(first) if len(documents) == 1 else first.title,
+        author=first.author,
+        subject=first.subtitle or first.form_id,
+        creator=version,
+        producer=version,
+        keywords="",
+        lang=_LANG_TAGS.get(first.lang, first.lang),
+        displayDocTitle=True,
+        initialFontName=FONT,
+        initialFontSize=BODY_SIZE,
+        invariant=1,
+        pageCompression=1,
+    )
+    if bookmarks:
+        template.pageMode = "UseOutlines"
+    try:
+        template.build(
+            story, canvasmaker=_canvas_maker(documents, _pdf_date(first.document_date_iso))
+        )
+    except RenderError:
+        raise
+    except Exception as exc:  # reportlab raises LayoutError, ValueError, ... from deep inside
+        raise RenderError(
+            f"the PDF of '{first.form_id}' could not be laid out: {exc}", code="render_error"
+        ) from exc
+    return buffer.getvalue()
+
+
+def render_pdf(document: Document) -> bytes:
+    """The document as PDF bytes (A4), identical for the same document.
+
+    Metadata: title = title + case reference, author, subject = subtitle (or the form id),
+    creator and producer ``asendusdoc <version>``, ``/Lang`` et-EE or ru-RU, and creation and
+    modification dates from ``document_date_iso``.
+    """
+    return _build([document], bookmarks=False)
+
+
+def render_pdf_bundle(documents: Sequence[Document]) -> bytes:
+    """Several documents in one PDF, each starting on a new page, with one bookmark per document.
+
+    Page numbers count within each document ("lk 1 / 3" restarts at every document), since each
+    document is signed and filed on its own. The bundle's metadata (language, author, dates) is
+    the first document's; each bookmark reads title + case reference. Identical bytes for the
+    same documents.
+    """
+    return _build(list(documents), bookmarks=True)
