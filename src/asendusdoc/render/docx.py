@@ -1,0 +1,192 @@
+"""The DOCX back end: a :class:`~asendusdoc.render.document.Document` through a docxtpl template.
+
+Templates live in ``templates/<lang>/<form_id>.docx`` (shipped) or in a caller's folder with the
+same layout (``template_dir``), which wins where it has the file. Rendering is strict and safe:
+every value is XML-escaped (autoescape), the Jinja sandbox blocks attribute tricks, and a variable
+the context lacks is an error, not an empty string. The same document gives the same bytes:
+core properties come from the document, not the clock, and the zip is written in a fixed order
+with fixed timestamps.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import StrictUndefined
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from asendusdoc._assets import asset_dir
+from asendusdoc.errors import TemplateError
+from asendusdoc.render.document import Document, TableBlock
+
+__all__ = ["normalize_docx_zip", "render_docx", "template_path"]
+
+_LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU"}
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def template_path(form_id: str, lang: str, template_dir: Path | None = None) -> str:
+    """Where the template of a form and language is: the caller's folder first, then shipped.
+
+    Returns a path text for messages and caching; raises ``TemplateError(template_missing)``
+    naming every place searched.
+    """
+    searched: list[str] = []
+    name = f"{form_id}.docx"
+    if template_dir is not None:
+        custom = Path(template_dir) / lang / name
+        if custom.is_file():
+            return str(custom)
+        searched.append(str(custom))
+    shipped = asset_dir("templates") / lang / name
+    if shipped.is_file():
+        return str(shipped)
+    searched.append(str(shipped))
+    raise TemplateError(
+        f"No DOCX template for form '{form_id}' in language '{lang}'; searched: "
+        + ", ".join(searched)
+        + ". Put the file there or leave the template folder out to use the shipped one.",
+        code="template_missing",
+        form_id=form_id,
+        lang=lang,
+        searched=searched,
+    )
+
+
+@cache
+def _template_bytes(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def render_docx(document: Document, *, template_dir: Path | None = None) -> bytes:
+    """Render ``document`` to DOCX bytes through its form's template (identical bytes each time).
+
+    Raises :class:`~asendusdoc.errors.TemplateError` with ``code`` ``template_missing``,
+    ``template_variable_missing`` (the template asks for what the context lacks) or
+    ``template_broken`` (not a DOCX, or a Jinja syntax error).
+    """
+    from docxtpl import DocxTemplate
+
+    path = template_path(document.form_id, document.lang, template_dir)
+    try:
+        template = DocxTemplate(io.BytesIO(_template_bytes(path)))
+        template.init_docx()
+    except Exception as exc:  # python-docx raises several kinds for a file that is no DOCX
+        raise TemplateError(
+            f"Template {path} cannot be opened as a DOCX file: {exc}",
+            code="template_broken",
+            template=path,
+        ) from exc
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    try:
+        template.render(document.as_template_context(), jinja_env=env)
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"Template {path} uses a variable the document does not have: {exc.message}. "
+            "See docs/custom-templates.md for the variables available.",
+            code="template_variable_missing",
+            template=path,
+            variable=exc.message,
+        ) from exc
+    except (jinja2.TemplateSyntaxError, SecurityError) as exc:
+        raise TemplateError(
+            f"Template {path} is broken: {exc}. Keep each tag in one run of text "
+            "and check its spelling.",
+            code="template_broken",
+            template=path,
+        ) from exc
+    _apply_column_widths(template.docx, document)
+    _set_core_properties(template.docx, document)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return normalize_docx_zip(buffer.getvalue())
+
+
+def _apply_column_widths(docx_document: Any, document: Document) -> None:
+    """Give each rendered data table the relative widths of its :class:`TableBlock`.
+
+    A docxtpl column loop copies one cell, so every column has the same width. Tables are
+    matched to blocks in order by their header texts; a table of a custom template that does
+    not match keeps the widths its template gave it.
+    """
+    blocks = [
+        block
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, TableBlock) and len(block.widths) == len(block.columns)
+    ]
+    if not blocks:
+        return
+    body = docx_document.element.body
+    pending = iter(blocks)
+    block = next(pending, None)
+    for table in body.iter(f"{_W}tbl"):
+        if block is None:
+            return
+        rows = table.findall(f"{_W}tr")
+        grid = table.find(f"{_W}tblGrid")
+        if not rows or grid is None:
+            continue
+        header = [
+            "".join(t.text or "" for t in cell.iter(f"{_W}t"))
+            for cell in rows[0].findall(f"{_W}tc")
+        ]
+        if header != block.columns:
+            continue
+        columns = grid.findall(f"{_W}gridCol")
+        total = sum(int(float(c.get(f"{_W}w", "0"))) for c in columns)
+        twips = [int(total * share / sum(block.widths)) for share in block.widths]
+        for column, width in zip(columns, twips, strict=False):
+            column.set(f"{_W}w", str(width))
+        for row in rows:
+            for cell, width in zip(row.findall(f"{_W}tc"), twips, strict=False):
+                cell_width = cell.find(f"{_W}tcPr/{_W}tcW")
+                if cell_width is not None:
+                    cell_width.set(f"{_W}w", str(width))
+                    cell_width.set(f"{_W}type", "dxa")
+        block = next(pending, None)
+
+
+def _set_core_properties(docx_document: Any, document: Document) -> None:
+    """Title, author, language and dates from the document; nothing of the machine."""
+    moment = datetime.fromisoformat(document.document_date_iso).replace(tzinfo=UTC)
+    properties = docx_document.core_properties
+    properties.title = document.title
+    properties.subject = document.subtitle
+    properties.author = document.author
+    properties.language = _LANGUAGE_TAGS.get(document.lang, document.lang)
+    properties.identifier = document.case_reference
+    properties.last_modified_by = ""
+    properties.comments = ""
+    properties.keywords = ""
+    properties.category = ""
+    properties.revision = 1
+    properties.created = moment
+    properties.modified = moment
+    for printed in properties._element.findall(
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastPrinted"
+    ):
+        properties._element.remove(printed)  # a custom template's, not this document's
+
+
+def normalize_docx_zip(data: bytes) -> bytes:
+    """Re-write a DOCX zip with sorted entries, a fixed timestamp and fixed attributes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = sorted((info.filename, source.read(info)) for info in source.infolist())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o600 << 16
+            target.writestr(info, content, compresslevel=6)
+    return out.getvalue()

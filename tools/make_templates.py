@@ -1,0 +1,454 @@
+"""Generate the shipped DOCX templates: ``templates/<lang>/<form_id>.docx`` (9 forms x et, ru).
+
+Run ``python tools/make_templates.py`` after changing the layout or the wording here; commit the
+script and its output together. The templates hold docxtpl/Jinja tags, each in one run, with
+``{%tr %}``, ``{%tc %}`` and ``{%p %}`` tags in a row, cell or paragraph of their own, so a
+municipality can open a copy in Word and edit it (docs/custom-templates.md).
+
+The output is reproducible: running the script twice gives identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor, Twips
+
+from asendusdoc.render.docx import normalize_docx_zip
+
+FORM_IDS = (
+    "family-support-referral",
+    "support-person-referral",
+    "family-conference-referral",
+    "cooperation-agreement",
+    "support-plan",
+    "action-plan",
+    "client-diary",
+    "progress-report",
+    "closure",
+)
+
+LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU"}
+
+# One sentence or two under the title, per form and language: fixed wording, not data.
+INTRO: dict[str, dict[str, str]] = {
+    "family-support-referral": {
+        "et": "Kohalik omavalitsus suunab pere peretoe teenusele. Suunamisvorm edastatakse "
+        "Sotsiaalkindlustusametile krüpteeritult.",
+        "ru": "Местное самоуправление направляет семью на услугу поддержки семьи. Форма "
+        "направления передаётся в Департамент социального страхования в зашифрованном виде.",
+    },
+    "support-person-referral": {
+        "et": "Kohalik omavalitsus suunab asendushoolduselt lahkuva noore tugiisikuteenusele.",
+        "ru": "Местное самоуправление направляет молодого человека, покидающего замещающую "
+        "опеку, на услугу опорного лица.",
+    },
+    "family-conference-referral": {
+        "et": "Pere Lahendusringi suunatakse pere nõusolekul. Vorm annab ülevaate pere "
+        "olukorrast ning lapse kaitse- ja riskiteguritest.",
+        "ru": "Направление в Семейный круг решений оформляется с согласия семьи. Форма даёт "
+        "обзор положения семьи, а также защитных факторов и факторов риска ребёнка.",
+    },
+    "cooperation-agreement": {
+        "et": "Pooled lepivad kokku alljärgnevas.",
+        "ru": "Стороны договорились о нижеследующем.",
+    },
+    "support-plan": {
+        "et": "Peretoe plaan kirjeldab teenuse eesmärke ja tegevusi nende saavutamiseks. "
+        "Plaan edastatakse kohalikule omavalitsusele koos vahearuannetega.",
+        "ru": "План поддержки семьи описывает цели услуги и действия для их достижения. "
+        "План передаётся местному самоуправлению вместе с промежуточными отчётами.",
+    },
+    "action-plan": {
+        "et": "Tegevuskava koostatakse teenuse alguses pere toimetuleku toetamiseks; selles "
+        "lepitakse kokku esimesed koostööülesanded. Pere suunatakse teenusele vanemate "
+        "nõusolekul.",
+        "ru": "План действий составляется в начале услуги для поддержки семьи; в нём "
+        "согласуются первые задачи сотрудничества. Семья направляется на услугу с согласия "
+        "родителей.",
+    },
+    "client-diary": {
+        "et": "Kliendipäevikusse märgitakse teenuse käigus toimunud kontaktid ja tegevused.",
+        "ru": "В дневник клиента записываются контакты и действия в ходе оказания услуги.",
+    },
+    "progress-report": {
+        "et": "Vahearuanne annab kohalikule omavalitsusele ülevaate teenuse käigust, "
+        "edusammudest ja raskustest.",
+        "ru": "Промежуточный отчёт даёт местному самоуправлению обзор хода услуги, "
+        "достигнутых успехов и трудностей.",
+    },
+    "closure": {
+        "et": "Teenus lõpetatakse. Kokkuvõte tehtud tegevustest, saavutatud eesmärkidest, pere "
+        "edasistest vajadustest ja soovitustest edastatakse kohaliku omavalitsuse "
+        "lastekaitsetöötajale.",
+        "ru": "Услуга прекращается. Итоги проведённой работы, достигнутые цели, дальнейшие "
+        "потребности семьи и рекомендации направляются специалисту по защите детей "
+        "местного самоуправления.",
+    },
+}
+
+FONT = "Arial"
+BODY_SIZE = Pt(10)
+PAGE_WIDTH = Cm(21.0)
+MARGIN_LEFT = Cm(2.5)
+MARGIN_RIGHT = Cm(2.0)
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+LABEL_SHARE = 0.35
+HEADER_FILL = "E7ECF2"
+GREY = RGBColor(0x55, 0x55, 0x55)
+FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+# --- small python-docx helpers ------------------------------------------------------------
+
+
+def _append(parent: Any, tag: str, **attributes: str) -> Any:
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(name), value)
+    parent.append(element)
+    return element
+
+
+def _spacing(paragraph: Any, *, before: float = 0, after: float = 0) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+
+
+def _text(
+    container: Any,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: Pt | None = None,
+    after: float = 0,
+    before: float = 0,
+    keep_next: bool = False,
+    color: RGBColor | None = None,
+) -> Any:
+    """A paragraph with ``text`` in one run (a tag must never be split across runs)."""
+    paragraph = container.add_paragraph()
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    run.italic = italic or None
+    if size is not None:
+        run.font.size = size
+    if color is not None:
+        run.font.color.rgb = color
+    _spacing(paragraph, before=before, after=after)
+    if keep_next:
+        paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
+def _tag(container: Any, tag: str) -> None:
+    """A paragraph holding only a ``{%p ... %}`` tag (docxtpl removes the paragraph)."""
+    _text(container, tag)
+
+
+def _first_paragraph(cell: Any, text: str, *, bold: bool = False, after: float = 0) -> Any:
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    _spacing(paragraph, after=after)
+    return paragraph
+
+
+def _borders(table: Any, *, visible: bool) -> None:
+    properties = table._tbl.tblPr
+    borders = _append(properties, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if visible:
+            _append(borders, f"w:{side}", **{"w:val": "single", "w:sz": "4", "w:color": "8C8C8C"})
+        else:
+            _append(borders, f"w:{side}", **{"w:val": "nil"})
+
+
+def _cell_margins(table: Any) -> None:
+    margins = _append(table._tbl.tblPr, "w:tblCellMar")
+    for side, width in (("top", "40"), ("left", "85"), ("bottom", "40"), ("right", "85")):
+        _append(margins, f"w:{side}", **{"w:w": width, "w:type": "dxa"})
+
+
+def _table(container: Any, rows: int, widths: list[int], *, visible: bool) -> Any:
+    """A fixed-layout table of ``rows`` rows with column ``widths`` (EMU)."""
+    table = container.add_table(rows=rows, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _append(table._tbl.tblPr, "w:tblLayout", **{"w:type": "fixed"})
+    _borders(table, visible=visible)
+    _cell_margins(table)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+    return table
+
+
+def _shade(cell: Any, fill: str) -> None:
+    _append(
+        cell._tc.get_or_add_tcPr(), "w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill}
+    )
+
+
+def _row_flags(row: Any, *, header: bool = False) -> None:
+    properties = row._tr.get_or_add_trPr()
+    _append(properties, "w:cantSplit")
+    if header:
+        _append(properties, "w:tblHeader")
+
+
+def _spacer(container: Any) -> None:
+    """A small empty paragraph: keeps two tables apart (Word would join them) and gives air."""
+    paragraph = container.add_paragraph()
+    _spacing(paragraph, after=0)
+    paragraph.paragraph_format.line_spacing = Pt(6)
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A PAGE / NUMPAGES field as three runs (begin, instruction, end) plus a cached value."""
+    for kind in ("begin", None, "separate", "1", "end"):
+        run = paragraph.add_run()
+        if kind is None:
+            code = _append(run._r, "w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = f" {instruction} "
+        elif kind == "1":
+            run.text = "1"
+        else:
+            _append(run._r, "w:fldChar", **{"w:fldCharType": kind})
+
+
+# --- the parts of the document ------------------------------------------------------------
+
+
+def _setup(document: Any, lang: str) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = PAGE_WIDTH
+    section.page_height = Cm(29.7)
+    section.left_margin = MARGIN_LEFT
+    section.right_margin = MARGIN_RIGHT
+    section.top_margin = Cm(2.0)
+    section.bottom_margin = Cm(2.0)
+    section.header_distance = Cm(1.0)
+    section.footer_distance = Cm(1.0)
+
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = BODY_SIZE
+    properties = normal.element.get_or_add_rPr()
+    fonts = properties.get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    _append(properties, "w:lang", **{"w:val": LANGUAGE_TAGS[lang], "w:bidi": LANGUAGE_TAGS[lang]})
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.1
+
+    core = document.core_properties
+    core.author = ""
+    core.title = ""
+    core.last_modified_by = ""
+    core.comments = ""
+    core.revision = 1
+    core.created = FIXED_TIME
+    core.modified = FIXED_TIME
+    core.language = LANGUAGE_TAGS[lang]
+
+
+def _header_and_footer(document: Any) -> None:
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    stops = header.paragraph_format.tab_stops
+    stops.add_tab_stop(Twips(4680), WD_TAB_ALIGNMENT.CLEAR)  # the Header style's centre stop
+    stops.add_tab_stop(Twips(9360), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    for text in ("{{ author }}", "\t", "{{ labels.case_reference }}: {{ case_reference }}"):
+        run = header.add_run(text)
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = GREY
+    border = _append(header._p.get_or_add_pPr(), "w:pBdr")
+    _append(
+        border, "w:bottom", **{"w:val": "single", "w:sz": "4", "w:space": "4", "w:color": "8C8C8C"}
+    )
+
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run("{{ labels.page }} ")
+    _field(footer, "PAGE")
+    footer.add_run(" {{ labels.page_of }} ")
+    _field(footer, "NUMPAGES")
+    for run in footer.runs:
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = GREY
+
+
+def _title(document: Any, intro: str) -> None:
+    _text(document, "{{ title }}", bold=True, size=Pt(16), after=2)
+    _tag(document, "{%p if subtitle %}")
+    _text(document, "{{ subtitle }}", size=Pt(11.5), color=GREY, after=2)
+    _tag(document, "{%p endif %}")
+    _text(document, "{{ labels.document_date }}: {{ document_date }}", after=10, before=2)
+    if intro:
+        _text(document, intro, after=10)
+
+
+def _parties(document: Any) -> None:
+    _tag(document, "{%p if parties %}")
+    _text(document, "{{ labels.parties }}", bold=True, size=Pt(12), after=4, keep_next=True)
+    label = int(TEXT_WIDTH * LABEL_SHARE)
+    table = _table(document, 3, [label, TEXT_WIDTH - label], visible=False)
+    _first_paragraph(table.cell(0, 0), "{%tr for party in parties %}")
+    role = _first_paragraph(table.cell(1, 0), "{{ party.role }}", bold=True)
+    role.paragraph_format.keep_with_next = True
+    lines = table.cell(1, 1)
+    _first_paragraph(lines, "{%p for line in party.lines %}")
+    _text(lines, "{{ line }}")
+    _text(lines, "{%p endfor %}")
+    _row_flags(table.rows[1])
+    for cell in table.rows[1].cells:
+        cell.paragraphs[-1].paragraph_format.space_after = Pt(6)
+    _first_paragraph(table.cell(2, 0), "{%tr endfor %}")
+    _spacer(document)
+    _tag(document, "{%p endif %}")
+
+
+def _fields_block(document: Any) -> None:
+    label = int(TEXT_WIDTH * LABEL_SHARE)
+    table = _table(document, 3, [label, TEXT_WIDTH - label], visible=True)
+    _first_paragraph(table.cell(0, 0), "{%tr for row in block.rows %}")
+    _first_paragraph(table.cell(1, 0), "{{ row.label }}", bold=True)
+    _shade(table.cell(1, 0), "F4F6F8")
+    _first_paragraph(table.cell(1, 1), "{{ row.value }}")
+    _row_flags(table.rows[1])
+    _first_paragraph(table.cell(2, 0), "{%tr endfor %}")
+
+
+def _table_block(document: Any) -> None:
+    # Three template columns: the loop tags take a cell each and vanish; the middle cell is
+    # copied once per column. render_docx then applies the block's relative widths.
+    third = int(TEXT_WIDTH / 3)
+    table = _table(document, 4, [third, TEXT_WIDTH - 2 * third, third], visible=True)
+    header = table.rows[0]
+    _first_paragraph(header.cells[0], "{%tc for column in block.columns %}")
+    _first_paragraph(header.cells[1], "{{ column }}", bold=True)
+    _shade(header.cells[1], HEADER_FILL)
+    _first_paragraph(header.cells[2], "{%tc endfor %}")
+    _row_flags(header, header=True)
+    _first_paragraph(table.cell(1, 0), "{%tr for cells in block.rows %}")
+    data = table.rows[2]
+    _first_paragraph(data.cells[0], "{%tc for value in cells %}")
+    _first_paragraph(data.cells[1], "{{ value }}")
+    _first_paragraph(data.cells[2], "{%tc endfor %}")
+    _row_flags(data)
+    _first_paragraph(table.cell(3, 0), "{%tr endfor %}")
+
+
+def _list_block(document: Any) -> None:
+    _tag(document, '{%p for item in block["items"] %}')
+    item = _text(document, "{{ loop.index }}.\t{{ item }}", after=2)
+    item.paragraph_format.left_indent = Cm(0.75)
+    item.paragraph_format.first_line_indent = Cm(-0.75)
+    item.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
+    _tag(document, "{%p endfor %}")
+
+
+def _sections(document: Any) -> None:
+    _tag(document, "{%p for section in sections %}")
+    _text(
+        document, "{{ section.heading }}", bold=True, size=Pt(12), before=8, after=4, keep_next=True
+    )
+    _tag(document, "{%p for block in section.blocks %}")
+    _tag(document, "{%p if block.heading %}")
+    _text(
+        document, "{{ block.heading }}", bold=True, italic=True, before=2, after=3, keep_next=True
+    )
+    _tag(document, "{%p endif %}")
+    _tag(document, '{%p if block.kind == "fields" %}')
+    _fields_block(document)
+    _tag(document, '{%p elif block.kind == "table" %}')
+    _table_block(document)
+    _tag(document, '{%p elif block.kind == "list" %}')
+    _list_block(document)
+    _tag(document, "{%p else %}")
+    _text(document, "{{ block.text }}")
+    _tag(document, "{%p endif %}")
+    _spacer(document)
+    _tag(document, "{%p endfor %}")
+    _tag(document, "{%p endfor %}")
+
+
+def _signatures(document: Any) -> None:
+    _tag(document, "{%p if signatures %}")
+    _text(
+        document,
+        "{{ labels.signatures }}",
+        bold=True,
+        size=Pt(12),
+        before=12,
+        after=6,
+        keep_next=True,
+    )
+    half = int(TEXT_WIDTH / 2)
+    table = _table(document, 3, [half, TEXT_WIDTH - half], visible=False)
+    _first_paragraph(table.cell(0, 0), "{%tr for signer in signatures %}")
+    who = table.cell(1, 0)
+    role = _first_paragraph(who, "{{ signer.role }}", bold=True)
+    role.paragraph_format.keep_with_next = True
+    _text(who, "{{ signer.name }}", after=14)
+    lines = table.cell(1, 1)
+    _first_paragraph(lines, "{{ labels.date }}: " + "_" * 26, after=12)
+    _text(lines, "{{ labels.signature }}: " + "_" * 26, after=14)
+    _row_flags(table.rows[1])
+    _first_paragraph(table.cell(2, 0), "{%tr endfor %}")
+    _tag(document, "{%p endif %}")
+
+
+def build_template(form_id: str, lang: str) -> bytes:
+    """The template of one form and language, as reproducible DOCX bytes."""
+    document = new_docx()
+    _setup(document, lang)
+    _header_and_footer(document)
+    body = document
+    # python-docx's blank document starts with no paragraph; every part appends.
+    _title(body, INTRO[form_id][lang])
+    _parties(body)
+    _sections(body)
+    _signatures(body)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_docx_zip(buffer.getvalue())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "templates",
+        help="folder to write <lang>/<form_id>.docx into (default: the repository's templates/)",
+    )
+    arguments = parser.parse_args(argv)
+    for lang in LANGUAGE_TAGS:
+        folder = arguments.out / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        for form_id in FORM_IDS:
+            (folder / f"{form_id}.docx").write_bytes(build_template(form_id, lang))
+    print(f"wrote {len(FORM_IDS) * len(LANGUAGE_TAGS)} templates to {arguments.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
