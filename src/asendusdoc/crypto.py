@@ -1,0 +1,503 @@
+"""OpenPGP encryption of finished documents, and password protection of PDFs.
+
+Documents about children in substitute care go to the Social Insurance Board
+(Sotsiaalkindlustusamet, SKA) or to a service provider (teenuseosutaja). Two ways to protect them:
+
+* OpenPGP (:func:`encrypt_bytes`): encrypted to the public key file(s) the recipient gave us,
+  optionally signed. Only the key files handed in are used: each call works in a fresh,
+  private GnuPG home that is deleted afterwards, unless the caller names a keyring.
+* A PDF password (:func:`encrypt_pdf_with_password`), AES-256, for recipients without OpenPGP.
+  The password comes from a file or an environment variable (:func:`read_password`), never
+  from the command line, where other users could see it in the process list.
+
+Every refusal is an :class:`~asendusdoc.errors.EncryptionError` with a stable ``code`` and is
+raised before any output exists:
+
+==========================  ============================================================
+code                        meaning
+==========================  ============================================================
+``gpg_missing``             the ``gpg`` program is not installed
+``key_file_missing``        a key file does not exist (or is a directory)
+``key_file_unreadable``     a key file exists but cannot be read
+``not_a_key``               a file holds no OpenPGP key
+``multiple_keys``           a file holds more than one key (like ``gpg --recipient-file``)
+``key_expired``             the key, or every encryption subkey, has expired
+``key_revoked``             the key, or every encryption subkey, is revoked
+``no_encryption_subkey``    the key cannot encrypt at all (e.g. a signing-only key)
+``no_signing_key``          the ``sign_with`` key cannot sign
+``secret_key_missing``      signing or decrypting, but the file has no secret key
+``bad_passphrase``          the secret key's passphrase is wrong or missing
+``encryption_failed``       anything else gpg refused (``status`` param)
+``decryption_failed``       the data could not be decrypted (``status`` param)
+``signature_invalid``       no valid signature by the expected key
+``password_missing``        no PDF password in the file / environment variable
+``pdf_unreadable``          the bytes to protect are not a readable, unencrypted PDF
+==========================  ============================================================
+
+Signatures: :func:`decrypt_bytes` only decrypts; :func:`decrypt_and_verify` decrypts *and*
+requires a valid signature by a given signer key, returning that key's fingerprint.
+
+Nothing here logs or prints document data or passphrases. python-gnupg logs the first bytes of
+what it imports at DEBUG level, so key files are handed to gpg by path, not as bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from asendusdoc.errors import EncryptionError
+
+__all__ = [
+    "DecryptionResult",
+    "EncryptionResult",
+    "decrypt_and_verify",
+    "decrypt_bytes",
+    "encrypt_bytes",
+    "encrypt_pdf_with_password",
+    "read_password",
+]
+
+_LOOPBACK = ["--pinentry-mode", "loopback"]
+
+
+@dataclass(frozen=True)
+class EncryptionResult:
+    """Encrypted bytes and the keys used, so the caller can show the fingerprints to check."""
+
+    data: bytes
+    recipient_fingerprints: list[str]
+    signer_fingerprint: str | None
+
+
+@dataclass(frozen=True)
+class DecryptionResult:
+    """Decrypted bytes and the fingerprint of the (primary) key whose signature was verified."""
+
+    data: bytes
+    signer_fingerprint: str
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def encrypt_bytes(
+    data: bytes,
+    recipient_key_files: Sequence[Path],
+    *,
+    sign_with: Path | None = None,
+    sign_passphrase: str | None = None,
+    armor: bool = False,
+    keyring_dir: Path | None = None,
+) -> EncryptionResult:
+    """Encrypt ``data`` to every key in ``recipient_key_files`` (armoured or binary files).
+
+    Each file must hold exactly one public key. The keys are trusted because the caller handed
+    them in; their fingerprints are returned so a person can check them against the ones the
+    recipient read out on the phone.
+
+    ``sign_with`` is a key file holding the signer's secret key (``sign_passphrase`` unlocks
+    it). Without ``keyring_dir`` all work happens in a throw-away GnuPG home. With
+    ``keyring_dir`` (e.g. ``~/.gnupg``) that keyring is used instead: the given key files are
+    imported into it, and ``sign_with`` may then be just the public key of a secret key kept
+    there.
+    """
+    if not recipient_key_files:
+        raise ValueError("encrypt_bytes needs at least one recipient key file")
+    for key_file in [*recipient_key_files, *([sign_with] if sign_with else [])]:
+        _check_key_file(Path(key_file))
+
+    with _gpg_session(keyring_dir) as gpg:
+        recipients: list[str] = []
+        for key_file in recipient_key_files:
+            fingerprint = _import_one_key(gpg, Path(key_file))
+            _check_can_encrypt(gpg, fingerprint, Path(key_file))
+            if fingerprint not in recipients:
+                recipients.append(fingerprint)
+
+        signer: str | None = None
+        if sign_with is not None:
+            signer = _import_one_key(gpg, Path(sign_with))
+            _check_can_sign(gpg, signer, Path(sign_with))
+
+        try:
+            result = gpg.encrypt(
+                data,
+                recipients,
+                always_trust=True,  # only the fingerprints of the files handed in
+                armor=armor,
+                sign=signer,
+                passphrase=sign_passphrase,
+                extra_args=_LOOPBACK if signer else None,
+            )
+        except ValueError as exc:  # python-gnupg refuses passphrases with newlines
+            raise _bad_passphrase(sign_with) from exc
+        if not result.ok:
+            status = str(result.status or "")
+            if signer and "passphrase" in (status + str(result.stderr)).lower():
+                raise _bad_passphrase(sign_with)
+            raise EncryptionError(
+                f"gpg could not encrypt: {status or 'unknown error'}.",
+                code="encryption_failed",
+                status=status,
+            )
+        return EncryptionResult(
+            data=bytes(result.data),
+            recipient_fingerprints=recipients,
+            signer_fingerprint=signer,
+        )
+
+
+def decrypt_bytes(data: bytes, secret_key_file: Path, *, passphrase: str | None = None) -> bytes:
+    """Decrypt ``data`` with the secret key in ``secret_key_file``; signatures are not checked.
+
+    Useful for a caseworker who wants to check what was sent, and for tests.
+    """
+    return _decrypt(data, Path(secret_key_file), None, passphrase).data
+
+
+def decrypt_and_verify(
+    data: bytes,
+    secret_key_file: Path,
+    signer_key_file: Path,
+    *,
+    passphrase: str | None = None,
+) -> DecryptionResult:
+    """Decrypt ``data`` and require a valid signature by the key in ``signer_key_file``.
+
+    Raises ``EncryptionError(code="signature_invalid")`` when the message is unsigned, the
+    signature is bad, or it was made by another key.
+    """
+    return _decrypt(data, Path(secret_key_file), Path(signer_key_file), passphrase)
+
+
+def encrypt_pdf_with_password(pdf: bytes, password: str) -> bytes:
+    """Protect a PDF with ``password`` (AES-256, PDF 2.0 security handler R6).
+
+    The same password is set as user and owner password: whoever may open the file may also
+    print and copy it. Document metadata (title, author, ...) is kept.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+
+    if not password:
+        raise EncryptionError(
+            "The PDF password is empty. Put the password in the file or variable first.",
+            code="password_missing",
+            source="argument",
+        )
+    try:
+        reader = PdfReader(io.BytesIO(pdf))
+        if reader.is_encrypted:
+            raise EncryptionError(
+                "The PDF is already encrypted.", code="pdf_unreadable", reason="encrypted"
+            )
+        writer = PdfWriter(clone_from=reader)
+        if reader.metadata is not None:
+            writer.add_metadata(dict(reader.metadata))
+        writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
+        out = io.BytesIO()
+        writer.write(out)
+    except (PyPdfError, ValueError, OSError) as exc:
+        raise EncryptionError(
+            f"The document could not be read as a PDF: {type(exc).__name__}.",
+            code="pdf_unreadable",
+            reason=type(exc).__name__,
+        ) from exc
+    return out.getvalue()
+
+
+def read_password(*, password_file: Path | None, env_var: str | None) -> str:
+    """Read a PDF password from the first line of a file, or from an environment variable.
+
+    Exactly one source must be given. Leading and trailing white space is stripped. There is
+    deliberately no way to pass the password itself: command-line arguments are visible to
+    every user of the machine.
+    """
+    if password_file is not None and env_var is not None:
+        raise ValueError("give password_file or env_var, not both")
+    if password_file is not None:
+        try:
+            text = Path(password_file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise EncryptionError(
+                f"Cannot read the password file {password_file}. Check the path.",
+                code="password_missing",
+                source="file",
+                path=str(password_file),
+            ) from exc
+        lines = text.splitlines()
+        password = lines[0].strip() if lines else ""
+        if not password:
+            raise EncryptionError(
+                f"The first line of the password file {password_file} is empty.",
+                code="password_missing",
+                source="file",
+                path=str(password_file),
+            )
+        return password
+    if env_var is not None:
+        password = os.environ.get(env_var, "").strip()
+        if not password:
+            raise EncryptionError(
+                f"The environment variable {env_var} is not set or empty.",
+                code="password_missing",
+                source="env",
+                variable=env_var,
+            )
+        return password
+    raise EncryptionError(
+        "No PDF password given: use a password file or an environment variable.",
+        code="password_missing",
+        source="none",
+    )
+
+
+# --------------------------------------------------------------------------- gpg plumbing
+
+
+@contextmanager
+def _gpg_session(keyring_dir: Path | None) -> Iterator[Any]:
+    """A python-gnupg ``GPG`` on ``keyring_dir`` or on a fresh private home removed afterwards."""
+    gpg_binary = shutil.which("gpg")
+    if gpg_binary is None:
+        raise _gpg_missing("gpg not found on PATH")
+    if keyring_dir is not None:
+        yield _new_gpg(gpg_binary, Path(keyring_dir))
+        return
+    # A short base path: gpg-agent's socket path must fit in ~107 bytes (long $TMPDIR on macOS).
+    base = "/tmp" if os.path.isdir("/tmp") else None
+    with tempfile.TemporaryDirectory(prefix="asendusdoc-", dir=base) as home:
+        try:
+            yield _new_gpg(gpg_binary, Path(home))
+        finally:
+            _stop_gpg_daemons(gpg_binary, home)
+
+
+def _new_gpg(gpg_binary: str, home: Path) -> Any:
+    import gnupg
+
+    try:
+        gpg = gnupg.GPG(gpgbinary=gpg_binary, gnupghome=str(home))
+    except (OSError, ValueError) as exc:
+        raise _gpg_missing(str(exc)) from exc
+    gpg.encoding = "utf-8"  # passphrases and status text; the data itself is passed as bytes
+    return gpg
+
+
+def _stop_gpg_daemons(gpg_binary: str, home: str) -> None:
+    """Stop the gpg-agent started for ``home`` so no process or socket outlives the folder."""
+    gpgconf = Path(gpg_binary).with_name("gpgconf")
+    program = str(gpgconf) if gpgconf.exists() else shutil.which("gpgconf")
+    if program is None:
+        return
+    with suppress(OSError, subprocess.SubprocessError):
+        subprocess.run(
+            [program, "--homedir", home, "--kill", "all"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=10,
+            check=False,
+        )
+
+
+def _gpg_missing(reason: str) -> EncryptionError:
+    return EncryptionError(
+        "GnuPG (gpg) is needed for encryption but was not found. Install it: "
+        "apt-get install gnupg (Debian, Ubuntu), dnf install gnupg2 (Fedora), "
+        "brew install gnupg (macOS) or Gpg4win (Windows); or the gnupg package of your system.",
+        code="gpg_missing",
+        reason=reason,
+    )
+
+
+def _check_key_file(path: Path) -> None:
+    if not path.is_file():
+        raise EncryptionError(
+            f"The key file {path} does not exist. Check the path.",
+            code="key_file_missing",
+            path=str(path),
+        )
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise EncryptionError(
+            f"The key file {path} cannot be read: {exc.strerror}.",
+            code="key_file_unreadable",
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+
+
+def _import_one_key(gpg: Any, path: Path) -> str:
+    """Import ``path`` and return the fingerprint of the single primary key it holds."""
+    # By path, not by bytes: python-gnupg would log the first bytes of a secret key at DEBUG.
+    result = gpg.import_keys(b"", extra_args=[str(path.resolve())])
+    fingerprints = list(dict.fromkeys(fp for fp in result.fingerprints if fp))
+    if not fingerprints:
+        raise EncryptionError(
+            f"{path} contains no OpenPGP key. Ask for the key file again (.asc, .gpg or .pgp).",
+            code="not_a_key",
+            path=str(path),
+        )
+    if len(fingerprints) > 1:
+        raise EncryptionError(
+            f"{path} contains {len(fingerprints)} keys; a key file must hold exactly one.",
+            code="multiple_keys",
+            path=str(path),
+            count=len(fingerprints),
+            fingerprints=fingerprints,
+        )
+    return str(fingerprints[0])
+
+
+def _key_info(gpg: Any, fingerprint: str, *, secret: bool = False) -> dict[str, Any] | None:
+    for key in gpg.list_keys(secret=secret, keys=[fingerprint]):
+        if key.get("fingerprint") == fingerprint:
+            return dict(key)
+    return None
+
+
+def _check_key_valid(key: dict[str, Any], fingerprint: str, path: Path) -> None:
+    """Refuse a revoked or expired primary key."""
+    validity = key.get("trust", "")
+    expires = key.get("expires") or ""
+    if validity == "r":
+        raise _key_revoked(fingerprint, path)
+    if validity == "e" or (expires.isdigit() and int(expires) <= time.time()):
+        raise _key_expired(fingerprint, path, expires)
+
+
+def _check_can_encrypt(gpg: Any, fingerprint: str, path: Path) -> None:
+    key = _key_info(gpg, fingerprint)
+    if key is None:  # pragma: no cover - gpg just imported it
+        raise EncryptionError(
+            f"The key from {path} is not usable.", code="encryption_failed", status="not listed"
+        )
+    _check_key_valid(key, fingerprint, path)
+    if "E" in key.get("cap", ""):
+        return  # gpg marks the whole key 'E' when some key or subkey can still encrypt
+    # Say why no part of the key can encrypt: all encryption subkeys expired/revoked, or none.
+    encryption_parts = [
+        info for info in key.get("subkey_info", {}).values() if "e" in info.get("cap", "")
+    ]
+    if "e" in key.get("cap", ""):
+        encryption_parts.append(key)
+    if encryption_parts and all(part.get("trust") == "r" for part in encryption_parts):
+        raise _key_revoked(fingerprint, path)
+    if encryption_parts and all(part.get("trust") in ("e", "r") for part in encryption_parts):
+        raise _key_expired(fingerprint, path, str(encryption_parts[0].get("expires") or ""))
+    raise EncryptionError(
+        f"The key {fingerprint} from {path} cannot encrypt (it has no encryption subkey; "
+        "it may be a signing-only key). Ask the recipient for their encryption key.",
+        code="no_encryption_subkey",
+        fingerprint=fingerprint,
+        path=str(path),
+    )
+
+
+def _check_can_sign(gpg: Any, fingerprint: str, path: Path) -> None:
+    if _key_info(gpg, fingerprint, secret=True) is None:
+        raise EncryptionError(
+            f"{path} holds no secret key for {fingerprint}; signing needs your secret key.",
+            code="secret_key_missing",
+            fingerprint=fingerprint,
+            path=str(path),
+        )
+    key = _key_info(gpg, fingerprint)
+    if key is None:  # pragma: no cover - a secret key always comes with its public key
+        raise EncryptionError(
+            f"The key from {path} is not usable.", code="encryption_failed", status="not listed"
+        )
+    _check_key_valid(key, fingerprint, path)
+    if "S" not in key.get("cap", ""):
+        raise EncryptionError(
+            f"The key {fingerprint} from {path} cannot sign.",
+            code="no_signing_key",
+            fingerprint=fingerprint,
+            path=str(path),
+        )
+
+
+def _key_revoked(fingerprint: str, path: Path) -> EncryptionError:
+    return EncryptionError(
+        f"The key {fingerprint} from {path} has been revoked. Ask the recipient for a new key.",
+        code="key_revoked",
+        fingerprint=fingerprint,
+        path=str(path),
+    )
+
+
+def _key_expired(fingerprint: str, path: Path, expires: str) -> EncryptionError:
+    return EncryptionError(
+        f"The key {fingerprint} from {path} has expired. Ask the recipient for a current key.",
+        code="key_expired",
+        fingerprint=fingerprint,
+        path=str(path),
+        expires=int(expires) if expires.isdigit() else None,
+    )
+
+
+def _bad_passphrase(path: Path | None) -> EncryptionError:
+    return EncryptionError(
+        "The passphrase of the secret key is wrong or missing.",
+        code="bad_passphrase",
+        path=str(path) if path is not None else None,
+    )
+
+
+def _decrypt(
+    data: bytes,
+    secret_key_file: Path,
+    signer_key_file: Path | None,
+    passphrase: str | None,
+) -> DecryptionResult:
+    _check_key_file(secret_key_file)
+    if signer_key_file is not None:
+        _check_key_file(signer_key_file)
+    with _gpg_session(None) as gpg:
+        own = _import_one_key(gpg, secret_key_file)
+        if _key_info(gpg, own, secret=True) is None:
+            raise EncryptionError(
+                f"{secret_key_file} holds no secret key; decrypting needs the secret key.",
+                code="secret_key_missing",
+                fingerprint=own,
+                path=str(secret_key_file),
+            )
+        signer = _import_one_key(gpg, signer_key_file) if signer_key_file else None
+        try:
+            result = gpg.decrypt(
+                data, passphrase=passphrase, always_trust=True, extra_args=_LOOPBACK
+            )
+        except ValueError as exc:
+            raise _bad_passphrase(secret_key_file) from exc
+        if not result.ok:
+            status = str(result.status or "")
+            if "passphrase" in (status + str(result.stderr)).lower():
+                raise _bad_passphrase(secret_key_file)
+            raise EncryptionError(
+                f"gpg could not decrypt: {status or 'unknown error'}.",
+                code="decryption_failed",
+                status=status,
+            )
+        if signer is None:
+            return DecryptionResult(data=bytes(result.data), signer_fingerprint="")
+        if not result.valid or signer not in (result.pubkey_fingerprint, result.fingerprint):
+            raise EncryptionError(
+                f"The data is not signed by {signer}.",
+                code="signature_invalid",
+                expected=signer,
+                status=str(result.status or ""),
+            )
+        return DecryptionResult(data=bytes(result.data), signer_fingerprint=signer)
