@@ -80,8 +80,12 @@ GRID_COLOUR = colors.HexColor("#808080")
 HEADER_FILL = colors.HexColor("#E6E6E6")
 CELL_PADDING = 4
 
-MAX_CELL_LINES = 24
-"""A table cell holds at most about this many lines; longer text continues in the next row."""
+MAX_CELL_LINES = 40
+"""A table cell holds at most about this many lines; longer text continues in the next row.
+
+reportlab can split a row across pages (``splitInRow``), but gives up on some rows; rows of at
+most this height always fit on a fresh page, so layout never fails on long text.
+"""
 
 _LANG_TAGS = {"et": "et-EE", "ru": "ru-RU"}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
@@ -161,10 +165,9 @@ def _styles() -> dict[str, ParagraphStyle]:
             leading=15,
             spaceBefore=12,
             spaceAfter=5,
-            keepWithNext=1,
         ),
         "block": ParagraphStyle(
-            "block", parent=body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3, keepWithNext=1
+            "block", parent=body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3
         ),
         "cell": ParagraphStyle("cell", parent=body, leading=12.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
@@ -182,6 +185,49 @@ def _markup(text: str) -> str:
 
 def _para(text: str, style: str = "body") -> Paragraph:
     return Paragraph(_markup(text), _styles()[style])
+
+
+def _heading(text: str, style: str) -> Paragraph:
+    paragraph = _para(text, style)
+    paragraph._asendusdoc_heading = True
+    return paragraph
+
+
+class _KeepHeading(KeepTogether):  # type: ignore[misc]
+    """Headings kept with the start of what follows them.
+
+    reportlab's ``keepWithNext`` moves heading and table to a new page whenever the whole table
+    does not fit, leaving most of a page empty before a long table. Here the headings stay if the
+    following flowable can put at least its first piece (a table's first rows, a paragraph's
+    first lines) under them.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        *headings, body = self._content
+        used = 0.0
+        for heading in headings:
+            used += heading.wrap(available_width, available_height)[1]
+            used += heading.getSpaceBefore() + heading.getSpaceAfter()
+        room = available_height - used - body.getSpaceBefore()
+        if room > 0 and body.split(available_width, room):
+            return list(self._content)
+        result: list[Flowable] = super().split(available_width, available_height)
+        return result
+
+
+def _keep_headings(flowables: list[Flowable]) -> list[Flowable]:
+    """Each run of headings joined with the flowable after it (see :class:`_KeepHeading`)."""
+    grouped: list[Flowable] = []
+    pending: list[Flowable] = []
+    for flowable in flowables:
+        if getattr(flowable, "_asendusdoc_heading", False):
+            pending.append(flowable)
+        elif pending:
+            grouped.append(_KeepHeading([*pending, flowable]))
+            pending = []
+        else:
+            grouped.append(flowable)
+    return grouped + pending
 
 
 # ---------------------------------------------------------------- long cell text
@@ -212,9 +258,7 @@ def _chunks(text: str, width: float) -> list[str]:
                 pieces.append("\n".join(current))
                 current, used = [], 0
                 continue
-            cut = line.rfind(" ", 0, room)
-            if cut <= 0:
-                cut = room
+            cut = _cut_point(line, room)
             current.append(line[:cut])
             pieces.append("\n".join(current))
             current, used = [], 0
@@ -225,6 +269,15 @@ def _chunks(text: str, width: float) -> list[str]:
     if current:
         pieces.append("\n".join(current))
     return [piece for piece in pieces if piece.strip()] or [""]
+
+
+def _cut_point(line: str, room: int) -> int:
+    """Where to cut ``line`` to keep at most ``room`` characters: a sentence end, else a space."""
+    sentence = max(line.rfind(end, room // 2, room) for end in (". ", "! ", "? ", "; "))
+    if sentence > 0:
+        return sentence + 1
+    space = line.rfind(" ", 0, room)
+    return space if space > 0 else room
 
 
 def _grid_table(
@@ -275,6 +328,7 @@ def _grid_table(
         data,
         colWidths=widths,
         repeatRows=1 if header is not None else 0,
+        splitInRow=1,
         style=TableStyle(commands),
         hAlign="LEFT",
     )
@@ -300,7 +354,7 @@ def _column_widths(block: TableBlock) -> list[float]:
 def _block(block: Block) -> list[Flowable]:
     flowables: list[Flowable] = []
     if block.heading:
-        flowables.append(_para(block.heading, "block"))
+        flowables.append(_heading(block.heading, "block"))
     if isinstance(block, FieldsBlock):
         if block.rows:
             flowables.append(_fields_table(block.rows))
@@ -319,7 +373,7 @@ def _block(block: Block) -> list[Flowable]:
 
 
 def _section(section: Section) -> list[Flowable]:
-    flowables: list[Flowable] = [_para(section.heading, "section")]
+    flowables: list[Flowable] = [_heading(section.heading, "section")]
     for block in section.blocks:
         flowables += _block(block)
     return flowables
@@ -379,12 +433,13 @@ def _story(document: Document) -> list[Flowable]:
     story.append(_para(f"{labels.get('case_reference', '')}: {document.case_reference}", "meta"))
     story.append(_para(f"{labels.get('document_date', '')}: {document.document_date}", "meta"))
     if document.parties:
-        story.append(_para(labels.get("parties", ""), "section"))
+        story.append(_heading(labels.get("parties", ""), "section"))
         story.append(
             _fields_table([FieldRow(p.role, "\n".join(p.lines)) for p in document.parties])
         )
     for section in document.sections:
         story += _section(section)
+    story = _keep_headings(story)
     story += _signatures(document)
     return story
 
