@@ -313,3 +313,23 @@ def test_missing_template_names_the_files_searched(tmp_path: Path) -> None:
     assert caught.value.code == "template_missing"
     assert str(tmp_path / "et" / "no-such-form.docx") in caught.value.message
     assert "no-such-form.docx" in caught.value.message.split(",")[-1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shipped_templates_are_the_generators_output(lang: str) -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "tools" / "make_templates.py"
+    if not script.is_file():
+        pytest.skip("not a checkout: tools/make_templates.py absent")
+    spec = importlib.util.spec_from_file_location("make_templates", script)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    stale = [
+        form_id
+        for form_id in FORM_IDS
+        if generator.build_template(form_id, lang)
+        != (asset_dir("templates") / lang / f"{form_id}.docx").read_bytes()
+    ]
+    assert stale == [], "run python tools/make_templates.py and commit the templates"

@@ -139,7 +139,7 @@ def _apply_column_widths(docx_document: Any, document: Document) -> None:
             "".join(t.text or "" for t in cell.iter(f"{_W}t"))
             for cell in rows[0].findall(f"{_W}tc")
         ]
-        if header != block.columns:
+        if header != [column.replace("\n", "") for column in block.columns]:
             continue
         columns = grid.findall(f"{_W}gridCol")
         total = sum(int(float(c.get(f"{_W}w", "0"))) for c in columns)
