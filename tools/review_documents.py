@@ -2,7 +2,7 @@
 
 Not a test: it needs ``soffice`` and ``pdftoppm`` and a pair of eyes. Usage::
 
-    python tools/review_documents.py [--out review/] [--template-dir DIR]
+    python tools/review_documents.py [--out DIR] [--template-dir DIR]
 
 Extend :func:`documents_to_review` (or call :func:`review` with your own ``(name, Document)``
 pairs) once the form models can build real documents.
@@ -15,6 +15,7 @@ import dataclasses
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,7 +75,9 @@ def review(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Render documents for a visual review.")
-    parser.add_argument("--out", type=Path, default=REPOSITORY / "review")
+    parser.add_argument(
+        "--out", type=Path, default=Path(tempfile.gettempdir()) / "asendusdoc-review"
+    )
     parser.add_argument("--template-dir", type=Path, default=None)
     parser.add_argument("--resolution", type=int, default=60)
     arguments = parser.parse_args(argv)
