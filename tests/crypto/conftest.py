@@ -20,7 +20,7 @@ PROTECTED_PASSPHRASE = "salajane-пароль-õun"
 
 
 @dataclass(frozen=True)
-class TestKey:
+class GeneratedKey:
     fingerprint: str
     public: Path
     public_binary: Path
@@ -28,14 +28,14 @@ class TestKey:
 
 
 @dataclass(frozen=True)
-class TestKeys:
-    good: TestKey
-    second: TestKey
-    protected: TestKey
-    expired: TestKey
-    expired_subkey: TestKey
-    revoked: TestKey
-    sign_only: TestKey
+class KeySet:
+    good: GeneratedKey
+    second: GeneratedKey
+    protected: GeneratedKey
+    expired: GeneratedKey
+    expired_subkey: GeneratedKey
+    revoked: GeneratedKey
+    sign_only: GeneratedKey
     folder: Path
 
 
@@ -72,7 +72,7 @@ def _make_key(
     expire: str = "0",
     subkey_expire: str | None = None,
     revoke: bool = False,
-) -> TestKey:
+) -> GeneratedKey:
     uid = f"{name} <{name}@example.org>"
     faked = ["--faked-system-time", faked_time] if faked_time else []
     _gpg(
@@ -110,18 +110,18 @@ def _make_key(
         fingerprint,
         passphrase=passphrase,
     )
-    return TestKey(fingerprint, public, public_binary, secret)
+    return GeneratedKey(fingerprint, public, public_binary, secret)
 
 
 @pytest.fixture(scope="session")
-def keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestKeys]:
+def keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeySet]:
     if shutil.which("gpg") is None:
         pytest.skip("gpg is not installed")
     folder = tmp_path_factory.mktemp("keys")
     home = Path(os.path.realpath("/tmp")) / f"asendusdoc-test-{os.getpid()}"
     home.mkdir(mode=0o700)
     try:
-        yield TestKeys(
+        yield KeySet(
             good=_make_key(home, folder, "good"),
             second=_make_key(home, folder, "second"),
             protected=_make_key(home, folder, "protected", passphrase=PROTECTED_PASSPHRASE),
