@@ -1,3 +1,66 @@
-"""asendusdoc."""
+"""asendusdoc: the documents of Estonian substitute-care support services, exact and bilingual.
+
+The public API. Names are imported lazily, so that ``asendusdoc --version`` starts fast::
+
+    import asendusdoc
+    problems = asendusdoc.validate_form(data)          # [] when valid
+    form = asendusdoc.load_form(Path("referral.json"))  # raises FormValidationError
+    pdf = asendusdoc.render_pdf(form, "et")
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_LAZY: dict[str, str] = {
+    "FORM_MODELS": "asendusdoc.forms",
+    "AnyForm": "asendusdoc.forms",
+    "FormModel": "asendusdoc.forms",
+    "Problem": "asendusdoc.problems",
+    "load_form": "asendusdoc.loading",
+    "validate_form": "asendusdoc.loading",
+    "parse_form_json": "asendusdoc.loading",
+    "json_schema": "asendusdoc.schemas",
+    "example_data": "asendusdoc.examples",
+    "AsendusdocError": "asendusdoc.errors",
+    "EncryptionError": "asendusdoc.errors",
+    "FormValidationError": "asendusdoc.errors",
+    "InputError": "asendusdoc.errors",
+    "OutputError": "asendusdoc.errors",
+    "RenderError": "asendusdoc.errors",
+    "TemplateError": "asendusdoc.errors",
+}
+
+__all__ = sorted([*_LAZY, "__version__"])
+
+if TYPE_CHECKING:
+    from asendusdoc.errors import (
+        AsendusdocError,
+        EncryptionError,
+        FormValidationError,
+        InputError,
+        OutputError,
+        RenderError,
+        TemplateError,
+    )
+    from asendusdoc.examples import example_data
+    from asendusdoc.forms import FORM_MODELS, AnyForm, FormModel
+    from asendusdoc.loading import load_form, parse_form_json, validate_form
+    from asendusdoc.problems import Problem
+    from asendusdoc.schemas import json_schema
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'asendusdoc' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

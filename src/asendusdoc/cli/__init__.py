@@ -1,0 +1,53 @@
+"""The caseworker's command line: ``asendusdoc``. Thin: parse, call the API, map exit codes.
+
+Exit codes: 0 ok, 1 a form is invalid, 2 usage or input error (unreadable input, existing
+output without ``--force``, unusable key, missing template).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from asendusdoc.cli._common import EXIT_USAGE, add_lang_option, report_error
+from asendusdoc.cli import _info, _validate
+
+__all__ = ["main"]
+
+_COMMANDS = (_info, _validate)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    from asendusdoc import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="asendusdoc",
+        description="Asendushoolduse tugiteenuste dokumendid / документы услуг замещающей опеки",
+    )
+    parser.add_argument("--version", action="version", version=f"asendusdoc {__version__}")
+    add_lang_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _COMMANDS:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (the console script exits with it)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        code: int = args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        return report_error(exc, args.lang)
+    return code

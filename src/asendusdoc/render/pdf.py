@@ -80,11 +80,12 @@ GRID_COLOUR = colors.HexColor("#808080")
 HEADER_FILL = colors.HexColor("#E6E6E6")
 CELL_PADDING = 4
 
-MAX_CELL_LINES = 40
+MAX_CELL_LINES = 16
 """A table cell holds at most about this many lines; longer text continues in the next row.
 
-reportlab can split a row across pages (``splitInRow``), but gives up on some rows; rows of at
-most this height always fit on a fresh page, so layout never fails on long text.
+A table row cannot split across pages. reportlab 5.1's ``splitInRow`` can, but with
+``repeatRows`` it repeated the header in the middle of a page, so rows are kept short instead:
+at most this much white space is left at the foot of a page.
 """
 
 _LANG_TAGS = {"et": "et-EE", "ru": "ru-RU"}
@@ -328,7 +329,6 @@ def _grid_table(
         data,
         colWidths=widths,
         repeatRows=1 if header is not None else 0,
-        splitInRow=1,
         style=TableStyle(commands),
         hAlign="LEFT",
     )

@@ -1,0 +1,97 @@
+"""The base of every form model and of its building blocks, and the rule mechanism.
+
+Structure and field types are checked by pydantic. The rules of the seeds that look at several
+fields of one form (service start against placement, consent, ...) are written as
+:meth:`FormModel.rule_violations`, one method per form, returning every violation with the path
+of the field it concerns. A model validator raises them together as one ``form_rules`` error,
+so ``Model.model_validate`` refuses a form that breaks a rule, and
+:func:`asendusdoc.validate_form` unfolds that error into one problem per violation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic_core import PydanticCustomError
+
+from asendusdoc.forms._types import ShortText
+from asendusdoc.titles import Titles
+from asendusdoc.titles import field as titled
+
+__all__ = ["Block", "FormModel", "Path", "RuleViolation", "add_months"]
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class RuleViolation:
+    """One broken rule: where (path inside the form), what (stable code), and the details."""
+
+    path: Path
+    code: str
+    message: str
+    """English message with the params filled in."""
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole calendar months (31 March + 1 month = 30 April)."""
+    result: dt.date = day + relativedelta(months=months)
+    return result
+
+
+class Block(BaseModel):
+    """A building block of forms: unknown fields rejected, inputs kept out of error texts."""
+
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+
+class FormModel(Block):
+    """A filled form. Subclasses set ``form`` to a ``Literal`` of their id."""
+
+    form_id: ClassVar[str]
+    titles: ClassVar[Titles]
+    """The form's official name in the three languages."""
+
+    case_reference: ShortText = titled(
+        "Juhtumi viide",
+        "Номер дела",
+        "Case reference",
+        "The reference that ties the forms of one case together (e.g. the case plan number).",
+    )
+    document_date: dt.date = titled(
+        "Koostamise kuupäev",
+        "Дата составления",
+        "Document date",
+        "The date the document was drawn up; also the date of the rendered files.",
+    )
+
+    def rule_violations(self) -> list[RuleViolation]:
+        """Every rule of this form that the data breaks; none by default."""
+        return []
+
+    @model_validator(mode="after")
+    def _check_rules(self) -> FormModel:
+        violations = self.rule_violations()
+        if violations:
+            raise PydanticCustomError(
+                "form_rules",
+                "{count} rule(s) broken: {summary}",
+                {
+                    "count": len(violations),
+                    "summary": "; ".join(f"{v.code} at {_dotted(v.path)}" for v in violations),
+                    "violations": violations,
+                },
+            )
+        return self
+
+
+def _dotted(path: Path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "(form)"

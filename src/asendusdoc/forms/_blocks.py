@@ -1,0 +1,263 @@
+"""Building blocks shared by the forms: people, parties, goals, activities, factors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from asendusdoc.forms._base import Block
+from asendusdoc.forms._types import (
+    Email,
+    LongText,
+    OptionalLongText,
+    OptionalText,
+    PersonalCode,
+    Phone,
+    ShortText,
+    birth_date_of,
+)
+from asendusdoc.reference import MunicipalityName, ProviderName
+from asendusdoc.titles import TitledEnum, Titles
+from asendusdoc.titles import field as titled
+
+__all__ = [
+    "Activity",
+    "Caregiver",
+    "Family",
+    "CaregiverRole",
+    "Child",
+    "FamilyType",
+    "Goal",
+    "GoalKey",
+    "MunicipalityParty",
+    "Person",
+    "ProblemArea",
+    "ProblemAreaKind",
+    "ProviderParty",
+    "Responsible",
+    "Service",
+    "Worker",
+    "YoungPerson",
+]
+
+
+class Worker(Block):
+    """A professional: child-protection worker, family support worker, support person."""
+
+    name: ShortText = titled("Nimi", "Имя и фамилия", "Name")
+    position: OptionalText = titled("Ametikoht", "Должность", "Position", default=None)
+    phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
+    email: Email | None = titled("E-post", "Эл. почта", "E-mail", default=None)
+
+
+class MunicipalityParty(Block):
+    """Kohalik omavalitsus (KOV) and its child-protection worker (lastekaitsetöötaja)."""
+
+    name: MunicipalityName = titled(
+        "Kohalik omavalitsus", "Местное самоуправление (KOV)", "Municipality"
+    )
+    worker: Worker = titled(
+        "Lastekaitsetöötaja", "Специалист по защите детей", "Child-protection worker"
+    )
+
+
+class ProviderParty(Block):
+    """Teenuseosutaja and its worker (peretoetaja or tugiisik)."""
+
+    name: ProviderName = titled("Teenuseosutaja", "Поставщик услуги", "Provider")
+    worker: Worker = titled("Teenuseosutaja töötaja", "Работник поставщика", "Provider's worker")
+
+
+class Person(Block):
+    """Isik: a person identified by name, with an optional personal code."""
+
+    given_name: ShortText = titled("Eesnimi", "Имя", "Given name")
+    family_name: ShortText = titled("Perekonnanimi", "Фамилия", "Family name")
+    personal_code: PersonalCode | None = titled(
+        "Isikukood", "Личный код", "Personal code", default=None
+    )
+
+    @property
+    def full_name(self) -> str:
+        """Given name and family name."""
+        return f"{self.given_name} {self.family_name}"
+
+
+def _check_code_and_birth_date(
+    personal_code: str | None, birth_date: dt.date | None, *, required: bool
+) -> None:
+    if required and personal_code is None and birth_date is None:
+        raise PydanticCustomError(
+            "identity_missing", "give the personal code, or the birth date if there is none"
+        )
+    if personal_code is not None and birth_date is not None:
+        if birth_date_of(personal_code) != birth_date:
+            raise PydanticCustomError(
+                "birth_date_mismatch", "the birth date differs from the one in the personal code"
+            )
+
+
+class Child(Person):
+    """Laps: a child of the family; the birth date serves when there is no personal code yet."""
+
+    birth_date: dt.date | None = titled("Sünniaeg", "Дата рождения", "Birth date", default=None)
+
+    @model_validator(mode="after")
+    def _identity(self) -> Child:
+        _check_code_and_birth_date(self.personal_code, self.birth_date, required=True)
+        return self
+
+    @property
+    def born(self) -> dt.date:
+        """The birth date, from the personal code when no birth date is given."""
+        if self.birth_date is not None:
+            return self.birth_date
+        assert self.personal_code is not None
+        return birth_date_of(self.personal_code)
+
+
+class YoungPerson(Child):
+    """Noor: the young person leaving substitute care (seed 001)."""
+
+    phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
+    email: Email | None = titled("E-post", "Эл. почта", "E-mail", default=None)
+
+
+class CaregiverRole(TitledEnum):
+    """The adult's role in the family."""
+
+    FOSTER_PARENT = "foster-parent", Titles("hooldusvanem", "приёмный родитель", "foster parent")
+    GUARDIAN = "guardian", Titles("eestkostja", "опекун", "guardian")
+    ADOPTIVE_PARENT = "adoptive-parent", Titles("lapsendaja", "усыновитель", "adoptive parent")
+    PARENT = "parent", Titles("vanem", "родитель", "parent")
+
+
+class Caregiver(Person):
+    """Hooldusvanem, eestkostja, lapsendaja or vanem: an adult of the family."""
+
+    role: CaregiverRole = titled("Roll peres", "Роль в семье", "Role in the family")
+    phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
+    email: Email | None = titled("E-post", "Эл. почта", "E-mail", default=None)
+
+
+class FamilyType(TitledEnum):
+    """Sihtgrupp: the kind of substitute-care family (seed 000)."""
+
+    FOSTER = "foster-family", Titles("hooldusperi", "приёмная семья", "foster family")
+    GUARDIAN = "guardian-family", Titles("eestkostepere", "семья опекуна", "guardian family")
+    ADOPTIVE = "adoptive-family", Titles(
+        "lapsendajapere", "семья усыновителя", "adoptive family"
+    )
+
+
+GoalKey = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$"),
+]
+
+
+class Goal(Block):
+    """Eesmärk: what the service should reach."""
+
+    key: GoalKey | None = titled(
+        "Tähis",
+        "Обозначение",
+        "Key",
+        "A short key (e.g. E1) that follows the goal from referral to agreement and closure.",
+        default=None,
+    )
+    description: LongText = titled("Eesmärk", "Цель", "Goal")
+    indicator: OptionalLongText = titled(
+        "Mille järgi saavutamist hinnatakse",
+        "Критерий достижения",
+        "How reaching it is judged",
+        default=None,
+    )
+
+
+class Responsible(TitledEnum):
+    """Who carries out an activity."""
+
+    FAMILY = "family", Titles("pere", "семья", "family")
+    CHILD = "child", Titles("laps", "ребёнок", "child")
+    YOUNG_PERSON = "young-person", Titles("noor", "молодой человек", "young person")
+    WORKER = "worker", Titles("teenuseosutaja töötaja", "работник поставщика", "provider's worker")
+    MUNICIPALITY = "municipality", Titles(
+        "kohalik omavalitsus", "местное самоуправление", "municipality"
+    )
+    OTHER = "other", Titles("muu", "другое", "other")
+
+
+class Activity(Block):
+    """Tegevus: what someone does to reach a goal."""
+
+    description: LongText = titled("Tegevus", "Действие", "Activity")
+    responsible: Responsible = titled("Vastutaja", "Ответственный", "Responsible")
+    goal_key: GoalKey | None = titled(
+        "Eesmärgi tähis", "Обозначение цели", "Goal key", default=None
+    )
+    due: dt.date | None = titled("Tähtaeg", "Срок", "Due date", default=None)
+
+
+class ProblemAreaKind(TitledEnum):
+    """Probleemkoht: the topics of the needs-based family support service (seed 000)."""
+
+    CHILD_BEHAVIOUR_HOME = "child-behaviour-home", Titles(
+        "lapse käitumine kodus", "поведение ребёнка дома", "the child's behaviour at home"
+    )
+    CHILD_BEHAVIOUR_SCHOOL = "child-behaviour-school", Titles(
+        "lapse käitumine koolis", "поведение ребёнка в школе", "the child's behaviour at school"
+    )
+    CHILD_BEHAVIOUR_KINDERGARTEN = "child-behaviour-kindergarten", Titles(
+        "lapse käitumine lasteaias",
+        "поведение ребёнка в детском саду",
+        "the child's behaviour in kindergarten",
+    )
+    PARENTS_RELATIONSHIP = "parents-relationship", Titles(
+        "vanemate paarisuhe", "отношения между родителями", "the parents' relationship"
+    )
+    PARENTS_EMOTIONAL_STATE = "parents-emotional-state", Titles(
+        "vanemate emotsionaalne seisund",
+        "эмоциональное состояние родителей",
+        "the parents' emotional state",
+    )
+    OTHER = "other", Titles("muu", "другое", "other")
+
+
+class ProblemArea(Block):
+    """Probleemkoht ja teema: what the service must deal with."""
+
+    area: ProblemAreaKind = titled("Valdkond", "Область", "Area")
+    description: LongText = titled("Kirjeldus", "Описание", "Description")
+
+
+class Service(TitledEnum):
+    """The service a cooperation agreement, diary, report or closure belongs to."""
+
+    FAMILY_SUPPORT = "family-support", Titles(
+        "peretoe teenus", "услуга поддержки семьи", "family support service"
+    )
+    SUPPORT_PERSON = "support-person", Titles(
+        "tugiisikuteenus asendushoolduselt elluastuvale noorele",
+        "услуга опорного лица для молодого человека, покидающего замещающую опеку",
+        "support-person service for a young person leaving care",
+    )
+    FAMILY_SUPPORT_PERSON = "family-support-person", Titles(
+        "pere tugiisiku teenus", "услуга опорного лица для семьи", "family support-person service"
+    )
+
+
+class Family(Block):
+    """Pere: the adults and the children the service is for."""
+
+    caregivers: list[Caregiver] = titled(
+        "Vanemad ja hooldajad", "Родители и опекуны", "Parents and carers", min_length=1
+    )
+    children: list[Child] = titled("Lapsed", "Дети", "Children", min_length=1)
+    municipality: MunicipalityName = titled(
+        "Elukoha omavalitsus", "Самоуправление по месту жительства", "Home municipality"
+    )
+    address: OptionalText = titled("Aadress", "Адрес", "Address", default=None)

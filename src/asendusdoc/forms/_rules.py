@@ -1,0 +1,73 @@
+"""Small rule helpers that several forms share, so each rule is written once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from asendusdoc.forms._base import Path, RuleViolation
+from asendusdoc.forms._blocks import Activity, Goal, Service
+from asendusdoc.reference import PROVIDERS, ProviderService
+
+__all__ = ["activity_goal_keys", "dates_in_order", "provider_fits", "service_allowed"]
+
+_PROVIDER_SERVICE = {
+    Service.FAMILY_SUPPORT: ProviderService.FAMILY_SUPPORT,
+    Service.SUPPORT_PERSON: ProviderService.SUPPORT_PERSON,
+}
+
+
+def dates_in_order(
+    start: dt.date | None, end: dt.date | None, end_path: Path
+) -> list[RuleViolation]:
+    """``end`` must not come before ``start`` (either may be missing)."""
+    if start is not None and end is not None and end < start:
+        return [RuleViolation(end_path, "end_before_start", "the end comes before the start")]
+    return []
+
+
+def service_allowed(service: Service, allowed: tuple[Service, ...]) -> list[RuleViolation]:
+    """The form exists only for some services."""
+    if service in allowed:
+        return []
+    return [
+        RuleViolation(
+            ("service",),
+            "service_not_for_form",
+            "this form is not used for the {service}",
+            {"service": service.value},
+        )
+    ]
+
+
+def provider_fits(provider_name: str | None, service: Service, path: Path) -> list[RuleViolation]:
+    """A named provider must provide the service the form is about."""
+    expected = _PROVIDER_SERVICE.get(service)
+    if provider_name is None or expected is None:
+        return []
+    if PROVIDERS[provider_name].service is not expected:
+        return [
+            RuleViolation(
+                path,
+                "provider_wrong_service",
+                "this provider does not provide the {service}",
+                {"service": service.value},
+            )
+        ]
+    return []
+
+
+def activity_goal_keys(
+    goals: list[Goal], activities: list[Activity], path: Path
+) -> list[RuleViolation]:
+    """An activity that names a goal key must name a goal of the same form."""
+    keys = {g.key for g in goals if g.key is not None}
+    return [
+        RuleViolation(
+            (*path, index, "goal_key"),
+            "goal_key_unknown",
+            "no goal has the key '{key}'",
+            {"key": activity.goal_key},
+        )
+        for index, activity in enumerate(activities)
+        if activity.goal_key is not None and activity.goal_key not in keys
+    ]

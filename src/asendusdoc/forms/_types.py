@@ -1,0 +1,172 @@
+"""Field types that catch real mistakes: personal codes, texts, phone numbers.
+
+Every type here validates and also says in the JSON Schema what it accepts (a ``pattern`` or
+``format``), since an ``AfterValidator`` alone adds nothing to the schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+import phonenumbers
+from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+__all__ = [
+    "Email",
+    "LongText",
+    "OptionalLongText",
+    "OptionalText",
+    "PersonalCode",
+    "Phone",
+    "ShortText",
+    "birth_date_of",
+    "personal_code_check_digit",
+]
+
+# XML 1.0 cannot hold these; tab (\t) and newline (\n) are kept, \r is folded into \n.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_NO_CONTROL_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\ufffe\\uffff]*$"
+
+SHORT_TEXT_MAX = 300
+LONG_TEXT_MAX = 30_000
+
+
+def _clean_text(value: Any) -> Any:
+    """Strip surrounding white space, unify line ends, reject what XML 1.0 cannot hold."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        raise PydanticCustomError(
+            "text_control_character",
+            "contains a control character (U+{codepoint}) that a document cannot hold",
+            {"codepoint": f"{ord(bad.group()):04X}"},
+        )
+    if not text:
+        raise PydanticCustomError("blank", "must not be blank")
+    return text
+
+
+def _clean_optional_text(value: Any) -> Any:
+    """As :func:`_clean_text`, but a blank string counts as a missing value."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return _clean_text(value)
+
+
+ShortText = Annotated[
+    str,
+    BeforeValidator(_clean_text),
+    Field(min_length=1, max_length=SHORT_TEXT_MAX, pattern=_NO_CONTROL_PATTERN),
+]
+"""A name, a title, a short phrase: one line is expected, up to 300 characters."""
+
+LongText = Annotated[
+    str,
+    BeforeValidator(_clean_text),
+    Field(min_length=1, max_length=LONG_TEXT_MAX, pattern=_NO_CONTROL_PATTERN),
+]
+"""Free text of a caseworker: paragraphs with line breaks, up to 30,000 characters."""
+
+OptionalText = Annotated[
+    str | None,
+    BeforeValidator(_clean_optional_text),
+    Field(max_length=SHORT_TEXT_MAX, pattern=_NO_CONTROL_PATTERN),
+]
+OptionalLongText = Annotated[
+    str | None,
+    BeforeValidator(_clean_optional_text),
+    Field(max_length=LONG_TEXT_MAX, pattern=_NO_CONTROL_PATTERN),
+]
+
+# --- Isikukood -------------------------------------------------------------------------------
+
+_WEIGHTS_1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 1)
+_WEIGHTS_2 = (3, 4, 5, 6, 7, 8, 9, 1, 2, 3)
+_CENTURY = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000, 7: 2100, 8: 2100}
+
+
+def personal_code_check_digit(first_ten: str) -> int:
+    """The check digit (kontrollnumber) of an Estonian personal code's first ten digits."""
+    digits = [int(c) for c in first_ten]
+    remainder = sum(d * w for d, w in zip(digits, _WEIGHTS_1, strict=True)) % 11
+    if remainder == 10:
+        remainder = sum(d * w for d, w in zip(digits, _WEIGHTS_2, strict=True)) % 11
+        if remainder == 10:
+            remainder = 0
+    return remainder
+
+
+def birth_date_of(code: str) -> dt.date:
+    """The birth date a (well-formed) personal code encodes; ``ValueError`` if it is no date."""
+    century = _CENTURY[int(code[0])]
+    return dt.date(century + int(code[1:3]), int(code[3:5]), int(code[5:7]))
+
+
+def _check_personal_code(code: str) -> str:
+    if not re.fullmatch(r"[1-8]\d{10}", code):
+        raise PydanticCustomError(
+            "personal_code_format", "must be 11 digits, the first from 1 to 8"
+        )
+    try:
+        birth_date_of(code)
+    except ValueError:
+        raise PydanticCustomError(
+            "personal_code_date", "digits 2 to 7 are not a real birth date"
+        ) from None
+    if personal_code_check_digit(code[:10]) != int(code[10]):
+        raise PydanticCustomError(
+            "personal_code_check_digit", "the check digit (the last digit) is wrong"
+        )
+    return code
+
+
+PersonalCode = Annotated[
+    str,
+    BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v),
+    AfterValidator(_check_personal_code),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[1-8][0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}$",
+            "description": "Estonian personal identification code (isikukood) with a valid "
+            "birth date and check digit",
+        }
+    ),
+]
+"""Isikukood: 11 digits ``G YYMMDD SSS C`` with a real date and a correct check digit."""
+
+# --- Contacts --------------------------------------------------------------------------------
+
+
+def _check_phone(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        number = phonenumbers.parse(value, "EE")
+    except phonenumbers.NumberParseException:
+        raise PydanticCustomError("phone_invalid", "is not a phone number") from None
+    if not phonenumbers.is_valid_number(number):
+        raise PydanticCustomError("phone_invalid", "is not a phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+Phone = Annotated[
+    str,
+    BeforeValidator(_check_phone),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\+?[0-9 ()-]{5,20}$",
+            "description": "Phone number; Estonian (+372) unless it starts with another "
+            "country code. Stored in international format.",
+        }
+    ),
+]
+"""A real phone number, Estonian by default, stored as ``+372 5123 4567``."""
+
+Email = EmailStr

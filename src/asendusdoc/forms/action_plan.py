@@ -1,0 +1,108 @@
+"""Tegevuskava: the municipal family support-person service's action plan (seed 003, Viimsi)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from asendusdoc.forms._base import FormModel, RuleViolation
+from asendusdoc.forms._blocks import Activity, Family, Goal, MunicipalityParty, Worker
+from asendusdoc.forms._rules import activity_goal_keys, dates_in_order
+from asendusdoc.forms._types import LongText
+from asendusdoc.titles import TitledEnum, Titles
+from asendusdoc.titles import field as titled
+
+__all__ = ["ActionPlan", "FamilyDifficulty"]
+
+
+class FamilyDifficulty(TitledEnum):
+    """The parents' difficulties that make a family the service's target group (seed 003)."""
+
+    DAILY_LIFE = "daily-life", Titles(
+        "raskused enda ja laste argielu korraldamisel",
+        "трудности в организации повседневной жизни своей и детей",
+        "difficulty organising daily life",
+    )
+    PARENTING_SKILLS = "parenting-skills", Titles(
+        "vähesed vanemlikud oskused", "недостаточные родительские навыки", "few parenting skills"
+    )
+    SOCIAL_SKILLS = "social-skills", Titles(
+        "vähesed sotsiaalsed oskused", "недостаточные социальные навыки", "few social skills"
+    )
+    ADDICTION_ILLNESS_DISABILITY = "addiction-illness-disability", Titles(
+        "sõltuvus, krooniline haigus või puue",
+        "зависимость, хроническое заболевание или инвалидность",
+        "addiction, chronic illness or disability",
+    )
+    NO_SUPPORT_NETWORK = "no-support-network", Titles(
+        "toetava sotsiaalse võrgustiku puudumine",
+        "отсутствие поддерживающей социальной сети",
+        "no supporting social network",
+    )
+    FAMILY_CONFLICTS = "family-conflicts", Titles(
+        "konfliktsed suhted pereliikmete vahel",
+        "конфликтные отношения между членами семьи",
+        "conflicts between family members",
+    )
+    OTHER = "other", Titles(
+        "muud toimetulekuraskused", "другие трудности с самостоятельностью", "other difficulties"
+    )
+
+
+class ActionPlan(FormModel):
+    """Tegevuskava: drawn up by the child-protection specialist when the service starts."""
+
+    form_id: ClassVar[str] = "action-plan"
+    titles: ClassVar[Titles] = Titles(
+        "Pere toimetuleku parandamise tegevuskava",
+        "План действий по улучшению самостоятельности семьи",
+        "Action plan",
+    )
+
+    form: Literal["action-plan"]
+    municipality: MunicipalityParty = titled(
+        "Kohalik omavalitsus", "Местное самоуправление (KOV)", "Municipality"
+    )
+    support_person: Worker = titled("Pere tugiisik", "Опорное лицо семьи", "Family support person")
+    family: Family = titled("Pere", "Семья", "Family")
+    parents_consent: bool = titled(
+        "Vanemate nõusolek", "Согласие родителей", "The parents' consent"
+    )
+    difficulties: list[FamilyDifficulty] = titled(
+        "Pere toimetulekuraskused", "Трудности семьи", "The family's difficulties", min_length=1
+    )
+    situation: LongText = titled("Pere olukord", "Ситуация семьи", "The family's situation")
+    goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", min_length=1)
+    tasks: list[Activity] = titled(
+        "Esmased koostööülesanded",
+        "Первоначальные задачи сотрудничества",
+        "First cooperation tasks",
+        min_length=1,
+    )
+    service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
+    service_end: dt.date = titled(
+        "Teenuse määratud tähtaeg", "Установленный срок услуги", "Service term ends"
+    )
+
+    def rule_violations(self) -> list[RuleViolation]:
+        """Seed 003: referral only with the parents' consent; the family lives there."""
+        found = dates_in_order(self.service_start, self.service_end, ("service_end",))
+        found += activity_goal_keys(self.goals, self.tasks, ("tasks",))
+        if not self.parents_consent:
+            found.append(
+                RuleViolation(
+                    ("parents_consent",),
+                    "consent_missing",
+                    "the family is referred to the service only with the parents' consent",
+                )
+            )
+        if self.family.municipality != self.municipality.name:
+            found.append(
+                RuleViolation(
+                    ("family", "municipality"),
+                    "family_not_resident",
+                    "the service is for families living in {municipality}",
+                    {"municipality": self.municipality.name},
+                )
+            )
+        return found

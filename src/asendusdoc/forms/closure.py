@@ -1,0 +1,176 @@
+"""Lõpetamise kokkulepe / klienditöö kokkuvõte: the written end of the service (000, 003)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from asendusdoc.forms._base import Block, FormModel, RuleViolation
+from asendusdoc.forms._blocks import Family, GoalKey, MunicipalityParty, Service, Worker
+from asendusdoc.forms._rules import dates_in_order, provider_fits, service_allowed
+from asendusdoc.forms._types import LongText, OptionalLongText
+from asendusdoc.reference import ProviderName
+from asendusdoc.titles import TitledEnum, Titles
+from asendusdoc.titles import field as titled
+
+__all__ = ["Closure", "ClosureReason", "GoalOutcome", "Outcome", "RefusalForm"]
+
+
+class ClosureReason(TitledEnum):
+    """Why the service ends (seed 003)."""
+
+    TERM_REACHED = "term-reached", Titles(
+        "määratud tähtaeg saabus", "наступил установленный срок", "the term was reached"
+    )
+    LEFT_MUNICIPALITY = "left-municipality", Titles(
+        "pere lahkus omavalitsusest", "семья покинула самоуправление", "the family moved away"
+    )
+    TASKS_DONE = "tasks-done", Titles(
+        "klienditöö ülesanded on täidetud",
+        "задачи работы с клиентом выполнены",
+        "the tasks are done",
+    )
+    TASKS_UNDOABLE = "tasks-undoable", Titles(
+        "ülesanded pole pikema aja jooksul osutunud täidetavaks",
+        "задачи долгое время оказывались невыполнимыми",
+        "the tasks proved undoable for a long time",
+    )
+    NO_MINORS = "no-minors", Titles(
+        "perekonnas ei ela enam alaealisi lapsi",
+        "в семье больше не живут несовершеннолетние дети",
+        "no minors live in the family any more",
+    )
+    REFUSED_COOPERATION = "refused-cooperation", Titles(
+        "kliendid keelduvad koostööst",
+        "клиенты отказываются от сотрудничества",
+        "the clients refuse cooperation",
+    )
+    AVOIDS_CONTACT = "avoids-contact", Titles(
+        "kliendid väldivad pikema aja jooksul kontakti",
+        "клиенты долгое время избегают контакта",
+        "the clients avoid contact for a long time",
+    )
+    COOPERATION_IMPOSSIBLE = "cooperation-impossible", Titles(
+        "koostöö muutus kliendi käitumise tõttu võimatuks",
+        "сотрудничество стало невозможным из-за поведения клиента",
+        "the clients' behaviour made cooperation impossible",
+    )
+
+
+class RefusalForm(TitledEnum):
+    """How the clients refused cooperation (seed 003: in writing or orally)."""
+
+    WRITTEN = "written", Titles("kirjalikult", "письменно", "in writing")
+    ORAL = "oral", Titles("suuliselt", "устно", "orally")
+
+
+class Outcome(TitledEnum):
+    """Eesmärgi tulemus."""
+
+    ACHIEVED = "achieved", Titles("saavutatud", "достигнута", "achieved")
+    PARTLY_ACHIEVED = "partly-achieved", Titles(
+        "osaliselt saavutatud", "достигнута частично", "partly achieved"
+    )
+    NOT_ACHIEVED = "not-achieved", Titles("ei saavutatud", "не достигнута", "not achieved")
+
+
+class GoalOutcome(Block):
+    """What came of one goal."""
+
+    goal_key: GoalKey | None = titled("Eesmärgi tähis", "Обозначение цели", "Goal key",
+                                      default=None)
+    goal: LongText = titled("Eesmärk", "Цель", "Goal")
+    outcome: Outcome = titled("Tulemus", "Результат", "Outcome")
+    comment: OptionalLongText = titled("Kommentaar", "Комментарий", "Comment", default=None)
+
+
+class Closure(FormModel):
+    """Teenuse lõpetamise kokkulepe (000 step 7) or klienditöö kokkuvõte (003)."""
+
+    form_id: ClassVar[str] = "closure"
+    titles: ClassVar[Titles] = Titles(
+        "Teenuse lõpetamise kokkulepe", "Соглашение о прекращении услуги", "Closure agreement"
+    )
+
+    form: Literal["closure"]
+    service: Service = titled("Teenus", "Услуга", "Service")
+    municipality: MunicipalityParty = titled(
+        "Kohalik omavalitsus", "Местное самоуправление (KOV)", "Municipality"
+    )
+    provider: ProviderName | None = titled(
+        "Teenuseosutaja", "Поставщик услуги", "Provider", default=None
+    )
+    worker: Worker = titled(
+        "Peretoetaja või pere tugiisik",
+        "Специалист по поддержке семьи или опорное лицо семьи",
+        "Family support worker or support person",
+    )
+    family: Family = titled("Pere", "Семья", "Family")
+    service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
+    service_end: dt.date = titled("Teenuse lõpp", "Окончание услуги", "Service end")
+    reason: ClosureReason | None = titled(
+        "Lõpetamise põhjus",
+        "Причина прекращения",
+        "Reason for ending",
+        "Required for the family support-person service (seed 003).",
+        default=None,
+    )
+    refusal_form: RefusalForm | None = titled(
+        "Keeldumise viis", "Форма отказа", "How cooperation was refused", default=None
+    )
+    activities: list[LongText] = titled(
+        "Teenuse jooksul ette võetud tegevused",
+        "Действия, предпринятые в ходе услуги",
+        "Activities undertaken",
+        min_length=1,
+    )
+    goal_outcomes: list[GoalOutcome] = titled(
+        "Eesmärkide saavutamine", "Достижение целей", "Outcome of each goal", min_length=1
+    )
+    further_needs: LongText = titled(
+        "Pere edasised vajadused", "Дальнейшие потребности семьи", "The family's further needs"
+    )
+    recommendations: LongText = titled(
+        "Soovitused kohalikule omavalitsusele",
+        "Рекомендации местному самоуправлению",
+        "Recommendations to the municipality",
+    )
+
+    def rule_violations(self) -> list[RuleViolation]:
+        """Seeds 000 and 003: dates, the reason and how a refusal was made."""
+        found = service_allowed(
+            self.service, (Service.FAMILY_SUPPORT, Service.FAMILY_SUPPORT_PERSON)
+        )
+        found += dates_in_order(self.service_start, self.service_end, ("service_end",))
+        found += provider_fits(self.provider, self.service, ("provider",))
+        if self.document_date < self.service_start:
+            found.append(
+                RuleViolation(
+                    ("document_date",),
+                    "closure_before_start",
+                    "the closure is dated before the service started",
+                )
+            )
+        if self.service is Service.FAMILY_SUPPORT_PERSON and self.reason is None:
+            found.append(
+                RuleViolation(
+                    ("reason",), "reason_missing", "state why the service ends (seed 003)"
+                )
+            )
+        if self.reason is ClosureReason.REFUSED_COOPERATION and self.refusal_form is None:
+            found.append(
+                RuleViolation(
+                    ("refusal_form",),
+                    "refusal_form_missing",
+                    "say whether the clients refused in writing or orally",
+                )
+            )
+        if self.reason is not ClosureReason.REFUSED_COOPERATION and self.refusal_form:
+            found.append(
+                RuleViolation(
+                    ("refusal_form",),
+                    "refusal_form_without_refusal",
+                    "a refusal form is given but the reason is not a refusal",
+                )
+            )
+        return found

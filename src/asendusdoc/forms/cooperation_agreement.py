@@ -1,0 +1,124 @@
+"""Koostöölepe: the agreement between the family (or young person) and the worker (000, 001)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from asendusdoc.forms._base import FormModel, RuleViolation
+from asendusdoc.forms._blocks import (
+    Activity,
+    Family,
+    Goal,
+    MunicipalityParty,
+    ProviderParty,
+    Service,
+    YoungPerson,
+)
+from asendusdoc.forms._rules import (
+    activity_goal_keys,
+    dates_in_order,
+    provider_fits,
+    service_allowed,
+)
+from asendusdoc.forms._types import OptionalLongText, OptionalText
+from asendusdoc.reference import Language
+from asendusdoc.titles import Titles
+from asendusdoc.titles import field as titled
+
+__all__ = ["CooperationAgreement"]
+
+
+class CooperationAgreement(FormModel):
+    """Koostöölepe (seed 000 step 4; seed 001).
+
+    Family support: the goals (from the referral, agreed by family and worker) and the
+    activities of the family and of the worker. Support person: the goals, the principles of
+    communication and confidentiality, the language of communication.
+    """
+
+    form_id: ClassVar[str] = "cooperation-agreement"
+    titles: ClassVar[Titles] = Titles(
+        "Koostöölepe", "Соглашение о сотрудничестве", "Cooperation agreement"
+    )
+
+    form: Literal["cooperation-agreement"]
+    service: Service = titled("Teenus", "Услуга", "Service")
+    municipality: MunicipalityParty = titled(
+        "Kohalik omavalitsus", "Местное самоуправление (KOV)", "Municipality"
+    )
+    provider: ProviderParty = titled("Teenuseosutaja", "Поставщик услуги", "Provider")
+    family: Family | None = titled(
+        "Pere", "Семья", "Family", "Required for the family support service.", default=None
+    )
+    young_person: YoungPerson | None = titled(
+        "Noor",
+        "Молодой человек",
+        "Young person",
+        "Required for the support-person service.",
+        default=None,
+    )
+    service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
+    service_end: dt.date | None = titled(
+        "Teenuse kavandatud lõpp", "Планируемое окончание услуги", "Planned service end",
+        default=None,
+    )
+    goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", min_length=1)
+    family_activities: list[Activity] = titled(
+        "Pere tegevused", "Действия семьи", "Activities of the family", default_factory=list
+    )
+    worker_activities: list[Activity] = titled(
+        "Peretoetaja või tugiisiku tegevused",
+        "Действия специалиста по поддержке семьи или опорного лица",
+        "Activities of the worker",
+        default_factory=list,
+    )
+    communication_principles: OptionalLongText = titled(
+        "Suhtlemise põhimõtted", "Принципы общения", "Principles of communication", default=None
+    )
+    confidentiality: OptionalLongText = titled(
+        "Konfidentsiaalsuse põhimõtted",
+        "Принципы конфиденциальности",
+        "Confidentiality",
+        default=None,
+    )
+    communication_language: Language | None = titled(
+        "Suhtluskeel", "Язык общения", "Language of communication", default=None
+    )
+    meeting_frequency: OptionalText = titled(
+        "Kohtumiste sagedus", "Частота встреч", "How often we meet", default=None
+    )
+
+    def rule_violations(self) -> list[RuleViolation]:
+        """Seeds 000 and 001: what each service's agreement must hold."""
+        found = service_allowed(self.service, (Service.FAMILY_SUPPORT, Service.SUPPORT_PERSON))
+        found += dates_in_order(self.service_start, self.service_end, ("service_end",))
+        found += provider_fits(self.provider.name, self.service, ("provider", "name"))
+        found += activity_goal_keys(self.goals, self.family_activities, ("family_activities",))
+        found += activity_goal_keys(self.goals, self.worker_activities, ("worker_activities",))
+        if self.service is Service.FAMILY_SUPPORT:
+            if self.family is None:
+                found.append(_missing("family", "the family support agreement names the family"))
+            if not self.family_activities:
+                found.append(
+                    _missing("family_activities", "agree on the activities of the family")
+                )
+            if not self.worker_activities:
+                found.append(
+                    _missing("worker_activities", "agree on the activities of the worker")
+                )
+        elif self.service is Service.SUPPORT_PERSON:
+            if self.young_person is None:
+                found.append(_missing("young_person", "the agreement names the young person"))
+            for name, text in (
+                ("communication_principles", "agree on the principles of communication"),
+                ("confidentiality", "agree on confidentiality"),
+                ("communication_language", "agree on the language of communication"),
+            ):
+                if getattr(self, name) is None:
+                    found.append(_missing(name, text))
+        return found
+
+
+def _missing(name: str, message: str) -> RuleViolation:
+    return RuleViolation((name,), f"{name}_missing", message)

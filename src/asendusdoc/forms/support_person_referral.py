@@ -1,0 +1,189 @@
+"""Suunamine tugiisikuteenusele: referral of a young person leaving care (seed 001)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Literal
+
+from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
+from asendusdoc.forms._blocks import Goal, MunicipalityParty, YoungPerson
+from asendusdoc.forms._types import LongText, OptionalText, Phone, ShortText
+from asendusdoc.reference import MunicipalityName, Region, region_of
+from asendusdoc.titles import TitledEnum, Titles
+from asendusdoc.titles import field as titled
+
+__all__ = ["CareSetting", "ReferralReason", "SupportPersonReferral", "SupportPersonType"]
+
+
+class CareSetting(TitledEnum):
+    """Where the young person lives or lived in substitute care."""
+
+    CHILDRENS_HOME = "childrens-home", Titles(
+        "asenduskodu või perekodu", "замещающий дом или семейный дом", "children's or family home"
+    )
+    FOSTER_FAMILY = "foster-family", Titles(
+        "hooldusperi (perekonnas hooldamine)", "приёмная семья", "foster family"
+    )
+    GUARDIANSHIP = "guardianship", Titles(
+        "perekonnas eestkoste", "опека в семье", "guardianship in a family"
+    )
+
+
+class ReferralReason(TitledEnum):
+    """Why the young person is in the target group (seed 001)."""
+
+    LEAVING_CARE = "leaving-care", Titles(
+        "lahkub asendushoolduselt järelhooldusele või iseseisvasse ellu",
+        "покидает замещающую опеку для последующего ухода или самостоятельной жизни",
+        "leaving care for aftercare or independent life",
+    )
+    PREGNANT_OR_MOTHER = "pregnant-or-mother", Titles(
+        "jäi asendushooldusel olles lapseootele või sai emaks",
+        "забеременела или стала матерью, находясь в замещающей опеке",
+        "became pregnant or a mother while in care",
+    )
+    LEFT_EARLIER = "left-earlier", Titles(
+        "lahkus varem ja tal on raskusi iseseisva toimetulekuga",
+        "покинул(а) опеку ранее и испытывает трудности в самостоятельной жизни",
+        "left care earlier and struggles to cope",
+    )
+
+
+class SupportPersonType(TitledEnum):
+    """Tugiisiku liik (seed 001)."""
+
+    TRUSTED = "trusted", Titles("usaldus-tugiisik", "доверенное опорное лицо", "trusted")
+    PROFESSIONAL = "professional", Titles(
+        "professionaalne tugiisik", "профессиональное опорное лицо", "professional"
+    )
+
+
+class TrustedSupportPerson(Block):
+    """The person the young person knows and wants as support person."""
+
+    name: ShortText = titled("Nimi", "Имя и фамилия", "Name")
+    relationship: ShortText = titled(
+        "Seos noorega", "Кем приходится молодому человеку", "Relationship to the young person"
+    )
+    phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
+
+
+class SupportPersonReferral(FormModel):
+    """Tugiisikuteenusele suunamine: the KOV's extract of the case plan sent to SKA (seed 001)."""
+
+    form_id: ClassVar[str] = "support-person-referral"
+    titles: ClassVar[Titles] = Titles(
+        "Tugiisikuteenusele suunamise vorm",
+        "Форма направления на услугу опорного лица",
+        "Support-person service referral",
+    )
+
+    form: Literal["support-person-referral"]
+    municipality: MunicipalityParty = titled(
+        "Suunav kohalik omavalitsus", "Направляющее местное самоуправление", "Referring municipality"
+    )
+    young_person: YoungPerson = titled("Noor", "Молодой человек", "Young person")
+    reason: ReferralReason = titled("Suunamise alus", "Основание направления", "Reason")
+    care_setting: CareSetting = titled(
+        "Asendushoolduse vorm", "Форма замещающей опеки", "Substitute-care setting"
+    )
+    leaving_care_date: dt.date = titled(
+        "Asendushoolduselt lahkumise (kavandatud) kuupäev",
+        "(Планируемая) дата выхода из замещающей опеки",
+        "(Planned) date of leaving care",
+    )
+    aftercare: bool = titled(
+        "Noor on samal ajal järelhooldusel",
+        "Молодой человек одновременно получает последующий уход",
+        "Also in aftercare",
+    )
+    residence_municipality: MunicipalityName = titled(
+        "Elukoht pärast lahkumist (omavalitsus)",
+        "Место жительства после выхода (самоуправление)",
+        "Home after leaving care (municipality)",
+    )
+    provider_region: Region = titled(
+        "Teenusepakkuja piirkond", "Регион поставщика услуги", "Provider's region"
+    )
+    support_person_type: SupportPersonType = titled(
+        "Tugiisiku liik", "Вид опорного лица", "Support-person type"
+    )
+    trusted_support_person: TrustedSupportPerson | None = titled(
+        "Usaldus-tugiisik", "Доверенное опорное лицо", "Trusted support person", default=None
+    )
+    service_start: dt.date = titled(
+        "Teenuse soovitud algus", "Желаемое начало услуги", "Requested service start"
+    )
+    needs_assessment: LongText = titled(
+        "Juhtumiplaani hinnang teenuse vajadusele",
+        "Оценка потребности в услуге в плане работы со случаем",
+        "Case-plan assessment of the need",
+    )
+    goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", default_factory=list)
+    notes: OptionalText = titled("Märkused", "Примечания", "Notes", default=None)
+
+    def rule_violations(self) -> list[RuleViolation]:
+        """Seed 001: start rules of both support-person types, the region, the trusted person."""
+        found: list[RuleViolation] = []
+        if self.support_person_type is SupportPersonType.TRUSTED:
+            if self.service_start < self.leaving_care_date:
+                found.append(
+                    RuleViolation(
+                        ("service_start",),
+                        "trusted_start_before_leaving",
+                        "a trusted support person starts only after the young person has left "
+                        "care (on or after {leaving})",
+                        {"leaving": self.leaving_care_date.isoformat()},
+                    )
+                )
+            if self.trusted_support_person is None:
+                found.append(
+                    RuleViolation(
+                        ("trusted_support_person",),
+                        "trusted_person_missing",
+                        "name the trusted support person the young person wants",
+                    )
+                )
+        else:
+            earliest = add_months(self.leaving_care_date, -6)
+            if self.service_start < earliest:
+                found.append(
+                    RuleViolation(
+                        ("service_start",),
+                        "professional_start_too_early",
+                        "a professional support person starts at most 6 months before the "
+                        "planned leaving (not before {earliest})",
+                        {"earliest": earliest.isoformat()},
+                    )
+                )
+            if self.trusted_support_person is not None:
+                found.append(
+                    RuleViolation(
+                        ("trusted_support_person",),
+                        "trusted_person_for_professional",
+                        "a trusted support person is named but the type is professional",
+                    )
+                )
+        expected = region_of(self.residence_municipality)
+        if self.provider_region is not expected:
+            found.append(
+                RuleViolation(
+                    ("provider_region",),
+                    "region_mismatch",
+                    "the young person will live in {municipality}: the provider is the one of "
+                    "the {expected} region",
+                    {"municipality": self.residence_municipality, "expected": expected.value},
+                )
+            )
+        if self.reason is ReferralReason.LEFT_EARLIER and self.leaving_care_date > (
+            self.document_date
+        ):
+            found.append(
+                RuleViolation(
+                    ("leaving_care_date",),
+                    "left_earlier_date_in_future",
+                    "the young person left care earlier, so the leaving date cannot be after "
+                    "the document date",
+                )
+            )
+        return found

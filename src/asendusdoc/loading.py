@@ -1,0 +1,170 @@
+"""Reading forms: JSON text, bytes, dicts or files in; a form model or its problems out.
+
+Two kinds of failure, kept apart on purpose:
+
+* :class:`~asendusdoc.errors.InputError` — we cannot tell what form this is (not JSON, not an
+  object, no or an unknown ``form`` id, too large, unreadable file). Exit code 2.
+* problems (:class:`~asendusdoc.problems.Problem`) — the form is known and its content is wrong.
+  :func:`validate_form` returns them; :func:`load_form` raises them as
+  :class:`~asendusdoc.errors.FormValidationError`. Exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from asendusdoc.errors import FormValidationError, InputError
+from asendusdoc.forms import FORM_MODELS, FormModel, form_adapter
+from asendusdoc.problems import Problem, problems_from_validation_error
+
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "FormSource",
+    "load_form",
+    "parse_form_json",
+    "read_form_file",
+    "validate_form",
+]
+
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+"""The largest form file accepted (10 MiB): a 5,000-entry diary is well under 5 MiB."""
+
+FormSource = Mapping[str, Any] | str | bytes | os.PathLike[str] | FormModel
+"""What the loading functions take: a dict, JSON text or bytes, a file path, or a model."""
+
+
+def read_form_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a form file, refusing what is not a readable file of sensible size."""
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"file not found: {file}", code="file_missing", path=str(file))
+    if file.is_dir():
+        raise InputError(f"is a directory, not a form file: {file}", code="file_is_directory",
+                         path=str(file))  # fmt: skip
+    try:
+        size = file.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise _too_large(size)
+        return file.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read {file}: {exc.strerror}", code="file_unreadable", path=str(file)
+        ) from exc
+
+
+def _too_large(size: int) -> InputError:
+    return InputError(
+        f"the input is {size} bytes; the limit is {MAX_INPUT_BYTES} bytes",
+        code="input_too_large",
+        size=size,
+        limit=MAX_INPUT_BYTES,
+    )
+
+
+def parse_form_json(raw: str | bytes) -> dict[str, Any]:
+    """JSON text or bytes → the form's object, with a known ``form`` id.
+
+    A UTF-8 byte-order mark is accepted. Raises :class:`InputError` for everything that is
+    not a JSON object of a known form.
+    """
+    if len(raw) > MAX_INPUT_BYTES:
+        raise _too_large(len(raw))
+    if isinstance(raw, bytes):
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"the input is not UTF-8 text (byte {exc.start + 1})",
+                code="input_not_text",
+                position=exc.start + 1,
+            ) from None
+    else:
+        text = raw.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError("the input is empty", code="input_empty")
+    if "\x00" in text:
+        raise InputError("the input is binary, not JSON text", code="input_not_text", position=0)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+            code="json_invalid",
+            line=exc.lineno,
+            column=exc.colno,
+            detail=exc.msg,
+        ) from None
+    return check_form_id(data)
+
+
+def check_form_id(data: Any) -> dict[str, Any]:
+    """``data`` must be an object whose ``form`` names one of the nine forms."""
+    if not isinstance(data, dict):
+        kind = "an array" if isinstance(data, list) else "not an object"
+        raise InputError(
+            f"a form is a JSON object, but the input is {kind}",
+            code="json_not_object",
+            kind="array" if isinstance(data, list) else type(data).__name__,
+        )
+    known = ", ".join(FORM_MODELS)
+    if "form" not in data:
+        raise InputError(
+            f"the form has no 'form' field naming its kind; known: {known}",
+            code="form_missing",
+            known=known,
+        )
+    form_id = data["form"]
+    if not isinstance(form_id, str) or form_id not in FORM_MODELS:
+        raise InputError(
+            f"unknown form id {form_id!r}; known: {known}",
+            code="form_unknown",
+            form=str(form_id)[:60],
+            known=known,
+        )
+    return data
+
+
+def _as_data(source: FormSource) -> dict[str, Any]:
+    if isinstance(source, FormModel):
+        return source.model_dump(mode="json")
+    if isinstance(source, str | bytes):
+        return parse_form_json(source)
+    if isinstance(source, os.PathLike):
+        return parse_form_json(read_form_file(source))
+    return check_form_id(dict(source))
+
+
+def _parse(source: FormSource) -> tuple[FormModel | None, list[Problem], str]:
+    data = _as_data(source)
+    form_id = data["form"]
+    try:
+        form: FormModel = form_adapter().validate_python(data)
+    except ValidationError as exc:
+        return None, problems_from_validation_error(exc, tag=form_id), form_id
+    return form, [], form_id
+
+
+def validate_form(source: FormSource) -> list[Problem]:
+    """Every problem of the form; an empty list when it is valid.
+
+    Raises :class:`InputError` only when the input is not a form at all.
+    """
+    return _parse(source)[1]
+
+
+def load_form(source: FormSource) -> FormModel:
+    """The form model of ``source``; raises :class:`FormValidationError` with every problem."""
+    if isinstance(source, FormModel):
+        return source
+    form, problems, form_id = _parse(source)
+    if form is None:
+        raise FormValidationError(problems, form_id=form_id)
+    return form

@@ -1,0 +1,112 @@
+"""Problems: what is wrong with a form, one entry per field, ready for a person or a program."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from asendusdoc.forms._base import RuleViolation
+from asendusdoc.titles import Titles
+
+__all__ = ["Problem", "field_titles", "problems_from_validation_error"]
+
+PathPart = str | int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of a form.
+
+    ``path`` locates the field (``("family", "children", 0, "personal_code")``), ``code`` is a
+    stable machine code (pydantic's error type, or our rule's code), ``message`` is English;
+    translated messages come from :func:`asendusdoc.i18n.describe_problem`. ``params`` never
+    hold the value the user typed (it may be a personal code).
+    """
+
+    path: tuple[PathPart, ...]
+    code: str
+    message: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def path_text(self) -> str:
+        """The path as ``family.children[0].personal_code``; ``(form)`` for the whole form."""
+        text = ""
+        for part in self.path:
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        return text or "(form)"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``{"path": ..., "code": ..., "message": ...}``."""
+        return {"path": self.path_text, "code": self.code, "message": self.message}
+
+
+def _safe_params(ctx: Mapping[str, Any] | None) -> dict[str, Any]:
+    if not ctx:
+        return {}
+    return {k: v for k, v in ctx.items() if isinstance(v, str | int | float | bool)}
+
+
+def problems_from_validation_error(
+    error: ValidationError, *, tag: str | None = None
+) -> list[Problem]:
+    """One problem per pydantic error; rule errors unfold into one problem per violation.
+
+    ``tag`` is the form id when the error comes from the discriminated union: it is removed
+    from the front of every path.
+    """
+    problems: list[Problem] = []
+    for item in error.errors(include_input=False, include_url=False):
+        loc = tuple(item["loc"])
+        if tag is not None and loc[:1] == (tag,):
+            loc = loc[1:]
+        # pydantic puts the validator kind into the path for function validators
+        loc = tuple(part for part in loc if not _is_validator_segment(part))
+        ctx = item.get("ctx") or {}
+        if item["type"] == "form_rules":
+            violations: list[RuleViolation] = ctx.get("violations", [])
+            problems.extend(
+                Problem((*loc, *v.path), v.code, v.message.format(**v.params), v.params)
+                for v in violations
+            )
+        else:
+            problems.append(Problem(loc, item["type"], item["msg"], _safe_params(ctx)))
+    return problems
+
+
+def _is_validator_segment(part: PathPart) -> bool:
+    return isinstance(part, str) and (part.startswith("function-") or part.startswith("chain["))
+
+
+def field_titles(model: type[BaseModel], path: tuple[PathPart, ...]) -> Titles | None:
+    """The titles of the field at ``path`` in ``model`` (list indices skipped); None if unknown."""
+    current: Any = model
+    titles: Titles | None = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return titles if part in ("[]",) else None
+        info = fields[part]
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        title_et = info.title or part
+        titles = Titles(
+            str(title_et), str(extra.get("title_ru", title_et)), str(extra.get("title_en", part))
+        )
+        current = _model_of(info.annotation)
+    return titles
+
+
+def _model_of(annotation: Any) -> Any:
+    """The BaseModel inside ``X``, ``X | None`` or ``list[X]``; None when there is none."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
