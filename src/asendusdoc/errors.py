@@ -40,8 +40,15 @@ class AsendusdocError(Exception):
     code: str = "error"
 
     def __init__(self, message: str, *, code: str | None = None, **params: Any) -> None:
-        super().__init__(message)
-        self.message = message
+        """``message`` is an English template with ``{name}`` fields filled from ``params``;
+        the template is also the gettext msgid of the translated message."""
+        try:
+            text = message.format(**params) if params else message
+        except (KeyError, IndexError, ValueError):
+            text = message
+        super().__init__(text)
+        self.template = message
+        self.message = text
         if code is not None:
             self.code = code
         self.params = params

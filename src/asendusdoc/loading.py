@@ -43,10 +43,11 @@ def read_form_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a form file, refusing what is not a readable file of sensible size."""
     file = Path(path)
     if not file.exists():
-        raise InputError(f"file not found: {file}", code="file_missing", path=str(file))
+        raise InputError("file not found: {path}", code="file_missing", path=str(file))
     if file.is_dir():
-        raise InputError(f"is a directory, not a form file: {file}", code="file_is_directory",
-                         path=str(file))  # fmt: skip
+        raise InputError(
+            "is a directory, not a form file: {path}", code="file_is_directory", path=str(file)
+        )
     try:
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
@@ -54,13 +55,16 @@ def read_form_file(path: str | os.PathLike[str]) -> bytes:
         return file.read_bytes()
     except OSError as exc:
         raise InputError(
-            f"cannot read {file}: {exc.strerror}", code="file_unreadable", path=str(file)
+            "cannot read {path}: {reason}",
+            code="file_unreadable",
+            path=str(file),
+            reason=exc.strerror or "",
         ) from exc
 
 
 def _too_large(size: int) -> InputError:
     return InputError(
-        f"the input is {size} bytes; the limit is {MAX_INPUT_BYTES} bytes",
+        "the input is {size} bytes; the limit is {limit} bytes",
         code="input_too_large",
         size=size,
         limit=MAX_INPUT_BYTES,
@@ -82,7 +86,7 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"the input is not UTF-8 text (byte {exc.start + 1})",
+                "the input is not UTF-8 text (byte {position})",
                 code="input_not_text",
                 position=exc.start + 1,
             ) from None
@@ -96,7 +100,7 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+            "not valid JSON: {detail} at line {line}, column {column}",
             code="json_invalid",
             line=exc.lineno,
             column=exc.colno,
@@ -107,24 +111,23 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
 
 def check_form_id(data: Any) -> dict[str, Any]:
     """``data`` must be an object whose ``form`` names one of the nine forms."""
+    if isinstance(data, list):
+        raise InputError("a form is a JSON object, but the input is an array", code="json_array")
     if not isinstance(data, dict):
-        kind = "an array" if isinstance(data, list) else "not an object"
         raise InputError(
-            f"a form is a JSON object, but the input is {kind}",
-            code="json_not_object",
-            kind="array" if isinstance(data, list) else type(data).__name__,
+            "a form is a JSON object, but the input is not one", code="json_not_object"
         )
     known = ", ".join(FORM_MODELS)
     if "form" not in data:
         raise InputError(
-            f"the form has no 'form' field naming its kind; known: {known}",
+            "the form has no 'form' field naming its kind; known: {known}",
             code="form_missing",
             known=known,
         )
     form_id = data["form"]
     if not isinstance(form_id, str) or form_id not in FORM_MODELS:
         raise InputError(
-            f"unknown form id {form_id!r}; known: {known}",
+            "unknown form id '{form}'; known: {known}",
             code="form_unknown",
             form=str(form_id)[:60],
             known=known,
