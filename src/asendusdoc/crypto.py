@@ -109,7 +109,8 @@ def encrypt_bytes(
     it). Without ``keyring_dir`` all work happens in a throw-away GnuPG home. With
     ``keyring_dir`` (e.g. ``~/.gnupg``) that keyring is used instead: the given key files are
     imported into it, and ``sign_with`` may then be just the public key of a secret key kept
-    there.
+    there. gpg never opens a pinentry window here (loopback mode): a protected key needs
+    ``sign_passphrase`` unless gpg-agent has it cached, else ``bad_passphrase``.
     """
     if not recipient_key_files:
         raise ValueError("encrypt_bytes needs at least one recipient key file")
@@ -276,7 +277,7 @@ def _gpg_session(keyring_dir: Path | None) -> Iterator[Any]:
         return
     # A short base path: gpg-agent's socket path must fit in ~107 bytes (long $TMPDIR on macOS).
     base = "/tmp" if os.path.isdir("/tmp") else None
-    with tempfile.TemporaryDirectory(prefix="asendusdoc-", dir=base) as home:
+    with tempfile.TemporaryDirectory(prefix="asendusdoc-gpg-", dir=base) as home:
         try:
             yield _new_gpg(gpg_binary, Path(home))
         finally:

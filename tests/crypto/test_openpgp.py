@@ -232,8 +232,25 @@ def test_result_is_frozen(keys: KeySet) -> None:
 
 
 def test_no_gnupg_home_or_agent_is_left_behind(keys: KeySet) -> None:
-    before = set(Path("/tmp").glob("asendusdoc-*"))
+    before = set(Path("/tmp").glob("asendusdoc-gpg-*"))
 
     encrypt_bytes(PDF_LIKE, [keys.good.public], sign_with=keys.good.secret)
 
-    assert set(Path("/tmp").glob("asendusdoc-*")) == before
+    assert set(Path("/tmp").glob("asendusdoc-gpg-*")) == before
+    assert _live_agents_for_our_homes() == []
+
+
+def _live_agents_for_our_homes() -> list[str]:
+    """Command lines of running (not zombie) processes started for one of our gpg homes."""
+    if not Path("/proc/self/cmdline").exists():
+        pytest.skip("needs /proc")
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if "asendusdoc-gpg-" in cmdline and state != "Z":
+            found.append(cmdline)
+    return found
