@@ -149,7 +149,13 @@ def _register_fonts() -> None:
 def _styles() -> dict[str, ParagraphStyle]:
     _register_fonts()
     body = ParagraphStyle(
-        "body", fontName=FONT, fontSize=BODY_SIZE, leading=13, alignment=TA_LEFT, spaceAfter=4
+        "body",
+        fontName=FONT,
+        bulletFontName=FONT,  # the default bullet font is Helvetica
+        fontSize=BODY_SIZE,
+        leading=13,
+        alignment=TA_LEFT,
+        spaceAfter=4,
     )
     return {
         "body": body,
@@ -413,6 +419,7 @@ def _signatures(document: Document) -> list[Flowable]:
         colWidths=[CONTENT_WIDTH / 2] * 2,
         style=TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE),  # the default is Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
