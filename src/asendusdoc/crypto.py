@@ -147,7 +147,7 @@ def encrypt_bytes(
             if signer and "passphrase" in (status + str(result.stderr)).lower():
                 raise _bad_passphrase(sign_with)
             raise EncryptionError(
-                f"gpg could not encrypt: {status or 'unknown error'}.",
+                "gpg could not encrypt: {status}.",
                 code="encryption_failed",
                 status=status,
             )
@@ -210,7 +210,7 @@ def encrypt_pdf_with_password(pdf: bytes, password: str) -> bytes:
         writer.write(out)
     except (PyPdfError, ValueError, OSError) as exc:
         raise EncryptionError(
-            f"The document could not be read as a PDF: {type(exc).__name__}.",
+            "The document could not be read as a PDF: {reason}.",
             code="pdf_unreadable",
             reason=type(exc).__name__,
         ) from exc
@@ -231,7 +231,7 @@ def read_password(*, password_file: Path | None, env_var: str | None) -> str:
             text = Path(password_file).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise EncryptionError(
-                f"Cannot read the password file {password_file}. Check the path.",
+                "Cannot read the password file {path}. Check the path.",
                 code="password_missing",
                 source="file",
                 path=str(password_file),
@@ -240,7 +240,7 @@ def read_password(*, password_file: Path | None, env_var: str | None) -> str:
         password = lines[0].strip() if lines else ""
         if not password:
             raise EncryptionError(
-                f"The first line of the password file {password_file} is empty.",
+                "The first line of the password file {path} is empty.",
                 code="password_missing",
                 source="file",
                 path=str(password_file),
@@ -250,7 +250,7 @@ def read_password(*, password_file: Path | None, env_var: str | None) -> str:
         password = os.environ.get(env_var, "").strip()
         if not password:
             raise EncryptionError(
-                f"The environment variable {env_var} is not set or empty.",
+                "The environment variable {variable} is not set or empty.",
                 code="password_missing",
                 source="env",
                 variable=env_var,
@@ -325,7 +325,7 @@ def _gpg_missing(reason: str) -> EncryptionError:
 def _check_key_file(path: Path) -> None:
     if not path.is_file():
         raise EncryptionError(
-            f"The key file {path} does not exist. Check the path.",
+            "The key file {path} does not exist. Check the path.",
             code="key_file_missing",
             path=str(path),
         )
@@ -334,7 +334,7 @@ def _check_key_file(path: Path) -> None:
             pass
     except OSError as exc:
         raise EncryptionError(
-            f"The key file {path} cannot be read: {exc.strerror}.",
+            "The key file {path} cannot be read: {reason}.",
             code="key_file_unreadable",
             path=str(path),
             reason=exc.strerror or str(exc),
@@ -348,13 +348,13 @@ def _import_one_key(gpg: Any, path: Path) -> str:
     fingerprints = list(dict.fromkeys(fp for fp in result.fingerprints if fp))
     if not fingerprints:
         raise EncryptionError(
-            f"{path} contains no OpenPGP key. Ask for the key file again (.asc, .gpg or .pgp).",
+            "{path} contains no OpenPGP key. Ask for the key file again (.asc, .gpg or .pgp).",
             code="not_a_key",
             path=str(path),
         )
     if len(fingerprints) > 1:
         raise EncryptionError(
-            f"{path} contains {len(fingerprints)} keys; a key file must hold exactly one.",
+            "{path} contains {count} keys; a key file must hold exactly one.",
             code="multiple_keys",
             path=str(path),
             count=len(fingerprints),
@@ -384,7 +384,7 @@ def _check_can_encrypt(gpg: Any, fingerprint: str, path: Path) -> None:
     key = _key_info(gpg, fingerprint)
     if key is None:  # pragma: no cover - gpg just imported it
         raise EncryptionError(
-            f"The key from {path} is not usable.", code="encryption_failed", status="not listed"
+            "The key is not usable.", code="encryption_failed", status="not listed"
         )
     _check_key_valid(key, fingerprint, path)
     if "E" in key.get("cap", ""):
@@ -400,7 +400,7 @@ def _check_can_encrypt(gpg: Any, fingerprint: str, path: Path) -> None:
     if encryption_parts and all(part.get("trust") in ("e", "r") for part in encryption_parts):
         raise _key_expired(fingerprint, path, str(encryption_parts[0].get("expires") or ""))
     raise EncryptionError(
-        f"The key {fingerprint} from {path} cannot encrypt (it has no encryption subkey; "
+        "The key {fingerprint} from {path} cannot encrypt (it has no encryption subkey; "
         "it may be a signing-only key). Ask the recipient for their encryption key.",
         code="no_encryption_subkey",
         fingerprint=fingerprint,
@@ -411,7 +411,7 @@ def _check_can_encrypt(gpg: Any, fingerprint: str, path: Path) -> None:
 def _check_can_sign(gpg: Any, fingerprint: str, path: Path) -> None:
     if _key_info(gpg, fingerprint, secret=True) is None:
         raise EncryptionError(
-            f"{path} holds no secret key for {fingerprint}; signing needs your secret key.",
+            "{path} holds no secret key for {fingerprint}; signing needs your secret key.",
             code="secret_key_missing",
             fingerprint=fingerprint,
             path=str(path),
@@ -419,12 +419,12 @@ def _check_can_sign(gpg: Any, fingerprint: str, path: Path) -> None:
     key = _key_info(gpg, fingerprint)
     if key is None:  # pragma: no cover - a secret key always comes with its public key
         raise EncryptionError(
-            f"The key from {path} is not usable.", code="encryption_failed", status="not listed"
+            "The key is not usable.", code="encryption_failed", status="not listed"
         )
     _check_key_valid(key, fingerprint, path)
     if "S" not in key.get("cap", ""):
         raise EncryptionError(
-            f"The key {fingerprint} from {path} cannot sign.",
+            "The key {fingerprint} from {path} cannot sign.",
             code="no_signing_key",
             fingerprint=fingerprint,
             path=str(path),
@@ -433,7 +433,7 @@ def _check_can_sign(gpg: Any, fingerprint: str, path: Path) -> None:
 
 def _key_revoked(fingerprint: str, path: Path) -> EncryptionError:
     return EncryptionError(
-        f"The key {fingerprint} from {path} has been revoked. Ask the recipient for a new key.",
+        "The key {fingerprint} from {path} has been revoked. Ask the recipient for a new key.",
         code="key_revoked",
         fingerprint=fingerprint,
         path=str(path),
@@ -442,7 +442,7 @@ def _key_revoked(fingerprint: str, path: Path) -> EncryptionError:
 
 def _key_expired(fingerprint: str, path: Path, expires: str) -> EncryptionError:
     return EncryptionError(
-        f"The key {fingerprint} from {path} has expired. Ask the recipient for a current key.",
+        "The key {fingerprint} from {path} has expired. Ask the recipient for a current key.",
         code="key_expired",
         fingerprint=fingerprint,
         path=str(path),
@@ -471,7 +471,7 @@ def _decrypt(
         own = _import_one_key(gpg, secret_key_file)
         if _key_info(gpg, own, secret=True) is None:
             raise EncryptionError(
-                f"{secret_key_file} holds no secret key; decrypting needs the secret key.",
+                "{path} holds no secret key; decrypting needs the secret key.",
                 code="secret_key_missing",
                 fingerprint=own,
                 path=str(secret_key_file),
@@ -488,7 +488,7 @@ def _decrypt(
             if "passphrase" in (status + str(result.stderr)).lower():
                 raise _bad_passphrase(secret_key_file)
             raise EncryptionError(
-                f"gpg could not decrypt: {status or 'unknown error'}.",
+                "gpg could not decrypt: {status}.",
                 code="decryption_failed",
                 status=status,
             )
@@ -496,7 +496,7 @@ def _decrypt(
             return DecryptionResult(data=bytes(result.data), signer_fingerprint="")
         if not result.valid or signer not in (result.pubkey_fingerprint, result.fingerprint):
             raise EncryptionError(
-                f"The data is not signed by {signer}.",
+                "The data is not signed by {expected}.",
                 code="signature_invalid",
                 expected=signer,
                 status=str(result.status or ""),

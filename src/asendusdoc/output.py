@@ -50,7 +50,7 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
     path = Path(path)
     if path.is_dir():
         raise OutputError(
-            f"Cannot write {path}: it is a directory. Give a file name.",
+            "Cannot write {path}: it is a directory. Give a file name.",
             code="output_unwritable",
             path=str(path),
             reason="is a directory",
@@ -58,9 +58,10 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
     parent = path.parent
     if not parent.is_dir():
         raise OutputError(
-            f"Cannot write {path}: the folder {parent} does not exist. Create it first.",
+            "Cannot write {path}: the folder {parent} does not exist. Create it first.",
             code="output_unwritable",
             path=str(path),
+            parent=str(parent),
             reason="parent directory missing",
         )
     if not force and os.path.lexists(path):
@@ -85,8 +86,7 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
         raise
     except OSError as exc:
         raise OutputError(
-            f"Cannot write {path}: {exc.strerror or exc}. Check the folder's permissions "
-            "and free space.",
+            "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
             code="output_unwritable",
             path=str(path),
             reason=exc.strerror or str(exc),
@@ -115,7 +115,7 @@ def _link_without_overwrite(temp_name: str, path: Path) -> None:
 
 def _exists(path: Path) -> OutputError:
     return OutputError(
-        f"{path} already exists. Choose another name or allow overwriting (--force).",
+        "{path} already exists. Choose another name or allow overwriting (--force).",
         code="output_exists",
         path=str(path),
     )

@@ -202,6 +202,8 @@ def test_refused_key_error_names_the_fingerprint(keys: KeySet) -> None:
         encrypt_bytes(PDF_LIKE, [keys.expired.public])
     assert caught.value.params["fingerprint"] == keys.expired.fingerprint
     assert caught.value.params["expires"] == 1580515200  # 2020-02-01T00:00:00Z
+    assert caught.value.template.startswith("The key {fingerprint} from {path} has expired.")
+    assert keys.expired.fingerprint in str(caught.value)
 
 
 def test_missing_gpg_is_reported_with_install_hint(
