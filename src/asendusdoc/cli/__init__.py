@@ -10,12 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from asendusdoc.cli import _info, _render, _validate
 from asendusdoc.cli._common import EXIT_USAGE, add_lang_option, report_error
-from asendusdoc.cli import _info, _validate
 
 __all__ = ["main"]
 
-_COMMANDS = (_info, _validate)
+_COMMANDS = (_info, _validate, _render)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as exc:
         return report_error(exc, args.lang)
     return code

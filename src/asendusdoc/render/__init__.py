@@ -1,0 +1,75 @@
+"""Rendering: a form → its documents (DOCX from docxtpl templates, PDF from reportlab).
+
+Every function takes a form (a model, or anything :func:`asendusdoc.load_form` reads: it is
+validated first) and a document language, ``"et"`` or ``"ru"``, and returns bytes. Both formats
+come from one rendering context (:func:`build_document`), so they show the same content, order
+and labels. The back ends are imported only when used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from asendusdoc.errors import InputError
+from asendusdoc.i18n import DOCUMENT_LANGUAGES
+from asendusdoc.loading import FormSource, load_form
+from asendusdoc.render.document import Document
+
+__all__ = [
+    "FORMATS",
+    "build_document",
+    "render_document",
+    "render_docx",
+    "render_pdf",
+    "render_pdf_bundle",
+]
+
+FORMATS = ("docx", "pdf")
+Format = Literal["docx", "pdf"]
+
+
+def build_document(form: FormSource, lang: str) -> Document:
+    """The rendering context of ``form`` in ``lang``: every label and value, formatted."""
+    from asendusdoc.render.context import build_document as build
+
+    if lang not in DOCUMENT_LANGUAGES:
+        raise InputError(
+            "documents are written in Estonian (et) or Russian (ru), not '{lang}'",
+            code="document_language_unknown",
+            lang=lang,
+        )
+    return build(load_form(form), lang)
+
+
+def render_docx(form: FormSource, lang: str, *, template_dir: Path | None = None) -> bytes:
+    """The DOCX document of ``form``; a template in ``template_dir/<lang>/<id>.docx`` wins."""
+    from asendusdoc.render import docx
+
+    return docx.render_docx(build_document(form, lang), template_dir=template_dir)
+
+
+def render_pdf(form: FormSource, lang: str) -> bytes:
+    """The PDF document of ``form``."""
+    from asendusdoc.render import pdf
+
+    return pdf.render_pdf(build_document(form, lang))
+
+
+def render_pdf_bundle(forms: Sequence[FormSource], lang: str) -> bytes:
+    """Several forms in one PDF, one bookmark per document (e.g. support plan + report)."""
+    from asendusdoc.render import pdf
+
+    return pdf.render_pdf_bundle([build_document(form, lang) for form in forms])
+
+
+def render_document(
+    form: FormSource, lang: str, fmt: str, *, template_dir: Path | None = None
+) -> bytes:
+    """The document of ``form`` in format ``fmt`` (``"docx"`` or ``"pdf"``)."""
+    if fmt == "docx":
+        return render_docx(form, lang, template_dir=template_dir)
+    if fmt == "pdf":
+        return render_pdf(form, lang)
+    raise InputError("unknown format '{fmt}'; use docx or pdf", code="format_unknown", fmt=fmt)

@@ -25,6 +25,9 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "lk",
         "page_of": "/",
         "confidential": "Asutusesiseseks kasutamiseks",
+        "none": "puuduvad",
+        "total_contacts": "Kontakte kokku",
+        "total_hours": "Tunde kokku",
     },
     "ru": {
         "case_reference": "Номер дела",
@@ -41,5 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "стр.",
         "page_of": "из",
         "confidential": "Для служебного пользования",
+        "none": "нет",
+        "total_contacts": "Всего контактов",
+        "total_hours": "Всего часов",
     },
 }

@@ -1,0 +1,274 @@
+"""``render`` and ``encrypt``: documents from forms, optionally encrypted, written atomically.
+
+``render A.json -o A.pdf`` renders one form; ``render A.json B.json --format pdf -o both.pdf``
+joins several forms into one PDF; ``render *.json --out-dir DIR [--jobs N]`` renders each form
+to its own file (a progress bar on a terminal), reporting a bad file and going on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from asendusdoc.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_lang_option,
+    gettext_for,
+    read_input,
+)
+from asendusdoc.errors import AsendusdocError, FormValidationError
+
+__all__ = ["register"]
+
+
+@dataclass(frozen=True)
+class Protection:
+    """How output is protected: OpenPGP recipients (and signer), or a PDF password."""
+
+    recipients: tuple[Path, ...] = ()
+    sign_with: Path | None = None
+    armor: bool = False
+    password_file: Path | None = None
+    password_env: str | None = None
+
+    @property
+    def suffix(self) -> str:
+        """The extra file ending of an OpenPGP message."""
+        if not self.recipients:
+            return ""
+        return ".asc" if self.armor else ".gpg"
+
+    def apply(self, data: bytes, fmt: str) -> bytes:
+        """Encrypt ``data`` in memory; the plain bytes never touch the disk."""
+        if self.password_file is not None or self.password_env is not None:
+            from asendusdoc.crypto import encrypt_pdf_with_password, read_password
+
+            if fmt != "pdf":
+                raise AsendusdocError(
+                    "a password protects PDF files only; use --encrypt-to for {fmt}",
+                    code="password_needs_pdf",
+                    fmt=fmt,
+                )
+            password = read_password(password_file=self.password_file, env_var=self.password_env)
+            data = encrypt_pdf_with_password(data, password)
+        if self.recipients:
+            from asendusdoc.crypto import encrypt_bytes
+
+            data = encrypt_bytes(
+                data, list(self.recipients), sign_with=self.sign_with, armor=self.armor
+            ).data
+        return data
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output file to make from one or more input files."""
+
+    inputs: tuple[str, ...]
+    output: Path
+    lang: str
+    fmt: str
+    force: bool
+    template_dir: Path | None
+    protection: Protection
+
+
+@dataclass
+class Outcome:
+    """What became of a job: an exit code and the lines to show."""
+
+    job: Job
+    exit_code: int
+    lines: list[str] = field(default_factory=list)
+
+
+def register(commands: Any) -> None:
+    """Add ``render`` and ``encrypt`` to the CLI."""
+    render = commands.add_parser("render", help="render forms to DOCX or PDF documents")
+    render.add_argument("files", nargs="+", metavar="FILE", help="form file(s), - for stdin")
+    render.add_argument("--format", choices=("docx", "pdf"), default="pdf", dest="fmt")
+    target = render.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", type=Path, help="the output file")
+    target.add_argument("--out-dir", type=Path, help="one output file per form in DIR")
+    render.add_argument("--force", action="store_true", help="overwrite existing files")
+    render.add_argument(
+        "--template-dir", type=Path, help="own DOCX templates: DIR/<lang>/<id>.docx"
+    )
+    render.add_argument("--jobs", type=int, default=1, help="render in N processes (--out-dir)")
+    _add_protection_options(render, passwords=True)
+    add_lang_option(render)
+    render.set_defaults(handler=_render)
+
+    encrypt = commands.add_parser("encrypt", help="encrypt any file for OpenPGP recipients")
+    encrypt.add_argument("file", metavar="FILE")
+    encrypt.add_argument("-o", "--output", type=Path, required=True)
+    encrypt.add_argument("--force", action="store_true")
+    _add_protection_options(encrypt, passwords=False)
+    add_lang_option(encrypt)
+    encrypt.set_defaults(handler=_encrypt)
+
+
+def _add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
+    parser.add_argument(
+        "--encrypt-to", action="append", type=Path, default=[], metavar="KEYFILE",
+        help="recipient's OpenPGP public key file (repeatable)",
+    )  # fmt: skip
+    parser.add_argument("--sign-with", type=Path, metavar="KEYFILE", help="sign with this key")
+    parser.add_argument("--armor", action="store_true", help="ASCII-armoured OpenPGP output")
+    if passwords:
+        parser.add_argument("--password-file", type=Path, help="AES-256 PDF password from FILE")
+        parser.add_argument("--password-env", metavar="VAR", help="AES-256 PDF password from $VAR")
+
+
+def _protection(args: argparse.Namespace) -> Protection:
+    return Protection(
+        recipients=tuple(args.encrypt_to),
+        sign_with=args.sign_with,
+        armor=args.armor,
+        password_file=getattr(args, "password_file", None),
+        password_env=getattr(args, "password_env", None),
+    )
+
+
+def _usage_error(lang: str, message: str) -> int:
+    _ = gettext_for(lang)
+    print(_("Error: {message}").format(message=message), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _render(args: argparse.Namespace) -> int:
+    _ = gettext_for(args.lang)
+    lang = args.lang if args.lang in ("et", "ru") else "et"
+    protection = _protection(args)
+    if protection.sign_with is not None and not protection.recipients:
+        return _usage_error(args.lang, _("--sign-with needs --encrypt-to"))
+    if args.jobs < 1:
+        return _usage_error(args.lang, _("--jobs must be at least 1"))
+
+    def job(inputs: tuple[str, ...], output: Path) -> Job:
+        return Job(inputs, output, lang, args.fmt, args.force, args.template_dir, protection)
+
+    if args.output is not None:
+        if len(args.files) > 1 and args.fmt != "pdf":
+            return _usage_error(
+                args.lang, _("several forms go into one file only as PDF (--format pdf)")
+            )
+        outcome = run_job(job(tuple(args.files), args.output))
+        _show(outcome)
+        return outcome.exit_code
+    if "-" in args.files:
+        return _usage_error(args.lang, _("standard input cannot be used with --out-dir"))
+    suffix = f".{args.fmt}{protection.suffix}"
+    jobs = [job((name,), args.out_dir / (Path(name).stem + suffix)) for name in args.files]
+    return _run_batch(jobs, args.jobs, args.lang)
+
+
+def _run_batch(jobs: list[Job], workers: int, lang: str) -> int:
+    from tqdm import tqdm
+
+    _ = gettext_for(lang)
+    if not jobs[0].output.parent.is_dir():
+        return _usage_error(
+            lang, _("output folder not found: {path}").format(path=jobs[0].output.parent)
+        )
+    show_progress = sys.stderr.isatty() and len(jobs) > 1
+    codes: list[int] = []
+    with tqdm(total=len(jobs), disable=not show_progress, unit="", file=sys.stderr) as bar:
+        if workers == 1:
+            results = map(run_job, jobs)
+            for outcome in results:
+                _show(outcome)
+                codes.append(outcome.exit_code)
+                bar.update()
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for outcome in pool.map(run_job, jobs, chunksize=4):
+                    _show(outcome)
+                    codes.append(outcome.exit_code)
+                    bar.update()
+    failed = sum(1 for code in codes if code != EXIT_OK)
+    print(
+        _("{done} of {total} document(s) rendered, {failed} failed").format(
+            done=len(jobs) - failed, total=len(jobs), failed=failed
+        ),
+        file=sys.stderr,
+    )
+    if not failed:
+        return EXIT_OK
+    return EXIT_USAGE if EXIT_USAGE in codes else EXIT_INVALID
+
+
+def run_job(job: Job) -> Outcome:
+    """Read, validate, render, protect and write one output file; never raises."""
+    from asendusdoc.i18n.messages import describe_problem, error_message
+    from asendusdoc.loading import parse_form_json
+    from asendusdoc.output import write_output
+    from asendusdoc.render import build_document
+
+    _ = gettext_for(job.lang)
+    names = ", ".join(_("standard input") if n == "-" else n for n in job.inputs)
+    try:
+        if job.output.exists() and not job.force:
+            from asendusdoc.errors import OutputError
+
+            raise OutputError(
+                "{path} exists; use --force to overwrite it",
+                code="output_exists",
+                path=str(job.output),
+            )
+        documents = []
+        for name in job.inputs:
+            data = parse_form_json(read_input(name))
+            try:
+                documents.append(build_document(data, job.lang))
+            except FormValidationError as exc:
+                lines = [_("{file}: {count} problem(s)").format(file=name, count=len(exc.problems))]
+                lines += ["  " + describe_problem(p, exc.form_id, job.lang) for p in exc.problems]
+                return Outcome(job, EXIT_INVALID, lines)
+        data_out = _render_bytes(documents, job)
+        write_output(job.output, job.protection.apply(data_out, job.fmt), force=job.force)
+    except AsendusdocError as exc:
+        return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.lang)}"])
+    except OSError as exc:
+        return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
+    return Outcome(job, EXIT_OK, [])
+
+
+def _render_bytes(documents: list[Any], job: Job) -> bytes:
+    if job.fmt == "docx":
+        from asendusdoc.render.docx import render_docx
+
+        return render_docx(documents[0], template_dir=job.template_dir)
+    from asendusdoc.render.pdf import render_pdf, render_pdf_bundle
+
+    if len(documents) == 1:
+        return render_pdf(documents[0])
+    return render_pdf_bundle(documents)
+
+
+def _show(outcome: Outcome) -> None:
+    stream = sys.stdout if outcome.exit_code == EXIT_INVALID else sys.stderr
+    for line in outcome.lines:
+        print(line, file=stream)
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    from asendusdoc.output import write_output
+
+    _ = gettext_for(args.lang)
+    protection = _protection(args)
+    if not protection.recipients:
+        return _usage_error(args.lang, _("give at least one --encrypt-to KEYFILE"))
+    if args.output.exists() and not args.force:
+        return _usage_error(
+            args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)
+        )
+    data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    write_output(args.output, protection.apply(data, "any"), force=args.force)
+    return EXIT_OK

@@ -1,0 +1,191 @@
+"""Form → :class:`Document`: the one step that turns a form and a language into what the
+documents show. Both back ends consume its result and format nothing themselves.
+
+Labels come from the models' field titles (``title`` Estonian, ``title_ru`` Russian), enum values
+from their titles, dates from :func:`asendusdoc.i18n.format_date`, yes/no and the dash for a
+missing optional value from :data:`asendusdoc.render.labels.LABELS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from asendusdoc.forms import FormModel
+from asendusdoc.forms._blocks import Caregiver, Child, Family, MunicipalityParty, Worker
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_date
+from asendusdoc.render import layouts
+from asendusdoc.render.document import (
+    Block,
+    Document,
+    FieldRow,
+    FieldsBlock,
+    ListBlock,
+    Party,
+    Section,
+    TableBlock,
+    TextBlock,
+)
+from asendusdoc.render.labels import LABELS
+from asendusdoc.titles import TitledEnum
+
+__all__ = ["Context", "build_document"]
+
+
+class Context:
+    """Formatting for one language: titles, values, and the blocks built from them."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in DOCUMENT_LANGUAGES:
+            raise ValueError(f"documents are written in {DOCUMENT_LANGUAGES}, not {lang!r}")
+        self.lang = lang
+        self.labels = LABELS[lang]
+
+    # --- words --------------------------------------------------------------------------
+    def title(self, model: type[BaseModel] | BaseModel, name: str) -> str:
+        """The title of a model's field in the document's language."""
+        cls = model if isinstance(model, type) else type(model)
+        info = cls.model_fields[name]
+        if self.lang == "et" or not isinstance(info.json_schema_extra, dict):
+            return info.title or name
+        return str(info.json_schema_extra.get(f"title_{self.lang}", info.title or name))
+
+    def value(self, value: Any) -> str:
+        """Any field value as the document shows it."""
+        if value is None:
+            return self.labels["missing"]
+        if isinstance(value, bool):
+            return self.labels["yes"] if value else self.labels["no"]
+        if isinstance(value, TitledEnum):
+            return value.title(self.lang)
+        if isinstance(value, dt.date):
+            return format_date(value, self.lang)
+        if isinstance(value, float):
+            return f"{value:g}".replace(".", ",")
+        if isinstance(value, list | tuple):
+            return "\n".join(self.value(item) for item in value) or self.labels["missing"]
+        return str(value)
+
+    def date(self, value: dt.date | None) -> str:
+        """A date in the long form, or the missing mark."""
+        return self.value(value)
+
+    # --- blocks -------------------------------------------------------------------------
+    def fields(self, obj: BaseModel, names: Iterable[str], heading: str = "") -> FieldsBlock:
+        """Label/value rows of the named fields of ``obj``."""
+        return FieldsBlock(
+            [FieldRow(self.title(obj, n), self.value(getattr(obj, n))) for n in names],
+            heading=heading,
+        )
+
+    def table(
+        self,
+        items: Sequence[BaseModel],
+        model: type[BaseModel],
+        columns: Sequence[str | tuple[str, Callable[[Any], str]]],
+        *,
+        widths: Sequence[float] = (),
+        heading: str = "",
+    ) -> Block:
+        """A numbered table of ``items``; a column is a field name or (header, function)."""
+        if not items:
+            return TextBlock(self.labels["none"], heading=heading)
+        headers = [self.labels["number"]]
+        getters: list[Callable[[Any], str]] = []
+        for column in columns:
+            if isinstance(column, str):
+                headers.append(self.title(model, column))
+                getters.append(lambda item, name=column: self.value(getattr(item, name)))
+            else:
+                headers.append(column[0])
+                getters.append(column[1])
+        rows = [
+            [str(number), *(get(item) for get in getters)]
+            for number, item in enumerate(items, start=1)
+        ]
+        return TableBlock(headers, rows, heading=heading, widths=list(widths))
+
+    def items(self, values: Sequence[Any], heading: str = "") -> Block:
+        """A numbered list, or "none" when empty."""
+        if not values:
+            return TextBlock(self.labels["none"], heading=heading)
+        return ListBlock([self.value(v) for v in values], heading=heading)
+
+    def text(self, value: str | None, heading: str = "") -> TextBlock:
+        """A paragraph of free text (the missing mark when absent)."""
+        return TextBlock(self.value(value), heading=heading)
+
+    # --- parties ------------------------------------------------------------------------
+    def worker_lines(self, worker: Worker) -> list[str]:
+        """Name (position), phone, e-mail: what identifies a worker."""
+        name = worker.name if worker.position is None else f"{worker.name}, {worker.position}"
+        return [name, *(v for v in (worker.phone, worker.email) if v)]
+
+    def municipality_party(self, municipality: MunicipalityParty, role: str = "") -> Party:
+        """The KOV and its child-protection worker."""
+        worker_title = self.title(MunicipalityParty, "worker")
+        return Party(
+            role or self.title(MunicipalityParty, "name"),
+            [
+                municipality.name,
+                f"{worker_title}: " + self.worker_lines(municipality.worker)[0],
+                *self.worker_lines(municipality.worker)[1:],
+            ],
+        )
+
+    def family_party(self, family: Family, role: str) -> Party:
+        """The adults of the family, each with their role."""
+        lines = [f"{c.full_name} ({c.role.title(self.lang)})" for c in family.caregivers]
+        lines.append(family.municipality if family.address is None else family.address)
+        return Party(role, lines)
+
+    def family_blocks(self, family: Family) -> list[Block]:
+        """The family's adults and children as tables, and where they live."""
+        return [
+            self.fields(family, ("municipality", "address")),
+            self.table(
+                family.caregivers,
+                Caregiver,
+                ["given_name", "family_name", "role", "personal_code", "phone", "email"],
+                widths=(0.06, 0.15, 0.17, 0.16, 0.14, 0.14, 0.18),
+                heading=self.title(Family, "caregivers"),
+            ),
+            self.children_table(family.children),
+        ]
+
+    def children_table(self, children: Sequence[Child]) -> Block:
+        """The children: name, personal code, birth date."""
+        return self.table(
+            children,
+            Child,
+            ["given_name", "family_name", "personal_code", ("born", lambda c: self.date(c.born))],
+            widths=(0.08, 0.25, 0.25, 0.2, 0.22),
+            heading=self.title(Family, "children"),
+        )
+
+
+def build_document(form: FormModel, lang: str) -> Document:
+    """What the documents of ``form`` show, in ``lang`` ("et" or "ru")."""
+    context = Context(lang)
+    layout = layouts.layout_for(form, context)
+    sections = [
+        Section(f"{number}. {section.heading}", section.blocks)
+        for number, section in enumerate(layout.sections, start=1)
+    ]
+    return Document(
+        form_id=form.form_id,
+        lang=lang,
+        title=type(form).titles.get(lang),
+        subtitle=layout.subtitle,
+        case_reference=form.case_reference,
+        document_date=context.date(form.document_date),
+        document_date_iso=form.document_date.isoformat(),
+        author=layout.author,
+        parties=layout.parties,
+        sections=sections,
+        signatures=layout.signatures,
+        labels=dict(context.labels),
+    )
