@@ -8,24 +8,26 @@ import sys
 from typing import Any
 
 from asendusdoc.cli._common import EXIT_OK, EXIT_USAGE, add_lang_option, gettext_for
+from asendusdoc.i18n import default_language
 
 __all__ = ["register"]
 
 
 def register(commands: Any) -> None:
     """Add the commands to the CLI."""
-    forms = commands.add_parser("forms", help="list the form ids and titles")
-    forms.add_argument("--json", action="store_true", help="print JSON")
+    _ = gettext_for(default_language())
+    forms = commands.add_parser("forms", help=_("list the form ids and titles"))
+    forms.add_argument("--json", action="store_true", help=_("print JSON"))
     add_lang_option(forms)
     forms.set_defaults(handler=_forms)
 
-    example = commands.add_parser("example", help="print the example of a form as JSON")
-    example.add_argument("form_id", metavar="ID")
+    example = commands.add_parser("example", help=_("print the example of a form as JSON"))
+    example.add_argument("form_id", metavar="ID", help=_("form id (see: asendusdoc forms)"))
     add_lang_option(example)
     example.set_defaults(handler=_example)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of a form")
-    schema.add_argument("form_id", metavar="ID")
+    schema = commands.add_parser("schema", help=_("print the JSON Schema of a form"))
+    schema.add_argument("form_id", metavar="ID", help=_("form id (see: asendusdoc forms)"))
     add_lang_option(schema)
     schema.set_defaults(handler=_schema)
 
@@ -54,7 +56,7 @@ def _known_id(form_id: str, lang: str) -> bool:
         return True
     _ = gettext_for(lang)
     print(
-        _("Error: unknown form id {form!r}; known: {known}").format(
+        _("Error: unknown form id '{form}'; known: {known}").format(
             form=form_id, known=", ".join(FORM_MODELS)
         ),
         file=sys.stderr,

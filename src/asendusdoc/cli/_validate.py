@@ -13,27 +13,48 @@ from asendusdoc.cli._common import (
     EXIT_USAGE,
     add_lang_option,
     gettext_for,
+    ngettext_for,
     read_input,
 )
 from asendusdoc.errors import InputError
+from asendusdoc.i18n import default_language
 
 __all__ = ["register"]
 
 
 def register(commands: Any) -> None:
     """Add the command to the CLI."""
-    parser = commands.add_parser("validate", help="check forms against their schema and rules")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="form file(s), - for stdin")
-    parser.add_argument("--json", action="store_true", help="print problems as JSON")
+    _ = gettext_for(default_language())
+    parser = commands.add_parser(
+        "validate",
+        help=_("check forms against their schema and rules"),
+        description=_(
+            "Check forms against their schema and rules. Exit code 0: all valid; "
+            "1: a form is invalid; 2: a file cannot be read as a form."
+        ),
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help=_("form file(s) (JSON); - for standard input")
+    )
+    parser.add_argument(
+        "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")
+    )
     add_lang_option(parser)
     parser.set_defaults(handler=_validate)
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from asendusdoc.i18n.messages import describe_problem, error_message, problem_message
+    from asendusdoc.i18n.messages import (
+        describe_problem,
+        error_message,
+        field_label,
+        problem_message,
+    )
     from asendusdoc.loading import parse_form_json, validate_form
 
-    _ = gettext_for(args.lang)
+    lang: str = args.lang
+    _ = gettext_for(lang)
+    ngettext = ngettext_for(lang)
     results: list[dict[str, Any]] = []
     counts = {"valid": 0, "invalid": 0, "unreadable": 0}
     for name in args.files:
@@ -43,34 +64,42 @@ def _validate(args: argparse.Namespace) -> int:
             problems = validate_form(data)
         except InputError as exc:
             counts["unreadable"] += 1
-            results.append({"file": name, "path": "", "code": exc.code,
-                            "message": error_message(exc, args.lang)})  # fmt: skip
+            message = error_message(exc, lang)
+            results.append({"file": name, "path": "", "code": exc.code, "message": message})
             if not args.json:
-                print(f"{shown}: {error_message(exc, args.lang)}", file=sys.stderr)
+                print(f"{shown}: {message}", file=sys.stderr)
             continue
         form_id = data["form"]
-        if problems:
-            counts["invalid"] += 1
-            if not args.json:
-                print(_("{file}: {count} problem(s)").format(file=shown, count=len(problems)))
-            for problem in problems:
-                results.append(
-                    {"file": name, **problem.as_dict(),
-                     "message": problem_message(problem, args.lang)}
-                )  # fmt: skip
-                if not args.json:
-                    print("  " + describe_problem(problem, form_id, args.lang))
-        else:
+        if not problems:
             counts["valid"] += 1
             if not args.json:
                 print(_("{file}: valid").format(file=shown))
+            continue
+        counts["invalid"] += 1
+        if not args.json:
+            count = len(problems)
+            print(
+                ngettext("{file}: {count} problem", "{file}: {count} problems", count).format(
+                    file=shown, count=count
+                )
+            )
+        for problem in problems:
+            entry = {"file": name, **problem.as_dict()}
+            entry["message"] = problem_message(problem, lang)
+            entry["field"] = field_label(problem, form_id, lang)
+            results.append(entry)
+            if not args.json:
+                print("  " + describe_problem(problem, form_id, lang))
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     elif len(args.files) > 1:
+        total = len(args.files)
         print(
-            _("{total} file(s): {valid} valid, {invalid} invalid, {unreadable} unreadable").format(
-                total=len(args.files), **counts
-            )
+            ngettext(
+                "{total} file: {valid} valid, {invalid} invalid, {unreadable} unreadable",
+                "{total} files: {valid} valid, {invalid} invalid, {unreadable} unreadable",
+                total,
+            ).format(total=total, **counts)
         )
     if counts["unreadable"]:
         return EXIT_USAGE
