@@ -149,20 +149,33 @@ class Context:
             self.table(
                 family.caregivers,
                 Caregiver,
-                ["given_name", "family_name", "role", "personal_code", "phone", "email"],
-                widths=(0.06, 0.15, 0.17, 0.16, 0.14, 0.14, 0.18),
+                [
+                    (self.labels["name"], lambda c: c.full_name),
+                    "role",
+                    "personal_code",
+                    (self.labels["contact"], lambda c: self.contact(c.phone, c.email)),
+                ],
+                widths=(0.07, 0.28, 0.19, 0.18, 0.28),
                 heading=self.title(Family, "caregivers"),
             ),
             self.children_table(family.children),
         ]
+
+    def contact(self, phone: str | None, email: str | None) -> str:
+        """Phone and e-mail on two lines; the missing mark when neither is known."""
+        return "\n".join(v for v in (phone, email) if v) or self.labels["missing"]
 
     def children_table(self, children: Sequence[Child]) -> Block:
         """The children: name, personal code, birth date."""
         return self.table(
             children,
             Child,
-            ["given_name", "family_name", "personal_code", ("born", lambda c: self.date(c.born))],
-            widths=(0.08, 0.25, 0.25, 0.2, 0.22),
+            [
+                (self.labels["name"], lambda c: c.full_name),
+                "personal_code",
+                (self.title(Child, "birth_date"), lambda c: self.date(c.born)),
+            ],
+            widths=(0.07, 0.43, 0.25, 0.25),
             heading=self.title(Family, "children"),
         )
 

@@ -47,12 +47,16 @@ class Layout:
 
 
 def _goals(c: Context, goals: list[Goal], heading: str = "") -> Block:
+    if any(goal.key for goal in goals):
+        return c.table(
+            goals,
+            Goal,
+            ["key", "description", "indicator"],
+            widths=(0.07, 0.13, 0.45, 0.35),
+            heading=heading,
+        )
     return c.table(
-        goals,
-        Goal,
-        ["key", "description", "indicator"],
-        widths=(0.07, 0.1, 0.48, 0.35),
-        heading=heading,
+        goals, Goal, ["description", "indicator"], widths=(0.07, 0.53, 0.4), heading=heading
     )
 
 
@@ -386,7 +390,7 @@ def _client_diary(form: ClientDiary, c: Context) -> Layout:
                             "description",
                             "next_steps",
                         ],
-                        widths=(0.06, 0.13, 0.12, 0.09, 0.14, 0.3, 0.16),
+                        widths=(0.05, 0.14, 0.13, 0.12, 0.14, 0.26, 0.16),
                     ),
                     FieldsBlock(
                         [
