@@ -98,7 +98,7 @@ class Context:
         for column in columns:
             if isinstance(column, str):
                 headers.append(self.title(model, column))
-                getters.append(lambda item, name=column: self.value(getattr(item, name)))
+                getters.append(self._getter(column))
             else:
                 headers.append(column[0])
                 getters.append(column[1])
@@ -107,6 +107,14 @@ class Context:
             for number, item in enumerate(items, start=1)
         ]
         return TableBlock(headers, rows, heading=heading, widths=list(widths))
+
+    def _getter(self, name: str) -> Callable[[Any], str]:
+        """A column of a table: the formatted value of the field ``name``."""
+
+        def get(item: Any) -> str:
+            return self.value(getattr(item, name))
+
+        return get
 
     def items(self, values: Sequence[Any], heading: str = "") -> Block:
         """A numbered list, or "none" when empty."""
