@@ -190,9 +190,7 @@ def test_conference_agreement_defaults_to_false() -> None:
 
 
 def test_other_grounds_needed_only_for_the_other_case() -> None:
-    data = with_changes(
-        "family-conference-referral", grounds=["child-welfare"], other_grounds=None
-    )
+    data = with_changes("family-conference-referral", grounds=["child-welfare"], other_grounds=None)
     assert codes(data) == []
 
 
