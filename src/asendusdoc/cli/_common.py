@@ -130,7 +130,8 @@ def _localize_parser(parser: argparse.ArgumentParser) -> None:
 def add_lang_option(parser: argparse.ArgumentParser, *, default: bool = True) -> None:
     """``--lang et|ru|en``: the language of messages; from the locale when not given.
 
-    Also makes ``parser`` speak that language (see the module docstring).
+    Also makes ``parser`` speak that language (see the module docstring). Commands pass
+    ``default=False``: a subparser's default would overwrite ``asendusdoc --lang ru CMD``.
     """
     _parsed_lang.set(None)  # a new parser: forget the language of an earlier run
     _ = gettext_for(default_language())

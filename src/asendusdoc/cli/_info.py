@@ -18,17 +18,17 @@ def register(commands: Any) -> None:
     _ = gettext_for(default_language())
     forms = commands.add_parser("forms", help=_("list the form ids and titles"))
     forms.add_argument("--json", action="store_true", help=_("print JSON"))
-    add_lang_option(forms)
+    add_lang_option(forms, default=False)
     forms.set_defaults(handler=_forms)
 
     example = commands.add_parser("example", help=_("print the example of a form as JSON"))
     example.add_argument("form_id", metavar="ID", help=_("form id (see: asendusdoc forms)"))
-    add_lang_option(example)
+    add_lang_option(example, default=False)
     example.set_defaults(handler=_example)
 
     schema = commands.add_parser("schema", help=_("print the JSON Schema of a form"))
     schema.add_argument("form_id", metavar="ID", help=_("form id (see: asendusdoc forms)"))
-    add_lang_option(schema)
+    add_lang_option(schema, default=False)
     schema.set_defaults(handler=_schema)
 
 

@@ -39,7 +39,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")
     )
-    add_lang_option(parser)
+    add_lang_option(parser, default=False)
     parser.set_defaults(handler=_validate)
 
 
