@@ -5,6 +5,7 @@ The expected dates are written out by hand, not computed with the package's own 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -365,3 +366,20 @@ def test_viimsi_closure_accepts_every_reason_but_a_refusal_without_its_form(reas
 
 def test_family_support_closure_needs_no_reason() -> None:
     assert codes(with_changes("closure", reason=None, refusal_form=None)) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "ok"),
+    [
+        ("2026-01-31", "2026-02-28", True),
+        ("2026-01-31", "2026-03-01", False),
+        ("2026-10-01", "2026-10-31", True),
+        ("2026-10-01", "2026-11-01", False),
+        ("2026-10-15", "2026-11-14", True),
+        ("2026-10-15", "2026-11-15", False),
+    ],
+)
+def test_monthly_report_period_counts_calendar_months(start: str, end: str, ok: bool) -> None:
+    from asendusdoc.forms.progress_report import last_day_of_period
+
+    assert (dt.date.fromisoformat(end) <= last_day_of_period(dt.date.fromisoformat(start), 1)) is ok

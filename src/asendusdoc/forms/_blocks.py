@@ -148,9 +148,7 @@ class FamilyType(TitledEnum):
 
     FOSTER = "foster-family", Titles("hooldusperi", "приёмная семья", "foster family")
     GUARDIAN = "guardian-family", Titles("eestkostepere", "семья опекуна", "guardian family")
-    ADOPTIVE = "adoptive-family", Titles(
-        "lapsendajapere", "семья усыновителя", "adoptive family"
-    )
+    ADOPTIVE = "adoptive-family", Titles("lapsendajapere", "семья усыновителя", "adoptive family")
 
 
 GoalKey = Annotated[
@@ -185,8 +183,9 @@ class Responsible(TitledEnum):
     CHILD = "child", Titles("laps", "ребёнок", "child")
     YOUNG_PERSON = "young-person", Titles("noor", "молодой человек", "young person")
     WORKER = "worker", Titles("teenuseosutaja töötaja", "работник поставщика", "provider's worker")
-    MUNICIPALITY = "municipality", Titles(
-        "kohalik omavalitsus", "местное самоуправление", "municipality"
+    MUNICIPALITY = (
+        "municipality",
+        Titles("kohalik omavalitsus", "местное самоуправление", "municipality"),
     )
     OTHER = "other", Titles("muu", "другое", "other")
 
@@ -205,24 +204,35 @@ class Activity(Block):
 class ProblemAreaKind(TitledEnum):
     """Probleemkoht: the topics of the needs-based family support service (seed 000)."""
 
-    CHILD_BEHAVIOUR_HOME = "child-behaviour-home", Titles(
-        "lapse käitumine kodus", "поведение ребёнка дома", "the child's behaviour at home"
+    CHILD_BEHAVIOUR_HOME = (
+        "child-behaviour-home",
+        Titles("lapse käitumine kodus", "поведение ребёнка дома", "the child's behaviour at home"),
     )
-    CHILD_BEHAVIOUR_SCHOOL = "child-behaviour-school", Titles(
-        "lapse käitumine koolis", "поведение ребёнка в школе", "the child's behaviour at school"
+    CHILD_BEHAVIOUR_SCHOOL = (
+        "child-behaviour-school",
+        Titles(
+            "lapse käitumine koolis", "поведение ребёнка в школе", "the child's behaviour at school"
+        ),
     )
-    CHILD_BEHAVIOUR_KINDERGARTEN = "child-behaviour-kindergarten", Titles(
-        "lapse käitumine lasteaias",
-        "поведение ребёнка в детском саду",
-        "the child's behaviour in kindergarten",
+    CHILD_BEHAVIOUR_KINDERGARTEN = (
+        "child-behaviour-kindergarten",
+        Titles(
+            "lapse käitumine lasteaias",
+            "поведение ребёнка в детском саду",
+            "the child's behaviour in kindergarten",
+        ),
     )
-    PARENTS_RELATIONSHIP = "parents-relationship", Titles(
-        "vanemate paarisuhe", "отношения между родителями", "the parents' relationship"
+    PARENTS_RELATIONSHIP = (
+        "parents-relationship",
+        Titles("vanemate paarisuhe", "отношения между родителями", "the parents' relationship"),
     )
-    PARENTS_EMOTIONAL_STATE = "parents-emotional-state", Titles(
-        "vanemate emotsionaalne seisund",
-        "эмоциональное состояние родителей",
-        "the parents' emotional state",
+    PARENTS_EMOTIONAL_STATE = (
+        "parents-emotional-state",
+        Titles(
+            "vanemate emotsionaalne seisund",
+            "эмоциональное состояние родителей",
+            "the parents' emotional state",
+        ),
     )
     OTHER = "other", Titles("muu", "другое", "other")
 
@@ -237,16 +247,25 @@ class ProblemArea(Block):
 class Service(TitledEnum):
     """The service a cooperation agreement, diary, report or closure belongs to."""
 
-    FAMILY_SUPPORT = "family-support", Titles(
-        "peretoe teenus", "услуга поддержки семьи", "family support service"
+    FAMILY_SUPPORT = (
+        "family-support",
+        Titles("peretoe teenus", "услуга поддержки семьи", "family support service"),
     )
-    SUPPORT_PERSON = "support-person", Titles(
-        "tugiisikuteenus asendushoolduselt elluastuvale noorele",
-        "услуга опорного лица для молодого человека, покидающего замещающую опеку",
-        "support-person service for a young person leaving care",
+    SUPPORT_PERSON = (
+        "support-person",
+        Titles(
+            "tugiisikuteenus asendushoolduselt elluastuvale noorele",
+            "услуга опорного лица для молодого человека, покидающего замещающую опеку",
+            "support-person service for a young person leaving care",
+        ),
     )
-    FAMILY_SUPPORT_PERSON = "family-support-person", Titles(
-        "pere tugiisiku teenus", "услуга опорного лица для семьи", "family support-person service"
+    FAMILY_SUPPORT_PERSON = (
+        "family-support-person",
+        Titles(
+            "pere tugiisiku teenus",
+            "услуга опорного лица для семьи",
+            "family support-person service",
+        ),
     )
 
 

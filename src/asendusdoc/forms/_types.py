@@ -11,7 +11,7 @@ import re
 from typing import Annotated, Any
 
 import phonenumbers
-from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, EmailStr, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 __all__ = [
@@ -58,30 +58,24 @@ def _clean_optional_text(value: Any) -> Any:
     return _clean_text(value)
 
 
-ShortText = Annotated[
-    str,
-    BeforeValidator(_clean_text),
-    Field(min_length=1, max_length=SHORT_TEXT_MAX, pattern=_NO_CONTROL_PATTERN),
+_Short = Annotated[
+    str, StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX, pattern=_NO_CONTROL_PATTERN)
 ]
+_Long = Annotated[
+    str, StringConstraints(min_length=1, max_length=LONG_TEXT_MAX, pattern=_NO_CONTROL_PATTERN)
+]
+
+ShortText = Annotated[_Short, BeforeValidator(_clean_text)]
 """A name, a title, a short phrase: one line is expected, up to 300 characters."""
 
-LongText = Annotated[
-    str,
-    BeforeValidator(_clean_text),
-    Field(min_length=1, max_length=LONG_TEXT_MAX, pattern=_NO_CONTROL_PATTERN),
-]
+LongText = Annotated[_Long, BeforeValidator(_clean_text)]
 """Free text of a caseworker: paragraphs with line breaks, up to 30,000 characters."""
 
-OptionalText = Annotated[
-    str | None,
-    BeforeValidator(_clean_optional_text),
-    Field(max_length=SHORT_TEXT_MAX, pattern=_NO_CONTROL_PATTERN),
-]
-OptionalLongText = Annotated[
-    str | None,
-    BeforeValidator(_clean_optional_text),
-    Field(max_length=LONG_TEXT_MAX, pattern=_NO_CONTROL_PATTERN),
-]
+OptionalText = Annotated[_Short | None, BeforeValidator(_clean_optional_text)]
+"""An optional short text; blank counts as missing (None)."""
+
+OptionalLongText = Annotated[_Long | None, BeforeValidator(_clean_optional_text)]
+"""An optional free text; blank counts as missing (None)."""
 
 # --- Isikukood -------------------------------------------------------------------------------
 
@@ -108,7 +102,7 @@ def birth_date_of(code: str) -> dt.date:
 
 
 def _check_personal_code(code: str) -> str:
-    if not re.fullmatch(r"[1-8]\d{10}", code):
+    if not re.fullmatch(r"[1-8][0-9]{10}", code):
         raise PydanticCustomError(
             "personal_code_format", "must be 11 digits, the first from 1 to 8"
         )

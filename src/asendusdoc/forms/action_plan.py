@@ -18,34 +18,59 @@ __all__ = ["ActionPlan", "FamilyDifficulty"]
 class FamilyDifficulty(TitledEnum):
     """The parents' difficulties that make a family the service's target group (seed 003)."""
 
-    DAILY_LIFE = "daily-life", Titles(
-        "raskused enda ja laste argielu korraldamisel",
-        "трудности в организации повседневной жизни своей и детей",
-        "difficulty organising daily life",
+    DAILY_LIFE = (
+        "daily-life",
+        Titles(
+            "raskused enda ja laste argielu korraldamisel",
+            "трудности в организации повседневной жизни своей и детей",
+            "difficulty organising daily life",
+        ),
     )
-    PARENTING_SKILLS = "parenting-skills", Titles(
-        "vähesed vanemlikud oskused", "недостаточные родительские навыки", "few parenting skills"
+    PARENTING_SKILLS = (
+        "parenting-skills",
+        Titles(
+            "vähesed vanemlikud oskused",
+            "недостаточные родительские навыки",
+            "few parenting skills",
+        ),
     )
-    SOCIAL_SKILLS = "social-skills", Titles(
-        "vähesed sotsiaalsed oskused", "недостаточные социальные навыки", "few social skills"
+    SOCIAL_SKILLS = (
+        "social-skills",
+        Titles(
+            "vähesed sotsiaalsed oskused", "недостаточные социальные навыки", "few social skills"
+        ),
     )
-    ADDICTION_ILLNESS_DISABILITY = "addiction-illness-disability", Titles(
-        "sõltuvus, krooniline haigus või puue",
-        "зависимость, хроническое заболевание или инвалидность",
-        "addiction, chronic illness or disability",
+    ADDICTION_ILLNESS_DISABILITY = (
+        "addiction-illness-disability",
+        Titles(
+            "sõltuvus, krooniline haigus või puue",
+            "зависимость, хроническое заболевание или инвалидность",
+            "addiction, chronic illness or disability",
+        ),
     )
-    NO_SUPPORT_NETWORK = "no-support-network", Titles(
-        "toetava sotsiaalse võrgustiku puudumine",
-        "отсутствие поддерживающей социальной сети",
-        "no supporting social network",
+    NO_SUPPORT_NETWORK = (
+        "no-support-network",
+        Titles(
+            "toetava sotsiaalse võrgustiku puudumine",
+            "отсутствие поддерживающей социальной сети",
+            "no supporting social network",
+        ),
     )
-    FAMILY_CONFLICTS = "family-conflicts", Titles(
-        "konfliktsed suhted pereliikmete vahel",
-        "конфликтные отношения между членами семьи",
-        "conflicts between family members",
+    FAMILY_CONFLICTS = (
+        "family-conflicts",
+        Titles(
+            "konfliktsed suhted pereliikmete vahel",
+            "конфликтные отношения между членами семьи",
+            "conflicts between family members",
+        ),
     )
-    OTHER = "other", Titles(
-        "muud toimetulekuraskused", "другие трудности с самостоятельностью", "other difficulties"
+    OTHER = (
+        "other",
+        Titles(
+            "muud toimetulekuraskused",
+            "другие трудности с самостоятельностью",
+            "other difficulties",
+        ),
     )
 
 

@@ -25,14 +25,21 @@ class ContactKind(TitledEnum):
     CONVERSATION = "conversation", Titles("vestlus", "беседа", "conversation")
     COUNSELLING = "counselling", Titles("nõustamine", "консультирование", "counselling")
     ROUND_TABLE = "round-table", Titles("ümarlaud", "круглый стол", "round table")
-    NETWORK_MEETING = "network-meeting", Titles(
-        "kohtumine võrgustikuga", "встреча с сетью клиента", "meeting with the network"
+    NETWORK_MEETING = (
+        "network-meeting",
+        Titles("kohtumine võrgustikuga", "встреча с сетью клиента", "meeting with the network"),
     )
-    ACCOMPANYING = "accompanying", Titles(
-        "saatmine asutusse", "сопровождение в учреждение", "accompanying to an institution"
+    ACCOMPANYING = (
+        "accompanying",
+        Titles("saatmine asutusse", "сопровождение в учреждение", "accompanying to an institution"),
     )
-    PHONE_OR_ONLINE = "phone-or-online", Titles(
-        "telefoni- või veebikontakt", "контакт по телефону или онлайн", "phone or online contact"
+    PHONE_OR_ONLINE = (
+        "phone-or-online",
+        Titles(
+            "telefoni- või veebikontakt",
+            "контакт по телефону или онлайн",
+            "phone or online contact",
+        ),
     )
     OTHER = "other", Titles("muu", "другое", "other")
 

@@ -19,41 +19,63 @@ __all__ = ["Closure", "ClosureReason", "GoalOutcome", "Outcome", "RefusalForm"]
 class ClosureReason(TitledEnum):
     """Why the service ends (seed 003)."""
 
-    TERM_REACHED = "term-reached", Titles(
-        "määratud tähtaeg saabus", "наступил установленный срок", "the term was reached"
+    TERM_REACHED = (
+        "term-reached",
+        Titles("määratud tähtaeg saabus", "наступил установленный срок", "the term was reached"),
     )
-    LEFT_MUNICIPALITY = "left-municipality", Titles(
-        "pere lahkus omavalitsusest", "семья покинула самоуправление", "the family moved away"
+    LEFT_MUNICIPALITY = (
+        "left-municipality",
+        Titles(
+            "pere lahkus omavalitsusest", "семья покинула самоуправление", "the family moved away"
+        ),
     )
-    TASKS_DONE = "tasks-done", Titles(
-        "klienditöö ülesanded on täidetud",
-        "задачи работы с клиентом выполнены",
-        "the tasks are done",
+    TASKS_DONE = (
+        "tasks-done",
+        Titles(
+            "klienditöö ülesanded on täidetud",
+            "задачи работы с клиентом выполнены",
+            "the tasks are done",
+        ),
     )
-    TASKS_UNDOABLE = "tasks-undoable", Titles(
-        "ülesanded pole pikema aja jooksul osutunud täidetavaks",
-        "задачи долгое время оказывались невыполнимыми",
-        "the tasks proved undoable for a long time",
+    TASKS_UNDOABLE = (
+        "tasks-undoable",
+        Titles(
+            "ülesanded pole pikema aja jooksul osutunud täidetavaks",
+            "задачи долгое время оказывались невыполнимыми",
+            "the tasks proved undoable for a long time",
+        ),
     )
-    NO_MINORS = "no-minors", Titles(
-        "perekonnas ei ela enam alaealisi lapsi",
-        "в семье больше не живут несовершеннолетние дети",
-        "no minors live in the family any more",
+    NO_MINORS = (
+        "no-minors",
+        Titles(
+            "perekonnas ei ela enam alaealisi lapsi",
+            "в семье больше не живут несовершеннолетние дети",
+            "no minors live in the family any more",
+        ),
     )
-    REFUSED_COOPERATION = "refused-cooperation", Titles(
-        "kliendid keelduvad koostööst",
-        "клиенты отказываются от сотрудничества",
-        "the clients refuse cooperation",
+    REFUSED_COOPERATION = (
+        "refused-cooperation",
+        Titles(
+            "kliendid keelduvad koostööst",
+            "клиенты отказываются от сотрудничества",
+            "the clients refuse cooperation",
+        ),
     )
-    AVOIDS_CONTACT = "avoids-contact", Titles(
-        "kliendid väldivad pikema aja jooksul kontakti",
-        "клиенты долгое время избегают контакта",
-        "the clients avoid contact for a long time",
+    AVOIDS_CONTACT = (
+        "avoids-contact",
+        Titles(
+            "kliendid väldivad pikema aja jooksul kontakti",
+            "клиенты долгое время избегают контакта",
+            "the clients avoid contact for a long time",
+        ),
     )
-    COOPERATION_IMPOSSIBLE = "cooperation-impossible", Titles(
-        "koostöö muutus kliendi käitumise tõttu võimatuks",
-        "сотрудничество стало невозможным из-за поведения клиента",
-        "the clients' behaviour made cooperation impossible",
+    COOPERATION_IMPOSSIBLE = (
+        "cooperation-impossible",
+        Titles(
+            "koostöö muutus kliendi käitumise tõttu võimatuks",
+            "сотрудничество стало невозможным из-за поведения клиента",
+            "the clients' behaviour made cooperation impossible",
+        ),
     )
 
 
@@ -68,8 +90,9 @@ class Outcome(TitledEnum):
     """Eesmärgi tulemus."""
 
     ACHIEVED = "achieved", Titles("saavutatud", "достигнута", "achieved")
-    PARTLY_ACHIEVED = "partly-achieved", Titles(
-        "osaliselt saavutatud", "достигнута частично", "partly achieved"
+    PARTLY_ACHIEVED = (
+        "partly-achieved",
+        Titles("osaliselt saavutatud", "достигнута частично", "partly achieved"),
     )
     NOT_ACHIEVED = "not-achieved", Titles("ei saavutatud", "не достигнута", "not achieved")
 
@@ -77,8 +100,9 @@ class Outcome(TitledEnum):
 class GoalOutcome(Block):
     """What came of one goal."""
 
-    goal_key: GoalKey | None = titled("Eesmärgi tähis", "Обозначение цели", "Goal key",
-                                      default=None)
+    goal_key: GoalKey | None = titled(
+        "Eesmärgi tähis", "Обозначение цели", "Goal key", default=None
+    )
     goal: LongText = titled("Eesmärk", "Цель", "Goal")
     outcome: Outcome = titled("Tulemus", "Результат", "Outcome")
     comment: OptionalLongText = titled("Kommentaar", "Комментарий", "Comment", default=None)

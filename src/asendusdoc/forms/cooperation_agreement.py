@@ -60,7 +60,9 @@ class CooperationAgreement(FormModel):
     )
     service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
     service_end: dt.date | None = titled(
-        "Teenuse kavandatud lõpp", "Планируемое окончание услуги", "Planned service end",
+        "Teenuse kavandatud lõpp",
+        "Планируемое окончание услуги",
+        "Planned service end",
         default=None,
     )
     goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", min_length=1)
@@ -100,13 +102,9 @@ class CooperationAgreement(FormModel):
             if self.family is None:
                 found.append(_missing("family", "the family support agreement names the family"))
             if not self.family_activities:
-                found.append(
-                    _missing("family_activities", "agree on the activities of the family")
-                )
+                found.append(_missing("family_activities", "agree on the activities of the family"))
             if not self.worker_activities:
-                found.append(
-                    _missing("worker_activities", "agree on the activities of the worker")
-                )
+                found.append(_missing("worker_activities", "agree on the activities of the worker"))
         elif self.service is Service.SUPPORT_PERSON:
             if self.young_person is None:
                 found.append(_missing("young_person", "the agreement names the young person"))

@@ -17,38 +17,54 @@ __all__ = ["ConferenceGround", "FamilyConferenceReferral", "ReferrerKind"]
 class ConferenceGround(TitledEnum):
     """Suunamise alus (seed 004)."""
 
-    CHILD_WELFARE = "child-welfare", Titles(
-        "lapse heaolu tagamine ja perest eraldamise ennetamine",
-        "обеспечение благополучия ребёнка и предотвращение разлучения с семьёй",
-        "the child's welfare and preventing separation",
+    CHILD_WELFARE = (
+        "child-welfare",
+        Titles(
+            "lapse heaolu tagamine ja perest eraldamise ennetamine",
+            "обеспечение благополучия ребёнка и предотвращение разлучения с семьёй",
+            "the child's welfare and preventing separation",
+        ),
     )
-    CARER_IN_CLOSE_CIRCLE = "carer-in-close-circle", Titles(
-        "lähiringist hooldaja leidmine perest eraldamise korral",
-        "поиск опекуна в ближнем круге при разлучении с семьёй",
-        "finding a carer in the close circle after separation",
+    CARER_IN_CLOSE_CIRCLE = (
+        "carer-in-close-circle",
+        Titles(
+            "lähiringist hooldaja leidmine perest eraldamise korral",
+            "поиск опекуна в ближнем круге при разлучении с семьёй",
+            "finding a carer in the close circle after separation",
+        ),
     )
-    CONTACT_WITH_BIRTH_PARENTS = "contact-with-birth-parents", Titles(
-        "suhtluse korraldamine bioloogiliste vanematega",
-        "организация общения с биологическими родителями",
-        "arranging contact with the birth parents",
+    CONTACT_WITH_BIRTH_PARENTS = (
+        "contact-with-birth-parents",
+        Titles(
+            "suhtluse korraldamine bioloogiliste vanematega",
+            "организация общения с биологическими родителями",
+            "arranging contact with the birth parents",
+        ),
     )
-    OTHER_SUBSTITUTE_CARE = "other-substitute-care", Titles(
-        "muu asendushoolduse juhtum",
-        "другой случай замещающей опеки",
-        "another substitute-care case",
+    OTHER_SUBSTITUTE_CARE = (
+        "other-substitute-care",
+        Titles(
+            "muu asendushoolduse juhtum",
+            "другой случай замещающей опеки",
+            "another substitute-care case",
+        ),
     )
 
 
 class ReferrerKind(TitledEnum):
     """Suunaja: the child's case manager (seed 004)."""
 
-    CHILD_PROTECTION_WORKER = "child-protection-worker", Titles(
-        "lastekaitsetöötaja", "специалист по защите детей", "child-protection worker"
+    CHILD_PROTECTION_WORKER = (
+        "child-protection-worker",
+        Titles("lastekaitsetöötaja", "специалист по защите детей", "child-protection worker"),
     )
-    SUBSTITUTE_CARE_PROVIDER = "substitute-care-provider", Titles(
-        "asendushooldusteenuse osutaja",
-        "поставщик услуги замещающей опеки",
-        "substitute-care provider",
+    SUBSTITUTE_CARE_PROVIDER = (
+        "substitute-care-provider",
+        Titles(
+            "asendushooldusteenuse osutaja",
+            "поставщик услуги замещающей опеки",
+            "substitute-care provider",
+        ),
     )
 
 

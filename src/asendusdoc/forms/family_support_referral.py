@@ -22,11 +22,13 @@ __all__ = ["FamilySupportReferral", "FamilySupportServiceType"]
 class FamilySupportServiceType(TitledEnum):
     """Peretoe teenuse liik (seed 000)."""
 
-    ADAPTATION = "adaptation", Titles(
-        "kohanemiseks mõeldud teenus", "услуга для адаптации", "adaptation service"
+    ADAPTATION = (
+        "adaptation",
+        Titles("kohanemiseks mõeldud teenus", "услуга для адаптации", "adaptation service"),
     )
-    NEEDS_BASED = "needs-based", Titles(
-        "vajaduspõhine teenus", "услуга по потребности", "needs-based service"
+    NEEDS_BASED = (
+        "needs-based",
+        Titles("vajaduspõhine teenus", "услуга по потребности", "needs-based service"),
     )
 
 
@@ -42,7 +44,9 @@ class FamilySupportReferral(FormModel):
 
     form: Literal["family-support-referral"]
     municipality: MunicipalityParty = titled(
-        "Suunav kohalik omavalitsus", "Направляющее местное самоуправление", "Referring municipality"
+        "Suunav kohalik omavalitsus",
+        "Направляющее местное самоуправление",
+        "Referring municipality",
     )
     family_type: FamilyType = titled("Sihtgrupp", "Целевая группа", "Target group")
     family: Family = titled("Pere", "Семья", "Family")
@@ -58,7 +62,9 @@ class FamilySupportReferral(FormModel):
         "Teenuse soovitud algus", "Желаемое начало услуги", "Requested service start"
     )
     service_end: dt.date | None = titled(
-        "Teenuse kavandatud lõpp", "Планируемое окончание услуги", "Planned service end",
+        "Teenuse kavandatud lõpp",
+        "Планируемое окончание услуги",
+        "Planned service end",
         default=None,
     )
     problem_areas: list[ProblemArea] = titled(
@@ -93,7 +99,9 @@ class FamilySupportReferral(FormModel):
         "Justification of the need in the case plan",
     )
     preferred_provider: ProviderName | None = titled(
-        "Soovitud teenuseosutaja", "Желаемый поставщик услуги", "Preferred provider",
+        "Soovitud teenuseosutaja",
+        "Желаемый поставщик услуги",
+        "Preferred provider",
         default=None,
     )
     service_language: Language = titled(

@@ -14,7 +14,13 @@ from asendusdoc.reference import ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
-__all__ = ["GoalProgress", "GoalStatus", "ProgressReport", "REPORT_PERIOD_MONTHS"]
+__all__ = [
+    "REPORT_PERIOD_MONTHS",
+    "GoalProgress",
+    "GoalStatus",
+    "ProgressReport",
+    "last_day_of_period",
+]
 
 REPORT_PERIOD_MONTHS: dict[Service, int] = {
     Service.FAMILY_SUPPORT: 3,
@@ -25,14 +31,27 @@ REPORT_PERIOD_MONTHS: dict[Service, int] = {
 support person every 3 months (001), Viimsi at the start of every month (003)."""
 
 
+def last_day_of_period(start: dt.date, months: int) -> dt.date:
+    """The last day a period of ``months`` calendar months from ``start`` may include.
+
+    1 January + 3 months → 31 March; 31 January + 1 month → 28 February (the month is short, so
+    its last day still counts).
+    """
+    following = add_months(start, months)
+    if following.day < start.day:
+        return following
+    return following - dt.timedelta(days=1)
+
+
 class GoalStatus(TitledEnum):
     """How far a goal has come."""
 
     NOT_STARTED = "not-started", Titles("pole alustatud", "не начато", "not started")
     IN_PROGRESS = "in-progress", Titles("töös", "в процессе", "in progress")
     ACHIEVED = "achieved", Titles("saavutatud", "достигнута", "achieved")
-    PARTLY_ACHIEVED = "partly-achieved", Titles(
-        "osaliselt saavutatud", "достигнута частично", "partly achieved"
+    PARTLY_ACHIEVED = (
+        "partly-achieved",
+        Titles("osaliselt saavutatud", "достигнута частично", "partly achieved"),
     )
     NOT_ACHIEVED = "not-achieved", Titles("ei saavutatud", "не достигнута", "not achieved")
 
@@ -78,15 +97,15 @@ class ProgressReport(FormModel):
     period_end: dt.date = titled("Aruandeperioodi lõpp", "Конец отчётного периода", "Period end")
     situation: LongText = titled("Olukord", "Ситуация", "Situation")
     progress: LongText = titled("Edusammud ja tulemused", "Успехи и результаты", "Progress")
-    difficulties: OptionalLongText = titled(
-        "Raskused", "Трудности", "Difficulties", default=None
-    )
+    difficulties: OptionalLongText = titled("Raskused", "Трудности", "Difficulties", default=None)
     next_steps: LongText = titled("Edasised tegevused", "Дальнейшие действия", "Next steps")
     goal_progress: list[GoalProgress] = titled(
         "Eesmärkide seis", "Состояние целей", "Progress on the goals", default_factory=list
     )
     contacts: list[ContactSummary] = titled(
-        "Kontaktid perioodil", "Контакты за период", "Contacts in the period",
+        "Kontaktid perioodil",
+        "Контакты за период",
+        "Contacts in the period",
         default_factory=list,
     )
 
@@ -103,7 +122,7 @@ class ProgressReport(FormModel):
                 )
             )
         months = REPORT_PERIOD_MONTHS[self.service]
-        if self.period_end >= add_months(self.period_start, months):
+        if self.period_end > last_day_of_period(self.period_start, months):
             found.append(
                 RuleViolation(
                     ("period_end",),

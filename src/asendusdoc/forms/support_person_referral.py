@@ -18,34 +18,50 @@ __all__ = ["CareSetting", "ReferralReason", "SupportPersonReferral", "SupportPer
 class CareSetting(TitledEnum):
     """Where the young person lives or lived in substitute care."""
 
-    CHILDRENS_HOME = "childrens-home", Titles(
-        "asenduskodu või perekodu", "замещающий дом или семейный дом", "children's or family home"
+    CHILDRENS_HOME = (
+        "childrens-home",
+        Titles(
+            "asenduskodu või perekodu",
+            "замещающий дом или семейный дом",
+            "children's or family home",
+        ),
     )
-    FOSTER_FAMILY = "foster-family", Titles(
-        "hooldusperi (perekonnas hooldamine)", "приёмная семья", "foster family"
+    FOSTER_FAMILY = (
+        "foster-family",
+        Titles("hooldusperi (perekonnas hooldamine)", "приёмная семья", "foster family"),
     )
-    GUARDIANSHIP = "guardianship", Titles(
-        "perekonnas eestkoste", "опека в семье", "guardianship in a family"
+    GUARDIANSHIP = (
+        "guardianship",
+        Titles("perekonnas eestkoste", "опека в семье", "guardianship in a family"),
     )
 
 
 class ReferralReason(TitledEnum):
     """Why the young person is in the target group (seed 001)."""
 
-    LEAVING_CARE = "leaving-care", Titles(
-        "lahkub asendushoolduselt järelhooldusele või iseseisvasse ellu",
-        "покидает замещающую опеку для последующего ухода или самостоятельной жизни",
-        "leaving care for aftercare or independent life",
+    LEAVING_CARE = (
+        "leaving-care",
+        Titles(
+            "lahkub asendushoolduselt järelhooldusele või iseseisvasse ellu",
+            "покидает замещающую опеку для последующего ухода или самостоятельной жизни",
+            "leaving care for aftercare or independent life",
+        ),
     )
-    PREGNANT_OR_MOTHER = "pregnant-or-mother", Titles(
-        "jäi asendushooldusel olles lapseootele või sai emaks",
-        "забеременела или стала матерью, находясь в замещающей опеке",
-        "became pregnant or a mother while in care",
+    PREGNANT_OR_MOTHER = (
+        "pregnant-or-mother",
+        Titles(
+            "jäi asendushooldusel olles lapseootele või sai emaks",
+            "забеременела или стала матерью, находясь в замещающей опеке",
+            "became pregnant or a mother while in care",
+        ),
     )
-    LEFT_EARLIER = "left-earlier", Titles(
-        "lahkus varem ja tal on raskusi iseseisva toimetulekuga",
-        "покинул(а) опеку ранее и испытывает трудности в самостоятельной жизни",
-        "left care earlier and struggles to cope",
+    LEFT_EARLIER = (
+        "left-earlier",
+        Titles(
+            "lahkus varem ja tal on raskusi iseseisva toimetulekuga",
+            "покинул(а) опеку ранее и испытывает трудности в самостоятельной жизни",
+            "left care earlier and struggles to cope",
+        ),
     )
 
 
@@ -53,8 +69,9 @@ class SupportPersonType(TitledEnum):
     """Tugiisiku liik (seed 001)."""
 
     TRUSTED = "trusted", Titles("usaldus-tugiisik", "доверенное опорное лицо", "trusted")
-    PROFESSIONAL = "professional", Titles(
-        "professionaalne tugiisik", "профессиональное опорное лицо", "professional"
+    PROFESSIONAL = (
+        "professional",
+        Titles("professionaalne tugiisik", "профессиональное опорное лицо", "professional"),
     )
 
 
@@ -80,7 +97,9 @@ class SupportPersonReferral(FormModel):
 
     form: Literal["support-person-referral"]
     municipality: MunicipalityParty = titled(
-        "Suunav kohalik omavalitsus", "Направляющее местное самоуправление", "Referring municipality"
+        "Suunav kohalik omavalitsus",
+        "Направляющее местное самоуправление",
+        "Referring municipality",
     )
     young_person: YoungPerson = titled("Noor", "Молодой человек", "Young person")
     reason: ReferralReason = titled("Suunamise alus", "Основание направления", "Reason")

@@ -31,7 +31,9 @@ class SupportPlan(FormModel):
     """Peretoe plaan: required for the needs-based service; goals and activities (seed 000)."""
 
     form_id: ClassVar[str] = "support-plan"
-    titles: ClassVar[Titles] = Titles("Peretoe plaan", "План поддержки семьи", "Family support plan")
+    titles: ClassVar[Titles] = Titles(
+        "Peretoe plaan", "План поддержки семьи", "Family support plan"
+    )
 
     form: Literal["support-plan"]
     municipality: MunicipalityParty = titled(
@@ -44,8 +46,9 @@ class SupportPlan(FormModel):
     family_strengths: OptionalLongText = titled(
         "Pere tugevused", "Сильные стороны семьи", "The family's strengths", default=None
     )
-    goals: list[PlanGoal] = titled("Eesmärgid ja tegevused", "Цели и действия", "Goals",
-                                   min_length=1)
+    goals: list[PlanGoal] = titled(
+        "Eesmärgid ja tegevused", "Цели и действия", "Goals", min_length=1
+    )
 
     def rule_violations(self) -> list[RuleViolation]:
         """Dates in order; the provider provides family support."""
