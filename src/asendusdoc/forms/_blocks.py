@@ -26,9 +26,9 @@ from asendusdoc.titles import field as titled
 __all__ = [
     "Activity",
     "Caregiver",
-    "Family",
     "CaregiverRole",
     "Child",
+    "Family",
     "FamilyType",
     "Goal",
     "GoalKey",
@@ -93,11 +93,11 @@ def _check_code_and_birth_date(
         raise PydanticCustomError(
             "identity_missing", "give the personal code, or the birth date if there is none"
         )
-    if personal_code is not None and birth_date is not None:
-        if birth_date_of(personal_code) != birth_date:
-            raise PydanticCustomError(
-                "birth_date_mismatch", "the birth date differs from the one in the personal code"
-            )
+    known = personal_code is not None and birth_date is not None
+    if known and birth_date_of(personal_code) != birth_date:  # type: ignore[arg-type]
+        raise PydanticCustomError(
+            "birth_date_mismatch", "the birth date differs from the one in the personal code"
+        )
 
 
 class Child(Person):
