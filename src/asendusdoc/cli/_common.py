@@ -37,7 +37,7 @@ EXIT_USAGE = 2
 _parsed_lang: ContextVar[str | None] = ContextVar("asendusdoc_cli_lang", default=None)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
+def N_(message: str) -> str:
     """Mark ``message`` for extraction only."""
     return message
 
@@ -68,7 +68,9 @@ _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"unrecognized arguments: (?P<names>.*)"), N_("unknown argument(s): {names}")),
     (
-        re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"),
+        re.compile(
+            r"argument (?P<name>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"
+        ),
         N_("{name}: {value} is not one of {choices}"),
     ),
     (re.compile(r"argument (?P<name>\S+): expected one argument"), N_("{name} needs a value")),

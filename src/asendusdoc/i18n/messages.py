@@ -20,6 +20,7 @@ import datetime as dt
 import gettext as _gettext
 import re
 from collections.abc import Mapping
+from contextlib import suppress
 from functools import cache
 from typing import Any
 
@@ -128,21 +129,15 @@ def _localized_params(params: Mapping[str, Any], lang: str, *, ours: bool) -> di
     shown = dict(params)
     for name, value in params.items():
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-            try:
+            with suppress(ValueError):
                 shown[name] = format_date(dt.date.fromisoformat(value), lang)
-            except ValueError:
-                pass
         elif ours and isinstance(value, str) and name in _enumerations():
-            try:
+            with suppress(ValueError):
                 shown[name] = _enumerations()[name](value).title(lang)
-            except ValueError:
-                pass
     return shown
 
 
-def _render(
-    template: MessageTemplate, params: Mapping[str, Any], lang: str, *, ours: bool
-) -> str:
+def _render(template: MessageTemplate, params: Mapping[str, Any], lang: str, *, ours: bool) -> str:
     catalog = translations(lang)
     if template.plural is not None and template.count is not None:
         text = catalog.ngettext(template.singular, template.plural, int(params[template.count]))

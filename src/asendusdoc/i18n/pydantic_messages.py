@@ -20,20 +20,20 @@ from pydantic_core.core_schema import ErrorType
 
 __all__ = [
     "GENERIC",
-    "MessageTemplate",
     "N_",
+    "MessageTemplate",
     "N_plural",
     "is_pydantic_error_type",
     "pydantic_template",
 ]
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
+def N_(message: str) -> str:
     """Mark ``message`` for extraction; it is translated where it is shown."""
     return message
 
 
-def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
     """Mark a singular/plural pair for extraction (translated with ``ngettext``)."""
     return singular, plural
 
@@ -79,11 +79,16 @@ _TEMPLATES: dict[str, MessageTemplate] = {
     "date_future": MessageTemplate(N_("must be a date in the future")),
     "string_type": MessageTemplate(N_("must be text")),
     "string_too_short": _plural(
-        N_plural("must have at least {min_length} character", "must have at least {min_length} characters"),
+        N_plural(
+            "must have at least {min_length} character",
+            "must have at least {min_length} characters",
+        ),
         "min_length",
     ),
     "string_too_long": _plural(
-        N_plural("may have at most {max_length} character", "may have at most {max_length} characters"),
+        N_plural(
+            "may have at most {max_length} character", "may have at most {max_length} characters"
+        ),
         "max_length",
     ),
     "string_pattern_mismatch": MessageTemplate(N_("contains characters that are not allowed")),

@@ -1,0 +1,85 @@
+"""Problems and errors in words: our templates for pydantic's types, plurals, params."""
+
+from __future__ import annotations
+
+import pytest
+
+from asendusdoc.errors import FormValidationError, InputError
+from asendusdoc.i18n.messages import error_message, problem_message
+from asendusdoc.problems import Problem
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("et", "peab olema üks järgmistest: et, ru, en"),
+        ("ru", "должно быть одним из значений: et, ru, en"),
+        ("en", "must be one of: et, ru, en"),
+    ],
+)
+def test_enum_error_lists_the_allowed_values(lang: str, expected: str) -> None:
+    problem = Problem(
+        ("language",), "enum", "Input should be ...", {"expected": "'et', 'ru' or 'en'"}
+    )
+    assert problem_message(problem, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(1, "не менее 1 символа"), (3, "не менее 3 символов"), (5, "не менее 5 символов")],
+)
+def test_russian_plural_forms(count: int, expected: str) -> None:
+    problem = Problem(("name",), "string_too_short", "x", {"min_length": count})
+    assert expected in problem_message(problem, "ru")
+
+
+def test_unknown_pydantic_type_gets_a_generic_message_not_pydantic_english() -> None:
+    problem = Problem(("x",), "uuid_parsing", "Input should be a valid UUID", {})
+    assert problem_message(problem, "et") == "ei ole sobiv väärtus"
+    assert problem_message(problem, "en") == "is not valid"
+
+
+def test_rule_params_are_shown_in_the_language() -> None:
+    problem = Problem(
+        ("service_start",),
+        "adaptation_start_too_late",
+        "the adaptation service is for the first year after the placement "
+        "(start before 2026-11-22)",
+        {"latest": "2026-11-22"},
+    )
+    assert "22. november 2026" in problem_message(problem, "et")
+    assert "22 ноября 2026" in problem_message(problem, "ru")
+
+
+def test_service_param_is_shown_by_its_title() -> None:
+    problem = Problem(
+        ("service",),
+        "service_not_for_form",
+        "this form is not used for the family-support",
+        {"service": "family-support"},
+    )
+    assert problem_message(problem, "et") == "seda vormi ei kasutata teenuse „peretoe teenus” puhul"
+
+
+def test_error_message_translates_the_template_and_fills_params() -> None:
+    error = InputError("file not found: {path}", code="file_missing", path="a.json")
+    assert error_message(error, "ru") == "файл не найден: a.json"
+    assert error_message(error, "en") == "file not found: a.json"
+
+
+def test_json_error_detail_is_translated() -> None:
+    error = InputError(
+        "not valid JSON: {detail} at line {line}, column {column}",
+        code="json_invalid",
+        detail="Expecting value",
+        line=3,
+        column=7,
+    )
+    assert error_message(error, "et") == "vigane JSON: oodatakse väärtust (rida 3, veerg 7)"
+
+
+def test_form_validation_error_lists_its_problems_with_a_plural() -> None:
+    problems = [Problem(("case_reference",), "missing", "Field required", {})] * 2
+    text = error_message(FormValidationError(problems, form_id="closure"), "ru")
+    assert text.startswith("в форме 2 проблемы:")
+    assert "Номер дела (case_reference): обязательное поле не заполнено" in text
