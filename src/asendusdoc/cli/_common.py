@@ -69,7 +69,8 @@ _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"unrecognized arguments: (?P<names>.*)"), N_("unknown argument(s): {names}")),
     (
         re.compile(
-            r"argument (?P<name>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"
+            r"argument (?P<name>\S+): invalid choice: (?P<value>.*?) "
+            r"\(choose from (?P<choices>.*)\)"
         ),
         N_("{name}: {value} is not one of {choices}"),
     ),
