@@ -20,6 +20,7 @@ from asendusdoc.cli._common import (
     EXIT_USAGE,
     add_lang_option,
     gettext_for,
+    ngettext_for,
     read_input,
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
@@ -73,6 +74,9 @@ class Job:
     inputs: tuple[str, ...]
     output: Path
     lang: str
+    """The document language, et or ru."""
+    messages: str
+    """The language of messages, et, ru or en."""
     fmt: str
     force: bool
     template_dir: Path | None
@@ -101,8 +105,14 @@ def register(commands: Any) -> None:
         "--template-dir", type=Path, help="own DOCX templates: DIR/<lang>/<id>.docx"
     )
     render.add_argument("--jobs", type=int, default=1, help="render in N processes (--out-dir)")
+    render.add_argument(
+        "--doc-lang",
+        choices=("et", "ru"),
+        help="document language when it differs from --lang (e.g. English messages, "
+        "Russian documents); --lang en gives Estonian documents",
+    )
     _add_protection_options(render, passwords=True)
-    add_lang_option(render)
+    add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
     encrypt = commands.add_parser("encrypt", help="encrypt any file for OpenPGP recipients")
@@ -110,7 +120,7 @@ def register(commands: Any) -> None:
     encrypt.add_argument("-o", "--output", type=Path, required=True)
     encrypt.add_argument("--force", action="store_true")
     _add_protection_options(encrypt, passwords=False)
-    add_lang_option(encrypt)
+    add_lang_option(encrypt, default=False)
     encrypt.set_defaults(handler=_encrypt)
 
 
@@ -144,7 +154,7 @@ def _usage_error(lang: str, message: str) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     _ = gettext_for(args.lang)
-    lang = args.lang if args.lang in ("et", "ru") else "et"
+    lang = args.doc_lang or (args.lang if args.lang in ("et", "ru") else "et")
     protection = _protection(args)
     if protection.sign_with is not None and not protection.recipients:
         return _usage_error(args.lang, _("--sign-with needs --encrypt-to"))
@@ -152,7 +162,9 @@ def _render(args: argparse.Namespace) -> int:
         return _usage_error(args.lang, _("--jobs must be at least 1"))
 
     def job(inputs: tuple[str, ...], output: Path) -> Job:
-        return Job(inputs, output, lang, args.fmt, args.force, args.template_dir, protection)
+        return Job(
+            inputs, output, lang, args.lang, args.fmt, args.force, args.template_dir, protection
+        )
 
     if args.output is not None:
         if len(args.files) > 1 and args.fmt != "pdf":
@@ -211,7 +223,7 @@ def run_job(job: Job) -> Outcome:
     from asendusdoc.output import write_output
     from asendusdoc.render import build_document
 
-    _ = gettext_for(job.lang)
+    _ = gettext_for(job.messages)
     names = ", ".join(_("standard input") if n == "-" else n for n in job.inputs)
     try:
         if job.output.exists() and not job.force:
@@ -228,13 +240,19 @@ def run_job(job: Job) -> Outcome:
             try:
                 documents.append(build_document(data, job.lang))
             except FormValidationError as exc:
-                lines = [_("{file}: {count} problem(s)").format(file=name, count=len(exc.problems))]
-                lines += ["  " + describe_problem(p, exc.form_id, job.lang) for p in exc.problems]
+                count = len(exc.problems)
+                heading = ngettext_for(job.messages)(
+                    "{file}: {count} problem", "{file}: {count} problems", count
+                )
+                lines = [heading.format(file=name, count=count)]
+                lines += [
+                    "  " + describe_problem(p, exc.form_id, job.messages) for p in exc.problems
+                ]
                 return Outcome(job, EXIT_INVALID, lines)
         data_out = _render_bytes(documents, job)
         write_output(job.output, job.protection.apply(data_out, job.fmt), force=job.force)
     except AsendusdocError as exc:
-        return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.lang)}"])
+        return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.messages)}"])
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
     return Outcome(job, EXIT_OK, [])

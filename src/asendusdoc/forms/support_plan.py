@@ -6,9 +6,15 @@ import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms._base import FormModel, RuleViolation
-from asendusdoc.forms._blocks import Activity, Family, Goal, MunicipalityParty, ProviderParty
+from asendusdoc.forms._blocks import (
+    Activity,
+    Family,
+    Goal,
+    MunicipalityParty,
+    ProviderParty,
+    Service,
+)
 from asendusdoc.forms._rules import dates_in_order, provider_fits
-from asendusdoc.forms._blocks import Service
 from asendusdoc.forms._types import OptionalLongText
 from asendusdoc.titles import Titles
 from asendusdoc.titles import field as titled

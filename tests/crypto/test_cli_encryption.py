@@ -1,0 +1,150 @@
+"""Encryption from the command line: what a caseworker runs to send a document to SKA."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from asendusdoc.cli import main
+from asendusdoc.crypto import decrypt_and_verify, decrypt_bytes
+from asendusdoc.render import render_docx, render_pdf
+
+from .conftest import KeySet
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERRAL = ROOT / "examples" / "family-support-referral.json"
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main([*argv, "--lang", "en"])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_render_encrypted_decrypts_to_exactly_the_plain_render(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, keys: KeySet, fmt: str
+) -> None:
+    out = tmp_path / f"referral.{fmt}.gpg"
+    code, text = cli(capsys, "render", str(REFERRAL), "--format", fmt, "-o", str(out),
+                     "--encrypt-to", str(keys.good.public))  # fmt: skip
+    assert code == 0, text
+    plain = render_pdf(REFERRAL, "et") if fmt == "pdf" else render_docx(REFERRAL, "et")
+    assert decrypt_bytes(out.read_bytes(), keys.good.secret) == plain
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_two_recipients_each_decrypt_and_the_signature_verifies(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, keys: KeySet
+) -> None:
+    out = tmp_path / "referral.pdf.asc"
+    code, text = cli(capsys, "render", str(REFERRAL), "-o", str(out), "--armor",
+                     "--encrypt-to", str(keys.good.public), "--encrypt-to", str(keys.second.public),
+                     "--sign-with", str(keys.good.secret))  # fmt: skip
+    assert code == 0, text
+    message = out.read_bytes()
+    assert message.startswith(b"-----BEGIN PGP MESSAGE-----")
+    plain = render_pdf(REFERRAL, "et")
+    assert decrypt_bytes(message, keys.second.secret) == plain
+    verified = decrypt_and_verify(message, keys.good.secret, keys.good.public)
+    assert verified.data == plain
+    assert verified.signer_fingerprint == keys.good.fingerprint
+
+
+def test_encrypt_any_file_such_as_the_json_form(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, keys: KeySet
+) -> None:
+    out = tmp_path / "referral.json.gpg"
+    code, text = cli(capsys, "encrypt", str(REFERRAL), "--encrypt-to", str(keys.good.public_binary),
+                     "-o", str(out))  # fmt: skip
+    assert code == 0, text
+    assert decrypt_bytes(out.read_bytes(), keys.good.secret) == REFERRAL.read_bytes()
+    assert json.loads(decrypt_bytes(out.read_bytes(), keys.good.secret))["form"]
+
+
+@pytest.mark.parametrize(
+    ("key_name", "expected"),
+    [
+        ("expired", "expired"),
+        ("revoked", "revoked"),
+        ("sign_only", "encrypt"),
+        ("missing", "does not exist"),
+        ("not_a_key", "no OpenPGP key"),
+    ],
+)
+def test_every_refusal_leaves_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, keys: KeySet, key_name: str, expected: str
+) -> None:
+    if key_name == "missing":
+        key = tmp_path / "absent.asc"
+    elif key_name == "not_a_key":
+        key = tmp_path / "note.txt"
+        key.write_text("this is not a key\n")
+    else:
+        key = getattr(keys, key_name).public
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "referral.pdf.gpg"
+    code, text = cli(capsys, "render", str(REFERRAL), "-o", str(out), "--encrypt-to", str(key))
+    assert code == 2
+    assert expected.lower() in text.lower(), text
+    assert "Traceback" not in text
+    assert list(out_dir.iterdir()) == []
+
+
+def test_output_is_kept_unless_forced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, keys: KeySet
+) -> None:
+    out = tmp_path / "referral.pdf.gpg"
+    out.write_bytes(b"keep me")
+    argv = ("render", str(REFERRAL), "-o", str(out), "--encrypt-to", str(keys.good.public))
+    code, text = cli(capsys, *argv)
+    assert code == 2 and "--force" in text
+    assert out.read_bytes() == b"keep me"
+    assert cli(capsys, *argv, "--force")[0] == 0
+    assert decrypt_bytes(out.read_bytes(), keys.good.secret) == render_pdf(REFERRAL, "et")
+
+
+def test_password_protected_pdf(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ASENDUSDOC_TEST_PASSWORD", "Tõrva-2026-пароль")
+    out = tmp_path / "referral.pdf"
+    code, text = cli(capsys, "render", str(REFERRAL), "-o", str(out),
+                     "--password-env", "ASENDUSDOC_TEST_PASSWORD")  # fmt: skip
+    assert code == 0, text
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert reader.is_encrypted
+    assert reader.decrypt("wrong") == 0
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert reader.decrypt("Tõrva-2026-пароль") != 0
+    assert "Peretoe teenusele suunamise vorm" in reader.pages[0].extract_text()
+
+
+def test_password_from_a_missing_variable_is_refused_without_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ASENDUSDOC_NO_SUCH_VARIABLE", raising=False)
+    out = tmp_path / "referral.pdf"
+    code, _ = cli(capsys, "render", str(REFERRAL), "-o", str(out),
+                  "--password-env", "ASENDUSDOC_NO_SUCH_VARIABLE")  # fmt: skip
+    assert code == 2
+    assert not out.exists()
+
+
+def test_password_protection_is_for_pdf_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    password = tmp_path / "password.txt"
+    password.write_text("salasõna\n")
+    out = tmp_path / "referral.docx"
+    code, text = cli(capsys, "render", str(REFERRAL), "--format", "docx", "-o", str(out),
+                     "--password-file", str(password))  # fmt: skip
+    assert code == 2 and "PDF" in text
+    assert not out.exists()
