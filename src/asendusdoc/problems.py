@@ -30,6 +30,8 @@ class Problem:
     code: str
     message: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    template: str = ""
+    """The English template of ``message`` (the gettext msgid) where it is known."""
 
     @property
     def path_text(self) -> str:
@@ -69,7 +71,7 @@ def problems_from_validation_error(
         if item["type"] == "form_rules":
             violations: list[RuleViolation] = ctx.get("violations", [])
             problems.extend(
-                Problem((*loc, *v.path), v.code, v.message.format(**v.params), v.params)
+                Problem((*loc, *v.path), v.code, v.message.format(**v.params), v.params, v.message)
                 for v in violations
             )
         else:

@@ -5,9 +5,10 @@ template (``"the input is {size} bytes; ..."``), filled after translation. Where
 comes from:
 
 * pydantic's own error types: our template per type (:mod:`.pydantic_messages`);
-* our codes (``PydanticCustomError``, ``RuleViolation``): the template written beside the
-  rule. A :class:`~asendusdoc.problems.Problem` keeps only the filled English text and its
-  params, so the template is found again among the catalog's msgids by filling each
+* our rules (``RuleViolation``): the template written beside the rule, which the
+  :class:`~asendusdoc.problems.Problem` carries as ``template``;
+* our field types (``PydanticCustomError``): pydantic hands on only the filled English text
+  and its params, so the template is found again among the catalog's msgids by filling each
   candidate with the problem's params.
 
 Params that name a date or an enumeration member are shown in the language too
@@ -110,6 +111,8 @@ def message_template(problem: Problem) -> tuple[MessageTemplate, dict[str, Any]]
     if found is not None:
         return found
     params = dict(problem.params)
+    if problem.template:
+        return MessageTemplate(problem.template), params
     if not params:
         return MessageTemplate(problem.message), params
     key = tuple(sorted((name, str(value)) for name, value in params.items()))
