@@ -1,0 +1,707 @@
+"""Hypothesis strategies of valid forms, for property tests in other systems' suites.
+
+:func:`forms` gives JSON-compatible dicts (what a system sends to asendusdoc or reads back from
+it) that pass :func:`asendusdoc.validate_form`: real personal codes and municipalities, dates in
+the order each form's rules ask for, every service type, support-person type, closure reason and
+enumeration value, optional fields present or absent::
+
+    from hypothesis import given
+    from asendusdoc.testing.strategies import forms
+
+    @given(forms("closure"))
+    def test_our_importer_accepts_every_closure(data):
+        ...
+
+The building blocks (:func:`personal_codes`, :func:`phones`, :func:`emails`, :func:`texts`,
+:func:`municipalities`, ...) are public too, for strategies of one's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any
+
+import phonenumbers
+from hypothesis import strategies as st
+
+from asendusdoc.forms._base import add_months
+from asendusdoc.forms._blocks import CaregiverRole, FamilyType, ProblemAreaKind, Responsible
+from asendusdoc.forms._blocks import Service as ServiceKind
+from asendusdoc.forms._types import personal_code_check_digit
+from asendusdoc.forms.action_plan import FamilyDifficulty
+from asendusdoc.forms.client_diary import ContactKind
+from asendusdoc.forms.closure import ClosureReason, Outcome, RefusalForm
+from asendusdoc.forms.family_conference_referral import ConferenceGround, ReferrerKind
+from asendusdoc.forms.family_support_referral import FamilySupportServiceType
+from asendusdoc.forms.progress_report import REPORT_PERIOD_MONTHS, GoalStatus
+from asendusdoc.forms.support_person_referral import (
+    CareSetting,
+    ReferralReason,
+    SupportPersonType,
+)
+from asendusdoc.reference import MUNICIPALITIES, PROVIDERS, Language, ProviderService, region_of
+
+__all__ = [
+    "FORM_STRATEGIES",
+    "dates",
+    "emails",
+    "form_ids",
+    "forms",
+    "long_texts",
+    "municipalities",
+    "personal_codes",
+    "phones",
+    "short_texts",
+    "texts",
+]
+
+Data = dict[str, Any]
+
+# Printable only: Latin with the Estonian letters, Cyrillic with ё and «», digits, punctuation
+# (markup and template characters included: they must come through documents literally).
+_LETTERS = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "õäöüšžÕÄÖÜŠŽ"
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+)
+_TEXT_ALPHABET = _LETTERS + "0123456789" + " .,;:!?-–()«»„“\"'&<>/%{}#№"
+_NAME_ALPHABET = _LETTERS + "-' "
+
+
+def texts(min_size: int = 1, max_size: int = 60, *, alphabet: str = _TEXT_ALPHABET) -> Any:
+    """Printable text without control characters, never blank, without surrounding spaces."""
+    return (
+        st.text(alphabet=alphabet, min_size=min_size, max_size=max_size)
+        .map(str.strip)
+        .filter(bool)
+    )
+
+
+def short_texts(max_size: int = 60) -> Any:
+    """A ``ShortText`` (one line, at most 300 characters)."""
+    return texts(max_size=min(max_size, 300))
+
+
+def long_texts(max_size: int = 400) -> Any:
+    """A ``LongText``: paragraphs joined by line breaks."""
+    return st.lists(texts(max_size=max_size // 3 or 1), min_size=1, max_size=3).map("\n".join)
+
+
+def _names() -> Any:
+    return texts(max_size=30, alphabet=_NAME_ALPHABET)
+
+
+def dates(
+    min_value: dt.date = dt.date(2020, 1, 1), max_value: dt.date = dt.date(2030, 12, 31)
+) -> Any:
+    """Dates between the two bounds (by default the years a form is written in)."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _days_after(start: dt.date, max_days: int) -> Any:
+    return st.integers(0, max_days).map(lambda n: start + dt.timedelta(days=n))
+
+
+def _between(start: dt.date, end: dt.date) -> Any:
+    """A day from ``start`` to ``end``, both included (``end`` >= ``start``)."""
+    return _days_after(start, (end - start).days)
+
+
+_CENTURY_DIGITS = {18: (1, 2), 19: (3, 4), 20: (5, 6), 21: (7, 8)}
+
+
+@st.composite
+def _personal_code(draw: Any, born: dt.date) -> str:
+    male, female = _CENTURY_DIGITS[born.year // 100]
+    first = draw(st.sampled_from((male, female)))
+    serial = draw(st.integers(0, 999))
+    first_ten = f"{first}{born:%y%m%d}{serial:03d}"
+    return f"{first_ten}{personal_code_check_digit(first_ten)}"
+
+
+def personal_codes(
+    min_birth: dt.date = dt.date(1900, 1, 1), max_birth: dt.date = dt.date(2029, 12, 31)
+) -> Any:
+    """Valid Estonian personal codes (isikukood) of people born between the bounds."""
+    return st.dates(min_value=min_birth, max_value=max_birth).flatmap(_personal_code)
+
+
+def _format_phone(digits: str) -> str:
+    number = phonenumbers.parse(digits, "EE")
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+def phones() -> Any:
+    """Valid Estonian phone numbers (mobile 5xxx xxxx, landline 6xx xxxx), as stored."""
+    mobile = st.integers(0, 9_999_999).map(lambda n: f"5{n:07d}")
+    landline = st.integers(0, 999_999).map(lambda n: f"6{n:06d}")
+    return st.one_of(mobile, landline).map(_format_phone)
+
+
+def emails() -> Any:
+    """E-mail addresses at ``example.com`` that pydantic's ``EmailStr`` accepts."""
+    part = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
+    local = st.lists(part, min_size=1, max_size=3).map(".".join)
+    return local.map(lambda name: f"{name}@example.com")
+
+
+def municipalities() -> Any:
+    """The official name of one of the 79 municipalities."""
+    return st.sampled_from(sorted(MUNICIPALITIES))
+
+
+def _providers(service: ProviderService) -> list[str]:
+    return [name for name, p in PROVIDERS.items() if p.service is service]
+
+
+def _values(enum: type[Enum]) -> Any:
+    return st.sampled_from([member.value for member in enum])
+
+
+def _value_lists(enum: type[Enum]) -> Any:
+    return st.lists(_values(enum), min_size=1, max_size=len(enum), unique=True)
+
+
+def _object(required: dict[str, Any], optional: dict[str, Any] | None = None) -> Any:
+    """A dict with every required key and any subset of the optional ones."""
+    return st.fixed_dictionaries(required, optional=optional or {})
+
+
+def _merged(*parts: Any) -> Any:
+    return st.tuples(*parts).map(lambda ds: {k: v for d in ds for k, v in d.items()})
+
+
+# --- Building blocks ---------------------------------------------------------------------------
+
+
+def _worker() -> Any:
+    return _object(
+        {"name": _names()},
+        {"position": short_texts(40), "phone": phones(), "email": emails()},
+    )
+
+
+def _municipality_party(name: Any = None) -> Any:
+    return _object({"name": name if name is not None else municipalities(), "worker": _worker()})
+
+
+def _provider_party(service: ProviderService) -> Any:
+    return _object({"name": st.sampled_from(_providers(service)), "worker": _worker()})
+
+
+_ADULT_BIRTH = (dt.date(1940, 1, 1), dt.date(2004, 12, 31))
+_CHILD_BIRTH = (dt.date(2004, 1, 1), dt.date(2026, 12, 31))
+
+
+@st.composite
+def _identity(draw: Any, birth: tuple[dt.date, dt.date]) -> Data:
+    """Personal code, birth date, or both (then they agree)."""
+    born = draw(st.dates(*birth))
+    code = draw(_personal_code(born))
+    return draw(
+        st.sampled_from(
+            [
+                {"personal_code": code},
+                {"birth_date": _iso(born)},
+                {"personal_code": code, "birth_date": _iso(born)},
+            ]
+        )
+    )
+
+
+def _person(birth: tuple[dt.date, dt.date], *, contacts: bool = False) -> Any:
+    optional = {"phone": phones(), "email": emails()} if contacts else {}
+    return _merged(
+        _object({"given_name": _names(), "family_name": _names()}, optional),
+        _identity(birth),
+    )
+
+
+def _child() -> Any:
+    return _person(_CHILD_BIRTH)
+
+
+def _young_person() -> Any:
+    return _person((dt.date(2000, 1, 1), dt.date(2012, 12, 31)), contacts=True)
+
+
+def _caregiver() -> Any:
+    return _object(
+        {"given_name": _names(), "family_name": _names(), "role": _values(CaregiverRole)},
+        {
+            "personal_code": personal_codes(*_ADULT_BIRTH),
+            "phone": phones(),
+            "email": emails(),
+        },
+    )
+
+
+def _family(municipality: Any = None) -> Any:
+    return _object(
+        {
+            "caregivers": st.lists(_caregiver(), min_size=1, max_size=3),
+            "children": st.lists(_child(), min_size=1, max_size=3),
+            "municipality": municipality if municipality is not None else municipalities(),
+        },
+        {"address": short_texts(60)},
+    )
+
+
+_GOAL_KEYS = st.lists(
+    st.from_regex(r"[A-Z][0-9]{1,2}", fullmatch=True), min_size=1, max_size=4, unique=True
+)
+
+
+def _goal(key: str | None) -> Any:
+    required: dict[str, Any] = {"description": long_texts(200)}
+    if key is not None:
+        required["key"] = st.just(key)
+    return _object(required, {"indicator": long_texts(120)})
+
+
+def _goals_with_keys(keys: Sequence[str]) -> Any:
+    """One goal per key; some keys may go unused (``None``) to reach goals without a key."""
+    return st.tuples(*(st.sampled_from([key, key, None]).flatmap(_goal) for key in keys)).map(
+        list
+    )
+
+
+def _activity(keys: Sequence[str]) -> Any:
+    optional: dict[str, Any] = {"due": dates().map(_iso)}
+    if keys:
+        optional["goal_key"] = st.sampled_from(list(keys))
+    return _object(
+        {"description": long_texts(150), "responsible": _values(Responsible)}, optional
+    )
+
+
+def _activities(keys: Sequence[str], min_size: int = 1) -> Any:
+    return st.lists(_activity(keys), min_size=min_size, max_size=3)
+
+
+def _keys_of(goals: list[Data]) -> list[str]:
+    return [goal["key"] for goal in goals if "key" in goal]
+
+
+def _base(document_date: dt.date | None = None) -> Any:
+    day = st.just(document_date) if document_date is not None else dates()
+    return _object({"case_reference": short_texts(30), "document_date": day.map(_iso)})
+
+
+# --- The nine forms ----------------------------------------------------------------------------
+
+
+@st.composite
+def family_support_referrals(draw: Any) -> Data:
+    """Peretoe teenusele suunamise vorm: adaptation or needs-based, per seed 000."""
+    service_type = draw(_values(FamilySupportServiceType))
+    data: Data = {"form": "family-support-referral", **draw(_base())}
+    data |= draw(
+        _object(
+            {
+                "municipality": _municipality_party(),
+                "family_type": _values(FamilyType),
+                "family": _family(),
+                "justification": long_texts(),
+            }
+        )
+    )
+    data["service_type"] = service_type
+    placement = draw(dates())
+    if service_type == FamilySupportServiceType.ADAPTATION.value:
+        earliest, latest = add_months(placement, -1), add_months(placement, 12)
+        start = draw(_between(earliest, latest - dt.timedelta(days=1)))
+        data["placement_date"] = _iso(placement)
+        if draw(st.booleans()):
+            data["service_end"] = _iso(draw(_between(start, latest)))
+        needs_topics = draw(st.booleans())
+    else:
+        start = draw(dates())
+        if draw(st.booleans()):
+            data["placement_date"] = _iso(placement)
+        if draw(st.booleans()):
+            data["service_end"] = _iso(draw(_days_after(start, 400)))
+        needs_topics = True
+    data["service_start"] = _iso(start)
+    if needs_topics:
+        problem_area = _object({"area": _values(ProblemAreaKind), "description": long_texts()})
+        data["problem_areas"] = draw(st.lists(problem_area, min_size=1, max_size=3))
+        data["goals"] = draw(_GOAL_KEYS.flatmap(_goals_with_keys))
+    data["previous_service"] = draw(st.booleans())
+    if data["previous_service"] or draw(st.booleans()):
+        data["previous_service_details"] = draw(long_texts(150))
+    language = draw(st.sampled_from([None, *(member.value for member in Language)]))
+    if language is not None:
+        data["service_language"] = language
+    if draw(st.booleans()):
+        spoken = Language(language or Language.ESTONIAN.value)
+        fitting = [
+            name
+            for name in _providers(ProviderService.FAMILY_SUPPORT)
+            if spoken in PROVIDERS[name].languages
+        ]
+        data["preferred_provider"] = draw(st.sampled_from(fitting))
+    return data
+
+
+@st.composite
+def support_person_referrals(draw: Any) -> Data:
+    """Tugiisikuteenusele suunamine: trusted or professional support person, per seed 001."""
+    document_date = draw(dates())
+    data: Data = {"form": "support-person-referral", **draw(_base(document_date))}
+    reason = draw(_values(ReferralReason))
+    if reason == ReferralReason.LEFT_EARLIER.value:
+        leaving = draw(_between(document_date - dt.timedelta(days=1500), document_date))
+    else:
+        leaving = draw(_between(document_date - dt.timedelta(days=200), document_date + dt.timedelta(days=400)))
+    residence = draw(municipalities())
+    person_type = draw(_values(SupportPersonType))
+    if person_type == SupportPersonType.TRUSTED.value:
+        start = draw(_days_after(leaving, 200))
+        data["trusted_support_person"] = draw(
+            _object(
+                {"name": _names(), "relationship": short_texts(40)}, {"phone": phones()}
+            )
+        )
+    else:
+        start = draw(_days_after(add_months(leaving, -6), 400))
+    data |= {
+        "reason": reason,
+        "leaving_care_date": _iso(leaving),
+        "residence_municipality": residence,
+        "provider_region": region_of(residence).value,
+        "support_person_type": person_type,
+        "service_start": _iso(start),
+    }
+    data |= draw(
+        _object(
+            {
+                "municipality": _municipality_party(),
+                "young_person": _young_person(),
+                "care_setting": _values(CareSetting),
+                "aftercare": st.booleans(),
+                "needs_assessment": long_texts(),
+            },
+            {
+                "goals": _GOAL_KEYS.flatmap(_goals_with_keys),
+                "notes": short_texts(100),
+            },
+        )
+    )
+    return data
+
+
+@st.composite
+def family_conference_referrals(draw: Any) -> Data:
+    """Pere Lahendusringi suunamisvorm, per seed 004: consent, the referrer, the grounds."""
+    data: Data = {"form": "family-conference-referral", **draw(_base())}
+    referrer = draw(
+        _object(
+            {"kind": _values(ReferrerKind), "organisation": short_texts(60), "person": _worker()}
+        )
+    )
+    grounds = draw(_value_lists(ConferenceGround))
+    data |= {"referrer": referrer, "grounds": grounds, "family_consent": True}
+    if referrer["kind"] == ReferrerKind.SUBSTITUTE_CARE_PROVIDER.value:
+        data["guardianship_authority_agreement"] = True
+    elif draw(st.booleans()):
+        data["guardianship_authority_agreement"] = draw(st.booleans())
+    if ConferenceGround.OTHER_SUBSTITUTE_CARE.value in grounds or draw(st.booleans()):
+        data["other_grounds"] = draw(short_texts(100))
+    network_member = _object(
+        {"name": _names(), "relationship": short_texts(40)}, {"phone": phones()}
+    )
+    data |= draw(
+        _object(
+            {
+                "municipality": municipalities(),
+                "children": st.lists(_child(), min_size=1, max_size=3),
+                "family_situation": long_texts(),
+                "protective_factors": st.lists(long_texts(150), min_size=1, max_size=3),
+                "risk_factors": st.lists(long_texts(150), min_size=1, max_size=3),
+            },
+            {
+                "network": st.lists(network_member, max_size=3),
+                "expected_outcome": long_texts(200),
+            },
+        )
+    )
+    return data
+
+
+def _service_dates(draw: Any, data: Data, *, required_end: bool = False) -> dt.date:
+    start = draw(dates())
+    data["service_start"] = _iso(start)
+    if required_end or draw(st.booleans()):
+        data["service_end"] = _iso(draw(_days_after(start, 500)))
+    return start
+
+
+@st.composite
+def cooperation_agreements(draw: Any) -> Data:
+    """Koostöölepe: family support (seed 000) or support person (seed 001)."""
+    service = draw(st.sampled_from([ServiceKind.FAMILY_SUPPORT, ServiceKind.SUPPORT_PERSON]))
+    provider_service = ProviderService(service.value)
+    data: Data = {"form": "cooperation-agreement", **draw(_base()), "service": service.value}
+    goals = draw(_GOAL_KEYS.flatmap(_goals_with_keys))
+    keys = _keys_of(goals)
+    data |= {"goals": goals}
+    _service_dates(draw, data)
+    family_support = service is ServiceKind.FAMILY_SUPPORT
+    support_person = not family_support
+    principles = {
+        "communication_principles": long_texts(200),
+        "confidentiality": long_texts(200),
+        "communication_language": _values(Language),
+    }
+    parts = {
+        "family": _family(),
+        "young_person": _young_person(),
+        "family_activities": _activities(keys),
+        "worker_activities": _activities(keys),
+        **principles,
+    }
+    needed = {"family", "family_activities", "worker_activities"} if family_support else set()
+    if support_person:
+        needed = {"young_person", *principles}
+    data |= draw(
+        _object(
+            {
+                "municipality": _municipality_party(),
+                "provider": _provider_party(provider_service),
+                **{name: parts[name] for name in needed},
+            },
+            {
+                "meeting_frequency": short_texts(60),
+                **{name: strategy for name, strategy in parts.items() if name not in needed},
+            },
+        )
+    )
+    return data
+
+
+def _plan_goal(key: str | None) -> Any:
+    keys = [key] if key is not None else []
+    return _merged(_goal(key), _object({"activities": _activities(keys)}))
+
+
+@st.composite
+def support_plans(draw: Any) -> Data:
+    """Peretoe plaan (seed 000): goals with activities, a period in order."""
+    data: Data = {"form": "support-plan", **draw(_base())}
+    start = draw(dates())
+    keys = draw(_GOAL_KEYS)
+    goals = draw(st.tuples(*(st.sampled_from([k, None]).flatmap(_plan_goal) for k in keys)))
+    data |= {
+        "period_start": _iso(start),
+        "period_end": _iso(draw(_days_after(start, 400))),
+        "goals": list(goals),
+    }
+    data |= draw(
+        _object(
+            {
+                "municipality": _municipality_party(),
+                "provider": _provider_party(ProviderService.FAMILY_SUPPORT),
+                "family": _family(),
+            },
+            {"family_strengths": long_texts(200)},
+        )
+    )
+    return data
+
+
+@st.composite
+def action_plans(draw: Any) -> Data:
+    """Tegevuskava (seed 003): the parents' consent, a family living in the municipality."""
+    data: Data = {"form": "action-plan", **draw(_base())}
+    municipality = draw(municipalities())
+    goals = draw(_GOAL_KEYS.flatmap(_goals_with_keys))
+    _service_dates(draw, data, required_end=True)
+    data |= {"parents_consent": True, "goals": goals}
+    data |= draw(
+        _object(
+            {
+                "municipality": _municipality_party(st.just(municipality)),
+                "support_person": _worker(),
+                "family": _family(st.just(municipality)),
+                "difficulties": _value_lists(FamilyDifficulty),
+                "situation": long_texts(),
+                "tasks": _activities(_keys_of(goals)),
+            }
+        )
+    )
+    return data
+
+
+@st.composite
+def client_diaries(draw: Any) -> Data:
+    """Kliendipäevik (seeds 001, 003): every entry inside the period, none after the document."""
+    start = draw(dates())
+    document_date = draw(_days_after(start, 500))
+    data: Data = {"form": "client-diary", **draw(_base(document_date))}
+    data["period_start"] = _iso(start)
+    last = document_date
+    if draw(st.booleans()):
+        end = draw(_days_after(start, 500))
+        data["period_end"] = _iso(end)
+        last = min(end, document_date)
+    entry = _object(
+        {
+            "date": _between(start, last).map(_iso),
+            "kind": _values(ContactKind),
+            "duration_minutes": st.integers(1, 1440),
+            "description": long_texts(200),
+        },
+        {"participants": short_texts(60), "next_steps": long_texts(120)},
+    )
+    data |= draw(
+        _object(
+            {
+                "service": _values(ServiceKind),
+                "municipality": municipalities(),
+                "worker": _worker(),
+                "client": short_texts(60),
+                "entries": st.lists(entry, min_size=1, max_size=4),
+            }
+        )
+    )
+    return data
+
+
+_PROVIDER_OF_SERVICE = {
+    ServiceKind.FAMILY_SUPPORT: ProviderService.FAMILY_SUPPORT,
+    ServiceKind.SUPPORT_PERSON: ProviderService.SUPPORT_PERSON,
+}
+
+
+@st.composite
+def progress_reports(draw: Any) -> Data:
+    """Ülevaade teenuse kulgemisest: a period inside the service, short enough, already over."""
+    service = draw(st.sampled_from(list(ServiceKind)))
+    service_start = draw(dates())
+    period_start = draw(_days_after(service_start, 400))
+    longest = add_months(period_start, REPORT_PERIOD_MONTHS[service]) - dt.timedelta(days=1)
+    period_end = draw(_between(period_start, longest))
+    document_date = draw(_days_after(period_end, 60))
+    data: Data = {"form": "progress-report", **draw(_base(document_date))}
+    data |= {
+        "service": service.value,
+        "service_start": _iso(service_start),
+        "period_start": _iso(period_start),
+        "period_end": _iso(period_end),
+    }
+    if service in _PROVIDER_OF_SERVICE and draw(st.booleans()):
+        data["provider"] = draw(st.sampled_from(_providers(_PROVIDER_OF_SERVICE[service])))
+    goal_progress = _object(
+        {"goal": long_texts(150), "status": _values(GoalStatus)}, {"comment": long_texts(150)}
+    )
+    contact = _object(
+        {
+            "kind": _values(ContactKind),
+            "count": st.integers(1, 60),
+            "hours": st.integers(0, 1488).map(lambda half_hours: half_hours / 2),
+        }
+    )
+    data |= draw(
+        _object(
+            {
+                "municipality": _municipality_party(),
+                "worker": _worker(),
+                "client": short_texts(60),
+                "situation": long_texts(),
+                "progress": long_texts(),
+                "next_steps": long_texts(),
+            },
+            {
+                "difficulties": long_texts(),
+                "goal_progress": st.lists(goal_progress, max_size=3),
+                "contacts": st.lists(contact, max_size=len(ContactKind), unique_by=_kind),
+            },
+        )
+    )
+    return data
+
+
+def _kind(contact: Data) -> Any:
+    return contact["kind"]
+
+
+@st.composite
+def closures(draw: Any) -> Data:
+    """Lõpetamise kokkulepe (seeds 000, 003): the reason, how a refusal was made, dates."""
+    service = draw(st.sampled_from([ServiceKind.FAMILY_SUPPORT, ServiceKind.FAMILY_SUPPORT_PERSON]))
+    start = draw(dates())
+    document_date = draw(_days_after(start, 600))
+    data: Data = {"form": "closure", **draw(_base(document_date)), "service": service.value}
+    data |= {
+        "service_start": _iso(start),
+        "service_end": _iso(draw(_days_after(start, 600))),
+    }
+    if service is ServiceKind.FAMILY_SUPPORT_PERSON or draw(st.booleans()):
+        data["reason"] = draw(_values(ClosureReason))
+    if data.get("reason") == ClosureReason.REFUSED_COOPERATION.value:
+        data["refusal_form"] = draw(_values(RefusalForm))
+    if service is ServiceKind.FAMILY_SUPPORT and draw(st.booleans()):
+        data["provider"] = draw(st.sampled_from(_providers(ProviderService.FAMILY_SUPPORT)))
+    goal_outcome = _object(
+        {"goal": long_texts(150), "outcome": _values(Outcome)},
+        {
+            "goal_key": st.from_regex(r"[A-Z][0-9]{1,2}", fullmatch=True),
+            "comment": long_texts(150),
+        },
+    )
+    data |= draw(
+        _object(
+            {
+                "municipality": _municipality_party(),
+                "worker": _worker(),
+                "family": _family(),
+                "activities": st.lists(long_texts(150), min_size=1, max_size=3),
+                "goal_outcomes": st.lists(goal_outcome, min_size=1, max_size=3),
+                "further_needs": long_texts(),
+                "recommendations": long_texts(),
+            }
+        )
+    )
+    return data
+
+
+FORM_STRATEGIES: dict[str, Callable[[], Any]] = {
+    "family-support-referral": family_support_referrals,
+    "support-person-referral": support_person_referrals,
+    "family-conference-referral": family_conference_referrals,
+    "cooperation-agreement": cooperation_agreements,
+    "support-plan": support_plans,
+    "action-plan": action_plans,
+    "client-diary": client_diaries,
+    "progress-report": progress_reports,
+    "closure": closures,
+}
+"""Form id → the function building its strategy, in the order of the workflow."""
+
+
+def form_ids() -> Any:
+    """One of the nine form ids."""
+    return st.sampled_from(list(FORM_STRATEGIES))
+
+
+def forms(form_id: str | None = None) -> Any:
+    """Valid forms of ``form_id`` as JSON-compatible dicts; of any of the nine without one.
+
+    Raises ``KeyError`` naming the known ids for an unknown one.
+    """
+    if form_id is None:
+        return st.one_of([build() for build in FORM_STRATEGIES.values()])
+    try:
+        build = FORM_STRATEGIES[form_id]
+    except KeyError:
+        raise KeyError(
+            f"unknown form id {form_id!r}; known: {', '.join(FORM_STRATEGIES)}"
+        ) from None
+    return build()
