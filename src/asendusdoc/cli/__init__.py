@@ -15,7 +15,7 @@ from asendusdoc.cli._common import EXIT_USAGE, add_lang_option, report_error
 
 __all__ = ["main"]
 
-_COMMANDS = (_info, _validate, _render)
+_COMMANDS = (_info, _validate, _render, __import__("asendusdoc.cli._case", fromlist=["_case"]))
 
 
 def build_parser() -> argparse.ArgumentParser:

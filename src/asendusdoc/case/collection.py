@@ -1,0 +1,112 @@
+"""The forms of one case: each valid form with its name, and the facts several checks share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from asendusdoc.forms import (
+    ActionPlan,
+    Closure,
+    CooperationAgreement,
+    FamilySupportReferral,
+    FormModel,
+    ProgressReport,
+    SupportPersonReferral,
+)
+from asendusdoc.forms._blocks import Service
+
+__all__ = ["CaseForm", "CaseForms"]
+
+FormT = TypeVar("FormT", bound=FormModel)
+
+
+@dataclass(frozen=True)
+class CaseForm:
+    """One valid form of the case and its name (the file name, or the form id in the API)."""
+
+    name: str
+    form: FormModel
+
+
+class CaseForms:
+    """The valid forms of one case, in the order of their document dates."""
+
+    def __init__(self, forms: Sequence[CaseForm]) -> None:
+        self.forms = sorted(forms, key=lambda item: (item.form.document_date, item.name))
+
+    @property
+    def reference(self) -> str | None:
+        """The case reference most forms share (a referral's on a tie); None for no forms."""
+        if not self.forms:
+            return None
+        counts = Counter(item.form.case_reference for item in self.forms)
+        best = max(counts.values())
+        tied = [ref for ref, count in counts.items() if count == best]
+        for item in self.forms:
+            if item.form.form_id.endswith("-referral") and item.form.case_reference in tied:
+                return item.form.case_reference
+        return tied[0]
+
+    def of(self, model: type[FormT]) -> list[tuple[str, FormT]]:
+        """Every form of one kind with its name, oldest first."""
+        return [(item.name, item.form) for item in self.forms if isinstance(item.form, model)]
+
+    def first(self, model: type[FormT]) -> tuple[str, FormT] | None:
+        """The oldest form of one kind, or None."""
+        found = self.of(model)
+        return found[0] if found else None
+
+    def agreement(self, service: Service | None = None) -> tuple[str, CooperationAgreement] | None:
+        """The (first) cooperation agreement, of ``service`` when given."""
+        for name, form in self.of(CooperationAgreement):
+            if service is None or form.service is service:
+                return name, form
+        return None
+
+    def service(self) -> Service | None:
+        """The service of the case, from the first form that says it."""
+        for item in self.forms:
+            form = item.form
+            if isinstance(form, FamilySupportReferral):
+                return Service.FAMILY_SUPPORT
+            if isinstance(form, SupportPersonReferral):
+                return Service.SUPPORT_PERSON
+            if isinstance(form, ActionPlan):
+                return Service.FAMILY_SUPPORT_PERSON
+            service = getattr(form, "service", None)
+            if isinstance(service, Service):
+                return service
+        return None
+
+    def service_start(self) -> dt.date | None:
+        """When the service started: the agreement's or action plan's start, else the referral's."""
+        for model in (CooperationAgreement, ActionPlan, FamilySupportReferral, SupportPersonReferral):
+            found = self.first(model)
+            if found is not None:
+                start: dt.date = found[1].service_start
+                return start
+        return None
+
+    def service_end(self) -> dt.date | None:
+        """When the service ended (closure) or is planned to end; None when open-ended."""
+        closure = self.first(Closure)
+        if closure is not None:
+            return closure[1].service_end
+        for model in (ActionPlan, CooperationAgreement, FamilySupportReferral):
+            found = self.first(model)
+            if found is not None and found[1].service_end is not None:
+                end: dt.date = found[1].service_end
+                return end
+        return None
+
+    def reports(self) -> list[tuple[str, ProgressReport]]:
+        """The progress reports in the order of their periods."""
+        return sorted(self.of(ProgressReport), key=lambda pair: pair[1].period_start)
+
+    def names(self, items: Iterable[tuple[str, FormModel]]) -> tuple[str, ...]:
+        """The names of some forms, as a finding's ``forms``."""
+        return tuple(name for name, _ in items)

@@ -1,0 +1,191 @@
+"""Deadlines of a case, and the findings they give relative to a day ("today").
+
+A deadline is a day something must be done by. :func:`case_deadlines` lists the ones still
+open in a case; :func:`deadline_findings` turns them into findings for a given day: nothing
+before the warning window, ``*_due_soon`` (info) from :data:`DUE_SOON_DAYS` days before the
+deadline up to and including it, the overdue finding from the day after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from asendusdoc.case.collection import CaseForms
+from asendusdoc.case.findings import Finding
+from asendusdoc.forms import (
+    ActionPlan,
+    Closure,
+    FamilySupportReferral,
+    ProgressReport,
+    SupportPersonReferral,
+)
+from asendusdoc.forms._base import add_months
+from asendusdoc.forms._blocks import Service
+from asendusdoc.forms.family_support_referral import FamilySupportServiceType
+from asendusdoc.forms.progress_report import REPORT_PERIOD_MONTHS
+from asendusdoc.forms.support_person_referral import SupportPersonType
+
+__all__ = [
+    "CLOSURE_SUMMARY_DAYS",
+    "DUE_SOON_DAYS",
+    "Deadline",
+    "case_deadlines",
+    "deadline_findings",
+    "start_findings",
+]
+
+DUE_SOON_DAYS = 14
+"""A deadline is announced (info) this many days ahead, and on the day itself."""
+CLOSURE_SUMMARY_DAYS = 7
+"""Viimsi (seed 003): the written summary is due within one week of the service end."""
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An open deadline: its kind, the day, the form kind it concerns, and the finding codes.
+
+    ``kind`` is stable (it makes the calendar event's UID); ``soon`` and ``overdue`` are the
+    codes of the findings before and after ``due``.
+    """
+
+    kind: str
+    due: dt.date
+    form_kind: str
+    forms: tuple[str, ...]
+    soon: str
+    overdue: str
+    params: tuple[tuple[str, object], ...] = ()
+    announced_from: dt.date | None = None
+    """No "due soon" before this day (the closure summary: not while the service runs)."""
+
+    def finding(self, today: dt.date) -> Finding | None:
+        """The finding on ``today``: none yet, due soon, or overdue."""
+        params = {"due": self.due, **dict(self.params)}
+        if today > self.due:
+            return Finding(self.overdue, self.forms, params, due=self.due)
+        window = self.due - dt.timedelta(days=DUE_SOON_DAYS)
+        if self.announced_from is not None:
+            window = max(window, self.announced_from)
+        if today >= window:
+            return Finding(self.soon, self.forms, params, due=self.due)
+        return None
+
+
+def _report_deadline(case: CaseForms) -> Deadline | None:
+    service, start = case.service(), case.service_start()
+    if service is None or start is None or case.first(Closure) is not None:
+        return None
+    reports = case.reports()
+    cursor = max([start, *(r.period_end + _ONE_DAY for _, r in reports)])
+    due = add_months(cursor, REPORT_PERIOD_MONTHS[service])
+    end = case.service_end()
+    if end is not None and due > end:
+        return None  # the closure reports the last stretch
+    anchor = reports[-1][0] if reports else _start_form(case)
+    return Deadline(
+        "progress-report", due, ProgressReport.form_id, (anchor,) if anchor else (),
+        "report_due_soon", "report_overdue", (("start", cursor),),
+    )  # fmt: skip
+
+
+def _start_form(case: CaseForms) -> str | None:
+    found = case.agreement() or case.first(ActionPlan) or case.first(FamilySupportReferral)
+    found = found or case.first(SupportPersonReferral)
+    return found[0] if found else None
+
+
+def _adaptation_deadline(case: CaseForms) -> Deadline | None:
+    referral = case.first(FamilySupportReferral)
+    if referral is None or case.first(Closure) is not None:
+        return None
+    form = referral[1]
+    if form.service_type is not FamilySupportServiceType.ADAPTATION or not form.placement_date:
+        return None
+    last_day = add_months(form.placement_date, 12)
+    return Deadline(
+        "adaptation-year", last_day, form.form_id, (referral[0],),
+        "adaptation_year_ending", "adaptation_year_over", (("placement", form.placement_date),),
+    )  # fmt: skip
+
+
+def _reassessment_deadline(case: CaseForms) -> Deadline | None:
+    if case.service() is not Service.SUPPORT_PERSON:
+        return None
+    start = case.service_start()
+    if start is None:
+        return None
+    due = add_months(start, 12)
+    agreement = case.agreement(Service.SUPPORT_PERSON)
+    if agreement is not None and agreement[1].service_end is not None:
+        if agreement[1].service_end < due:
+            return None
+    if any(report.document_date >= due for _, report in case.reports()):
+        return None  # a report written after the year is the assessment (see docs)
+    anchor = _start_form(case)
+    return Deadline(
+        "reassessment", due, "cooperation-agreement", (anchor,) if anchor else (),
+        "reassessment_due_soon", "reassessment_overdue",
+    )  # fmt: skip
+
+
+def _closure_deadline(case: CaseForms) -> Deadline | None:
+    if case.service() is not Service.FAMILY_SUPPORT_PERSON or case.first(Closure) is not None:
+        return None
+    plan = case.first(ActionPlan)
+    if plan is None:
+        return None
+    end = plan[1].service_end
+    due = end + dt.timedelta(days=CLOSURE_SUMMARY_DAYS)
+    return Deadline(
+        "closure-summary", due, Closure.form_id, (plan[0],),
+        "closure_due_soon", "closure_overdue", (("end", end),), end + _ONE_DAY,
+    )  # fmt: skip
+
+
+def case_deadlines(case: CaseForms) -> list[Deadline]:
+    """Every open deadline of the case, earliest first."""
+    makers = (_report_deadline, _adaptation_deadline, _reassessment_deadline, _closure_deadline)
+    found = [d for d in (make(case) for make in makers) if d is not None]
+    return sorted(found, key=lambda d: (d.due, d.kind))
+
+
+def deadline_findings(case: CaseForms, today: dt.date) -> list[Finding]:
+    """The findings of the open deadlines on ``today``, and of a late closure summary."""
+    found: list[Finding] = []
+    for deadline in case_deadlines(case):
+        finding = deadline.finding(today)
+        if finding is not None:
+            found.append(finding)
+    found.extend(_closure_late(case))
+    return found
+
+
+def _closure_late(case: CaseForms) -> list[Finding]:
+    closure = case.first(Closure)
+    if closure is None or closure[1].service is not Service.FAMILY_SUPPORT_PERSON:
+        return []
+    form = closure[1]
+    due = form.service_end + dt.timedelta(days=CLOSURE_SUMMARY_DAYS)
+    if form.document_date <= due:
+        return []
+    return [Finding("closure_late", (closure[0],), {"date": form.document_date, "due": due}, due)]
+
+
+def start_findings(case: CaseForms) -> list[Finding]:
+    """The support person starts (agreement) no earlier than seed 001 allows for the type."""
+    referral = case.first(SupportPersonReferral)
+    agreement = case.agreement(Service.SUPPORT_PERSON)
+    if referral is None or agreement is None:
+        return []
+    leaving, start = referral[1].leaving_care_date, agreement[1].service_start
+    names = (agreement[0], referral[0])
+    if referral[1].support_person_type is SupportPersonType.PROFESSIONAL:
+        earliest = add_months(leaving, -6)
+        if start < earliest:
+            params = {"start": start, "leaving": leaving, "earliest": earliest}
+            return [Finding("professional_start_too_early", names, params)]
+    elif start < leaving:
+        return [Finding("trusted_start_before_leaving", names, {"start": start, "leaving": leaving})]
+    return []
