@@ -22,7 +22,7 @@ from asendusdoc.forms import (
     SupportPersonReferral,
     SupportPlan,
 )
-from asendusdoc.forms._blocks import Activity, Goal, ProblemArea, Service
+from asendusdoc.forms._blocks import Activity, Family, Goal, MunicipalityParty, ProblemArea, Service
 from asendusdoc.forms.client_diary import DiaryEntry
 from asendusdoc.forms.closure import GoalOutcome
 from asendusdoc.forms.family_conference_referral import NetworkMember
@@ -68,6 +68,15 @@ def _activities(c: Context, activities: list[Activity], heading: str = "") -> Bl
         widths=(0.07, 0.5, 0.17, 0.1, 0.16),
         heading=heading,
     )
+
+
+def _caregiver_signatures(c: Context, family: Family) -> list[Signature]:
+    """One signature per adult of the family, under their role ("Hooldusvanem")."""
+    return [Signature(_capitalized(g.role.title(c.lang)), g.full_name) for g in family.caregivers]
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _family_support_referral(form: FamilySupportReferral, c: Context) -> Layout:
@@ -241,7 +250,7 @@ def _cooperation_agreement(form: CooperationAgreement, c: Context) -> Layout:
     client_blocks: list[Block] = []
     if f.family is not None:
         parties.append(c.family_party(f.family, c.title(f, "family")))
-        signatures[:0] = [Signature(c.title(f, "family"), g.full_name) for g in f.family.caregivers]
+        signatures[:0] = _caregiver_signatures(c, f.family)
         client_blocks = c.family_blocks(f.family)
     if f.young_person is not None:
         y = f.young_person
@@ -331,10 +340,10 @@ def _support_plan(form: SupportPlan, c: Context) -> Layout:
 
 def _action_plan(form: ActionPlan, c: Context) -> Layout:
     f = form
-    signatures = [Signature(c.title(f, "family"), g.full_name) for g in f.family.caregivers]
+    signatures = _caregiver_signatures(c, f.family)
     signatures += [
         Signature(c.title(f, "support_person"), f.support_person.name),
-        Signature(c.title(f, "municipality"), f.municipality.worker.name),
+        Signature(c.title(MunicipalityParty, "worker"), f.municipality.worker.name),
     ]
     return Layout(
         author=f.municipality.name,
@@ -453,7 +462,7 @@ def _progress_report(form: ProgressReport, c: Context) -> Layout:
 def _closure(form: Closure, c: Context) -> Layout:
     f = form
     author = f.provider or f.municipality.name
-    signatures = [Signature(c.title(f, "family"), g.full_name) for g in f.family.caregivers]
+    signatures = _caregiver_signatures(c, f.family)
     signatures.append(Signature(c.title(f, "worker"), f.worker.name))
     return Layout(
         author=author,
