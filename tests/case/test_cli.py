@@ -92,11 +92,15 @@ def test_ics_holds_the_coming_deadlines_without_personal_data(tmp_path: Path) ->
         ("progress-report@asendusdoc", "2026-12-01"),
         ("closure-summary@asendusdoc", "2027-03-13"),
     ]
-    assert all(e.decoded("dtend").toordinal() - e.decoded("dtstart").toordinal() == 1 for e in events)
+    assert all(
+        e.decoded("dtend").toordinal() - e.decoded("dtstart").toordinal() == 1 for e in events
+    )
     text = target.read_text("utf-8")
     for path in case.glob("*.json"):
         form = load_form(path)
-        for person in [*form.family.caregivers, *form.family.children] if hasattr(form, "family") else []:
+        for person in (
+            [*form.family.caregivers, *form.family.children] if hasattr(form, "family") else []
+        ):
             assert person.given_name not in text and person.family_name not in text
             assert not person.personal_code or person.personal_code not in text
     assert "VII-2026-118" in text
@@ -109,7 +113,10 @@ def test_ics_uids_are_stable_and_refuse_overwrite(tmp_path: Path) -> None:
     case = str(CASES / "viimsi-ok")
     main(["check", case, "--today", TODAY, "--ics", str(first)])
     main(["check", case, "--today", "2026-11-30", "--ics", str(second)])
-    uids = [[str(e["uid"]) for e in Calendar.from_ical(p.read_bytes()).walk("VEVENT")] for p in (first, second)]
+    uids = [
+        [str(e["uid"]) for e in Calendar.from_ical(p.read_bytes()).walk("VEVENT")]
+        for p in (first, second)
+    ]
     assert uids[0] == uids[1]
     assert main(["check", case, "--today", TODAY, "--ics", str(first)]) == 2
     assert main(["check", case, "--today", TODAY, "--ics", str(first), "--force"]) == 0
@@ -144,7 +151,9 @@ def test_redact_refuses_another_form(tmp_path: Path) -> None:
     assert main(["redact", str(source), "--for", "provider", "-o", str(tmp_path / "x")]) == 2
 
 
-def test_draft_report_names_what_to_fill(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_draft_report_names_what_to_fill(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "report.json"
     diary = CASES / "viimsi-ok" / "02-kliendipaevik.json"
     args = ["draft-report", str(diary), "--month", "2026-10", "-o", str(target), "--lang", "en"]

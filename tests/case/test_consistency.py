@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
 from asendusdoc.case import Severity, check_case
@@ -146,7 +144,9 @@ def test_a_form_of_another_case_is_reported_and_left_out() -> None:
 def test_bad_files_are_error_findings_not_exceptions() -> None:
     from asendusdoc.case import check_case_files
 
-    report = check_case_files({"a.json": b"[]", "b.json": b"\xff", "c.json": b'{"form": "closure"}'})
+    report = check_case_files(
+        {"a.json": b"[]", "b.json": b"\xff", "c.json": b'{"form": "closure"}'}
+    )
     assert [(f.code, f.forms) for f in report.findings] == [
         ("form_unreadable", ("a.json",)),
         ("form_unreadable", ("b.json",)),
@@ -157,6 +157,10 @@ def test_bad_files_are_error_findings_not_exceptions() -> None:
 
 
 def test_api_takes_form_models_named_by_form_id() -> None:
-    forms = [load_form(data) for data in case_data("narva-broken").values() if data.get("situation") != ""]
+    forms = [
+        load_form(data)
+        for data in case_data("narva-broken").values()
+        if data.get("situation") != ""
+    ]
     report = check_case(forms, today=__import__("datetime").date(2026, 11, 22))
     assert "progress-report[2]" in {name for f in report.findings for name in f.forms}

@@ -19,7 +19,9 @@ from tests.case.helpers import case_data, codes
     ],
     ids=["before-window", "window-opens", "on-due-day", "day-after"],
 )
-def test_monthly_report_is_due_on_the_first_of_the_next_month(today: str, expected: set[str]) -> None:
+def test_monthly_report_is_due_on_the_first_of_the_next_month(
+    today: str, expected: set[str]
+) -> None:
     found = codes(case_data("viimsi-ok"), today) & {"report_due_soon", "report_overdue"}
     assert found == expected
 

@@ -14,7 +14,9 @@ from tests.case.helpers import case_data
 
 def _paths(value: Any, path: str = "") -> set[str]:
     if isinstance(value, dict):
-        return {p for key, item in value.items() for p in _paths(item, f"{path}.{key}" if path else key)}
+        return {
+            p for key, item in value.items() for p in _paths(item, f"{path}.{key}" if path else key)
+        }
     if isinstance(value, list):
         return {p for item in value for p in _paths(item, f"{path}[]")}
     return {path}
@@ -46,11 +48,15 @@ def _value_at(data: Any, path: str) -> Any:
     return next((n for n in nodes if n is not None), None)
 
 
-def test_no_personal_codes_and_children_keep_their_birth_dates(referral: FamilySupportReferral) -> None:
+def test_no_personal_codes_and_children_keep_their_birth_dates(
+    referral: FamilySupportReferral,
+) -> None:
     reduced = redact_for_provider(referral)
     people = [*reduced.family.caregivers, *reduced.family.children]
     assert all(p.personal_code is None for p in people)
-    assert [c.birth_date for c in reduced.family.children] == [c.born for c in referral.family.children]
+    assert [c.birth_date for c in reduced.family.children] == [
+        c.born for c in referral.family.children
+    ]
     assert reduced.justification == JUSTIFICATION_WITHHELD
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -20,6 +20,19 @@ from asendusdoc.forms import (
 from asendusdoc.forms._blocks import Service
 
 __all__ = ["CaseForm", "CaseForms"]
+
+_STARTS: tuple[type[FormModel], ...] = (
+    CooperationAgreement,
+    ActionPlan,
+    FamilySupportReferral,
+    SupportPersonReferral,
+)
+_ENDS: tuple[type[FormModel], ...] = (
+    Closure,
+    ActionPlan,
+    CooperationAgreement,
+    FamilySupportReferral,
+)
 
 FormT = TypeVar("FormT", bound=FormModel)
 
@@ -84,29 +97,24 @@ class CaseForms:
 
     def service_start(self) -> dt.date | None:
         """When the service started: the agreement's or action plan's start, else the referral's."""
-        for model in (CooperationAgreement, ActionPlan, FamilySupportReferral, SupportPersonReferral):
-            found = self.first(model)
-            if found is not None:
-                start: dt.date = found[1].service_start
+        for item in self._by_kind(_STARTS):
+            start = getattr(item.form, "service_start", None)
+            if isinstance(start, dt.date):
                 return start
         return None
 
     def service_end(self) -> dt.date | None:
         """When the service ended (closure) or is planned to end; None when open-ended."""
-        closure = self.first(Closure)
-        if closure is not None:
-            return closure[1].service_end
-        for model in (ActionPlan, CooperationAgreement, FamilySupportReferral):
-            found = self.first(model)
-            if found is not None and found[1].service_end is not None:
-                end: dt.date = found[1].service_end
+        for item in self._by_kind(_ENDS):
+            end = getattr(item.form, "service_end", None)
+            if isinstance(end, dt.date):
                 return end
         return None
+
+    def _by_kind(self, kinds: tuple[type[FormModel], ...]) -> list[CaseForm]:
+        """The forms of ``kinds``, in the order of ``kinds`` (then of their dates)."""
+        return [item for kind in kinds for item in self.forms if isinstance(item.form, kind)]
 
     def reports(self) -> list[tuple[str, ProgressReport]]:
         """The progress reports in the order of their periods."""
         return sorted(self.of(ProgressReport), key=lambda pair: pair[1].period_start)
-
-    def names(self, items: Iterable[tuple[str, FormModel]]) -> tuple[str, ...]:
-        """The names of some forms, as a finding's ``forms``."""
-        return tuple(name for name, _ in items)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from asendusdoc.case.collection import CaseForms
 from asendusdoc.case.findings import Finding
@@ -176,7 +176,9 @@ def identity_findings(case: CaseForms) -> list[Finding]:
         for name, _, other in young[1:]:
             if _young_person_differs(person, other):
                 found.append(
-                    Finding("young_person_differs", (name, ref_name), {"reference": ref_form.form_id})
+                    Finding(
+                        "young_person_differs", (name, ref_name), {"reference": ref_form.form_id}
+                    )
                 )
     return found
 
@@ -250,8 +252,3 @@ def report_gap_findings(case: CaseForms) -> list[Finding]:
 def _gap(name: str, first: dt.date, last: dt.date) -> Finding:
     days = (last - first).days + 1
     return Finding("report_gap", (name,), {"start": first, "end": last, "days": days})
-
-
-def names_of(items: Iterable[tuple[str, FormModel]]) -> tuple[str, ...]:
-    """The names of some (name, form) pairs."""
-    return tuple(name for name, _ in items)

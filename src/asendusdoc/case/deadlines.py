@@ -16,6 +16,7 @@ from asendusdoc.case.findings import Finding
 from asendusdoc.forms import (
     ActionPlan,
     Closure,
+    CooperationAgreement,
     FamilySupportReferral,
     ProgressReport,
     SupportPersonReferral,
@@ -91,9 +92,11 @@ def _report_deadline(case: CaseForms) -> Deadline | None:
 
 
 def _start_form(case: CaseForms) -> str | None:
-    found = case.agreement() or case.first(ActionPlan) or case.first(FamilySupportReferral)
-    found = found or case.first(SupportPersonReferral)
-    return found[0] if found else None
+    for model in (CooperationAgreement, ActionPlan, FamilySupportReferral, SupportPersonReferral):
+        found = case.first(model)
+        if found is not None:
+            return found[0]
+    return None
 
 
 def _adaptation_deadline(case: CaseForms) -> Deadline | None:
@@ -118,9 +121,9 @@ def _reassessment_deadline(case: CaseForms) -> Deadline | None:
         return None
     due = add_months(start, 12)
     agreement = case.agreement(Service.SUPPORT_PERSON)
-    if agreement is not None and agreement[1].service_end is not None:
-        if agreement[1].service_end < due:
-            return None
+    planned_end = agreement[1].service_end if agreement is not None else None
+    if planned_end is not None and planned_end < due:
+        return None
     if any(report.document_date >= due for _, report in case.reports()):
         return None  # a report written after the year is the assessment (see docs)
     anchor = _start_form(case)
@@ -187,5 +190,7 @@ def start_findings(case: CaseForms) -> list[Finding]:
             params = {"start": start, "leaving": leaving, "earliest": earliest}
             return [Finding("professional_start_too_early", names, params)]
     elif start < leaving:
-        return [Finding("trusted_start_before_leaving", names, {"start": start, "leaving": leaving})]
+        return [
+            Finding("trusted_start_before_leaving", names, {"start": start, "leaving": leaving})
+        ]
     return []

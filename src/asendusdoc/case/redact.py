@@ -93,7 +93,9 @@ def _keep_only(value: Any, path: str) -> Any:
         result = {}
         for key, item in value.items():
             child = f"{path}.{key}" if path else key
-            if child in PROVIDER_FIELDS or any(f.startswith(child + ".") or f.startswith(child + "[]") for f in PROVIDER_FIELDS):
+            if child in PROVIDER_FIELDS or any(
+                f.startswith(child + ".") or f.startswith(child + "[]") for f in PROVIDER_FIELDS
+            ):
                 result[key] = _keep_only(item, child)
         return result
     if isinstance(value, list):

@@ -210,7 +210,9 @@ def _redact(args: argparse.Namespace) -> int:
 
     form = load_form(parse_form_json(read_input(args.file)))
     reduced = redact_for_provider(form)
-    write_output(args.output, _dump(reduced.model_dump(mode="json", exclude_none=True)), force=args.force)
+    write_output(
+        args.output, _dump(reduced.model_dump(mode="json", exclude_none=True)), force=args.force
+    )
     print(_t(args.lang, "redacted", path=args.output), file=sys.stderr)
     return EXIT_OK
 
