@@ -123,7 +123,7 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, tuple[str, str, str]]] = {
         "The form is dated {date}, before the {other} ({other_date}).",
     )),
     "report_gap": (_E, (
-        "Ülevaated ei kata teenuse aega {start} kuni {end} ({days} päeva).",
+        "Ülevaated ei kata teenuse ajavahemikku {start}–{end} ({days} päeva).",
         "Отчёты не охватывают период услуги с {start} по {end} (дней: {days}).",
         "The progress reports leave the service time from {start} to {end} uncovered "
         "({days} days).",

@@ -62,7 +62,7 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "Case {reference}: no findings.",
     ),
     "summary": (
-        "Juhtum {reference}: {errors} viga, {warnings} hoiatust, {infos} teadet.",
+        "Juhtum {reference}: vigu {errors}, hoiatusi {warnings}, teateid {infos}.",
         "Дело {reference}: ошибок — {errors}, предупреждений — {warnings}, сообщений — {infos}.",
         "Case {reference}: {errors} error(s), {warnings} warning(s), {infos} note(s).",
     ),
