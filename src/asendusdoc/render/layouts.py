@@ -52,7 +52,7 @@ def _goals(c: Context, goals: list[Goal], heading: str = "") -> Block:
             goals,
             Goal,
             ["key", "description", "indicator"],
-            widths=(0.07, 0.13, 0.45, 0.35),
+            widths=(0.06, 0.18, 0.44, 0.32),
             heading=heading,
         )
     return c.table(
@@ -65,7 +65,7 @@ def _activities(c: Context, activities: list[Activity], heading: str = "") -> Bl
         activities,
         Activity,
         ["description", "responsible", "goal_key", "due"],
-        widths=(0.07, 0.5, 0.17, 0.1, 0.16),
+        widths=(0.06, 0.38, 0.2, 0.18, 0.18),
         heading=heading,
     )
 
@@ -491,7 +491,7 @@ def _closure(form: Closure, c: Context) -> Layout:
                         f.goal_outcomes,
                         GoalOutcome,
                         ["goal_key", "goal", "outcome", "comment"],
-                        widths=(0.07, 0.1, 0.4, 0.15, 0.28),
+                        widths=(0.06, 0.18, 0.34, 0.16, 0.26),
                     )
                 ],
             ),
