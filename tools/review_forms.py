@@ -11,7 +11,7 @@ For each form id and language (et, ru) it writes into DIR (default ``build/revie
     <id>-<lang>.docx.pdf     that DOCX converted by LibreOffice, to see Word-like pages
     <id>-<lang>.pdf          the reportlab PDF
     <id>-<lang>.docx-N.png   pages of the converted DOCX
-    <id>-<lang>.pdf-N.png    pages of the PDF
+    <id>-<lang>-N.png        pages of the PDF
 """
 
 from __future__ import annotations
