@@ -40,63 +40,6 @@ FORM_IDS = (
 
 LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU"}
 
-# One sentence or two under the title, per form and language: fixed wording, not data.
-INTRO: dict[str, dict[str, str]] = {
-    "family-support-referral": {
-        "et": "Kohalik omavalitsus suunab pere peretoe teenusele. Suunamisvorm edastatakse "
-        "Sotsiaalkindlustusametile krüpteeritult.",
-        "ru": "Местное самоуправление направляет семью на услугу поддержки семьи. Форма "
-        "направления передаётся в Департамент социального страхования в зашифрованном виде.",
-    },
-    "support-person-referral": {
-        "et": "Kohalik omavalitsus suunab asendushoolduselt lahkuva noore tugiisikuteenusele.",
-        "ru": "Местное самоуправление направляет молодого человека, покидающего замещающую "
-        "опеку, на услугу опорного лица.",
-    },
-    "family-conference-referral": {
-        "et": "Pere Lahendusringi suunatakse pere nõusolekul. Vorm annab ülevaate pere "
-        "olukorrast ning lapse kaitse- ja riskiteguritest.",
-        "ru": "Направление в Семейный круг решений оформляется с согласия семьи. Форма даёт "
-        "обзор положения семьи, а также защитных факторов и факторов риска ребёнка.",
-    },
-    "cooperation-agreement": {
-        "et": "Pooled lepivad kokku alljärgnevas.",
-        "ru": "Стороны договорились о нижеследующем.",
-    },
-    "support-plan": {
-        "et": "Peretoe plaan kirjeldab teenuse eesmärke ja tegevusi nende saavutamiseks. "
-        "Plaan edastatakse kohalikule omavalitsusele koos vahearuannetega.",
-        "ru": "План поддержки семьи описывает цели услуги и действия для их достижения. "
-        "План передаётся местному самоуправлению вместе с промежуточными отчётами.",
-    },
-    "action-plan": {
-        "et": "Tegevuskava koostatakse teenuse alguses pere toimetuleku toetamiseks; selles "
-        "lepitakse kokku esimesed koostööülesanded. Pere suunatakse teenusele vanemate "
-        "nõusolekul.",
-        "ru": "План действий составляется в начале услуги для поддержки семьи; в нём "
-        "согласуются первые задачи сотрудничества. Семья направляется на услугу с согласия "
-        "родителей.",
-    },
-    "client-diary": {
-        "et": "Kliendipäevikusse märgitakse teenuse käigus toimunud kontaktid ja tegevused.",
-        "ru": "В дневник клиента записываются контакты и действия в ходе оказания услуги.",
-    },
-    "progress-report": {
-        "et": "Vahearuanne annab kohalikule omavalitsusele ülevaate teenuse käigust, "
-        "edusammudest ja raskustest.",
-        "ru": "Промежуточный отчёт даёт местному самоуправлению обзор хода услуги, "
-        "достигнутых успехов и трудностей.",
-    },
-    "closure": {
-        "et": "Teenus lõpetatakse. Kokkuvõte tehtud tegevustest, saavutatud eesmärkidest, pere "
-        "edasistest vajadustest ja soovitustest edastatakse kohaliku omavalitsuse "
-        "lastekaitsetöötajale.",
-        "ru": "Услуга прекращается. Итоги проведённой работы, достигнутые цели, дальнейшие "
-        "потребности семьи и рекомендации направляются специалисту по защите детей "
-        "местного самоуправления.",
-    },
-}
-
 FONT = "Arial"
 BODY_SIZE = Pt(10)
 PAGE_WIDTH = Cm(21.0)
@@ -295,14 +238,15 @@ def _header_and_footer(document: Any) -> None:
         run.font.color.rgb = GREY
 
 
-def _title(document: Any, intro: str) -> None:
+def _title(document: Any) -> None:
     _text(document, "{{ title }}", bold=True, size=Pt(16), after=2)
     _tag(document, "{%p if subtitle %}")
     _text(document, "{{ subtitle }}", size=Pt(11.5), color=GREY, after=2)
     _tag(document, "{%p endif %}")
     _text(document, "{{ labels.document_date }}: {{ document_date }}", after=10, before=2)
-    if intro:
-        _text(document, intro, after=10)
+    _tag(document, "{%p if intro %}")
+    _text(document, "{{ intro }}", after=10)
+    _tag(document, "{%p endif %}")
 
 
 def _parties(document: Any) -> None:
@@ -423,7 +367,7 @@ def build_template(form_id: str, lang: str) -> bytes:
     _header_and_footer(document)
     body = document
     # python-docx's blank document starts with no paragraph; every part appends.
-    _title(body, INTRO[form_id][lang])
+    _title(body)
     _parties(body)
     _sections(body)
     _signatures(body)

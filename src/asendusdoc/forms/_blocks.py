@@ -273,7 +273,10 @@ class Family(Block):
     """Pere: the adults and the children the service is for."""
 
     caregivers: list[Caregiver] = titled(
-        "Vanemad ja hooldajad", "Родители и опекуны", "Parents and carers", min_length=1
+        "Vanemad ja hooldajad",
+        "Родители и лица, осуществляющие уход",
+        "Parents and carers",
+        min_length=1,
     )
     children: list[Child] = titled("Lapsed", "Дети", "Children", min_length=1)
     municipality: MunicipalityName = titled(

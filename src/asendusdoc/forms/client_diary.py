@@ -50,7 +50,7 @@ class DiaryEntry(Block):
     date: dt.date = titled("Kuupäev", "Дата", "Date")
     kind: ContactKind = titled("Kontakti liik", "Вид контакта", "Kind of contact")
     duration_minutes: int = titled(
-        "Kestus (min)", "Длительность (мин)", "Duration (minutes)", ge=1, le=1440
+        "Kestus (min)", "Время (мин)", "Duration (minutes)", ge=1, le=1440
     )
     participants: OptionalText = titled("Osalejad", "Участники", "Participants", default=None)
     description: LongText = titled("Mida tehti", "Что было сделано", "What was done")

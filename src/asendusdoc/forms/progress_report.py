@@ -68,8 +68,8 @@ class ContactSummary(Block):
     """Contacts of one kind in the period (from the client diary)."""
 
     kind: ContactKind = titled("Kontakti liik", "Вид контакта", "Kind of contact")
-    count: int = titled("Kordi", "Количество", "Count", ge=1)
-    hours: float = titled("Tunde", "Часов", "Hours", ge=0, le=744)
+    count: int = titled("Kordade arv", "Количество", "Count", ge=1)
+    hours: float = titled("Tunnid", "Часы", "Hours", ge=0, le=744)
 
 
 class ProgressReport(FormModel):

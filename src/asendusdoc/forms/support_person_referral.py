@@ -122,7 +122,7 @@ class SupportPersonReferral(FormModel):
         "Home after leaving care (municipality)",
     )
     provider_region: Region = titled(
-        "Teenusepakkuja piirkond", "Регион поставщика услуги", "Provider's region"
+        "Teenuseosutaja piirkond", "Регион поставщика услуги", "Provider's region"
     )
     support_person_type: SupportPersonType = titled(
         "Tugiisiku liik", "Вид опорного лица", "Support-person type"

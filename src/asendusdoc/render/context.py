@@ -29,6 +29,7 @@ from asendusdoc.render.document import (
     TableBlock,
     TextBlock,
 )
+from asendusdoc.render.intros import INTRO
 from asendusdoc.render.labels import LABELS
 from asendusdoc.titles import TitledEnum
 
@@ -163,7 +164,7 @@ class Context:
                     "personal_code",
                     (self.labels["contact"], lambda c: self.contact(c.phone, c.email)),
                 ],
-                widths=(0.07, 0.28, 0.19, 0.18, 0.28),
+                widths=(0.06, 0.24, 0.17, 0.17, 0.36),
                 heading=self.title(Family, "caregivers"),
             ),
             self.children_table(family.children),
@@ -173,7 +174,7 @@ class Context:
         """Phone and e-mail on two lines; the missing mark when neither is known."""
         return "\n".join(v for v in (phone, email) if v) or self.labels["missing"]
 
-    def children_table(self, children: Sequence[Child]) -> Block:
+    def children_table(self, children: Sequence[Child], heading: str | None = None) -> Block:
         """The children: name, personal code, birth date."""
         return self.table(
             children,
@@ -184,7 +185,7 @@ class Context:
                 (self.title(Child, "birth_date"), lambda c: self.date(c.born)),
             ],
             widths=(0.07, 0.43, 0.25, 0.25),
-            heading=self.title(Family, "children"),
+            heading=self.title(Family, "children") if heading is None else heading,
         )
 
 
@@ -209,4 +210,5 @@ def build_document(form: FormModel, lang: str) -> Document:
         sections=sections,
         signatures=layout.signatures,
         labels=dict(context.labels),
+        intro=INTRO.get(form.form_id, {}).get(lang, ""),
     )

@@ -130,7 +130,9 @@ class Document:
     sections: list[Section]
     signatures: list[Signature]
     labels: dict[str, str]
-    """Fixed words of the language: see :data:`asendusdoc.render.context.LABEL_KEYS`."""
+    """Fixed words of the language: see :data:`asendusdoc.render.labels.LABELS`."""
+    intro: str = ""
+    """The form's fixed introductory sentence in the language (may be empty)."""
 
     def as_template_context(self) -> dict[str, Any]:
         """A plain dict of the document for Jinja (docxtpl templates)."""

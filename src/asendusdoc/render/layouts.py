@@ -220,7 +220,7 @@ def _family_conference_referral(form: FamilyConferenceReferral, c: Context) -> L
                     ),
                 ],
             ),
-            Section(c.title(f, "children"), [c.children_table(f.children)]),
+            Section(c.title(f, "children"), [c.children_table(f.children, heading="")]),
             Section(c.title(f, "family_situation"), [c.text(f.family_situation)]),
             Section(c.title(f, "protective_factors"), [c.items(f.protective_factors)]),
             Section(c.title(f, "risk_factors"), [c.items(f.risk_factors)]),
@@ -277,7 +277,9 @@ def _cooperation_agreement(form: CooperationAgreement, c: Context) -> Layout:
                 )
             ],
         ),
-        Section(c.title(f, "family") if f.family else c.title(f, "young_person"), client_blocks),
+        Section(
+            c.title(f, "young_person") if f.young_person else c.title(f, "family"), client_blocks
+        ),
         Section(c.title(f, "goals"), [_goals(c, f.goals)]),
     ]
     if f.service is Service.FAMILY_SUPPORT or f.family_activities or f.worker_activities:

@@ -439,6 +439,9 @@ def _story(document: Document) -> list[Flowable]:
     story.append(Spacer(1, 4))
     story.append(_para(f"{labels.get('case_reference', '')}: {document.case_reference}", "meta"))
     story.append(_para(f"{labels.get('document_date', '')}: {document.document_date}", "meta"))
+    if document.intro:
+        story.append(Spacer(1, 4))
+        story.append(_para(document.intro))
     if document.parties:
         story.append(_heading(labels.get("parties", ""), "section"))
         story.append(
