@@ -14,6 +14,7 @@ from pydantic.json_schema import JsonSchemaValue
 
 __all__ = ["TitledEnum", "Titles", "field"]
 
+
 class Titles(NamedTuple):
     """One name in Estonian, Russian and English."""
 

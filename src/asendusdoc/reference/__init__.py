@@ -48,8 +48,9 @@ class County(TitledEnum):
     JOGEVA = "jogeva", Titles("Jõgeva maakond", "уезд Йыгевамаа", "Jõgeva County")
     JARVA = "jarva", Titles("Järva maakond", "уезд Ярвамаа", "Järva County")
     LAANE = "laane", Titles("Lääne maakond", "уезд Ляэнемаа", "Lääne County")
-    LAANE_VIRU = "laane-viru", Titles(
-        "Lääne-Viru maakond", "уезд Ляэне-Вирумаа", "Lääne-Viru County"
+    LAANE_VIRU = (
+        "laane-viru",
+        Titles("Lääne-Viru maakond", "уезд Ляэне-Вирумаа", "Lääne-Viru County"),
     )
     POLVA = "polva", Titles("Põlva maakond", "уезд Пыльвамаа", "Põlva County")
     PARNU = "parnu", Titles("Pärnu maakond", "уезд Пярнумаа", "Pärnu County")
@@ -158,14 +159,17 @@ class Language(TitledEnum):
 class ProviderService(TitledEnum):
     """The service a provider offers."""
 
-    FAMILY_SUPPORT = "family-support", Titles(
-        "peretoe teenus", "услуга поддержки семьи", "family support service"
+    FAMILY_SUPPORT = (
+        "family-support",
+        Titles("peretoe teenus", "услуга поддержки семьи", "family support service"),
     )
-    SUPPORT_PERSON = "support-person", Titles(
-        "tugiisikuteenus", "услуга опорного лица", "support-person service"
+    SUPPORT_PERSON = (
+        "support-person",
+        Titles("tugiisikuteenus", "услуга опорного лица", "support-person service"),
     )
-    FAMILY_CONFERENCE = "family-conference", Titles(
-        "Pere Lahendusring", "Семейный круг решений", "family group conference"
+    FAMILY_CONFERENCE = (
+        "family-conference",
+        Titles("Pere Lahendusring", "Семейный круг решений", "family group conference"),
     )
 
 
