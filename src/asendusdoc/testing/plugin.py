@@ -1,4 +1,4 @@
-"""The pytest plugin of asendusdoc (entry point ``pytest11``): the ``asendusdoc_example`` fixture."""
+"""The pytest plugin of asendusdoc (entry point ``pytest11``): ``asendusdoc_example``."""
 
 from __future__ import annotations
 

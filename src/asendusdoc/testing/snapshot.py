@@ -51,9 +51,8 @@ def docx_text(data: bytes) -> str:
 
 
 def _paragraph_text(paragraph: Any) -> str:
-    from docx.text.paragraph import Paragraph
-
-    return str(Paragraph(paragraph, None).text)
+    # python-docx's paragraph element gives its runs' text with tabs and line breaks
+    return str(paragraph.text)
 
 
 def _block_lines(container: Any, lines: list[str]) -> None:

@@ -19,8 +19,9 @@ The building blocks (:func:`personal_codes`, :func:`phones`, :func:`emails`, :fu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import phonenumbers
@@ -70,29 +71,32 @@ _TEXT_ALPHABET = _LETTERS + "0123456789" + " .,;:!?-–()«»„“\"'&<>/%{}#�
 _NAME_ALPHABET = _LETTERS + "-' "
 
 
+@cache
 def texts(min_size: int = 1, max_size: int = 60, *, alphabet: str = _TEXT_ALPHABET) -> Any:
     """Printable text without control characters, never blank, without surrounding spaces."""
     return (
-        st.text(alphabet=alphabet, min_size=min_size, max_size=max_size)
-        .map(str.strip)
-        .filter(bool)
+        st.text(alphabet=alphabet, min_size=min_size, max_size=max_size).map(str.strip).filter(bool)
     )
 
 
+@cache
 def short_texts(max_size: int = 60) -> Any:
     """A ``ShortText`` (one line, at most 300 characters)."""
     return texts(max_size=min(max_size, 300))
 
 
-def long_texts(max_size: int = 400) -> Any:
+@cache
+def long_texts(max_size: int = 240) -> Any:
     """A ``LongText``: paragraphs joined by line breaks."""
     return st.lists(texts(max_size=max_size // 3 or 1), min_size=1, max_size=3).map("\n".join)
 
 
+@cache
 def _names() -> Any:
     return texts(max_size=30, alphabet=_NAME_ALPHABET)
 
 
+@cache
 def dates(
     min_value: dt.date = dt.date(2020, 1, 1), max_value: dt.date = dt.date(2030, 12, 31)
 ) -> Any:
@@ -104,8 +108,13 @@ def _iso(day: dt.date) -> str:
     return day.isoformat()
 
 
+@cache
+def _offsets(max_days: int) -> Any:
+    return st.integers(0, max_days)
+
+
 def _days_after(start: dt.date, max_days: int) -> Any:
-    return st.integers(0, max_days).map(lambda n: start + dt.timedelta(days=n))
+    return _offsets(max_days).map(lambda n: start + dt.timedelta(days=n))
 
 
 def _between(start: dt.date, end: dt.date) -> Any:
@@ -125,6 +134,7 @@ def _personal_code(draw: Any, born: dt.date) -> str:
     return f"{first_ten}{personal_code_check_digit(first_ten)}"
 
 
+@cache
 def personal_codes(
     min_birth: dt.date = dt.date(1900, 1, 1), max_birth: dt.date = dt.date(2029, 12, 31)
 ) -> Any:
@@ -137,6 +147,7 @@ def _format_phone(digits: str) -> str:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
+@cache
 def phones() -> Any:
     """Valid Estonian phone numbers (mobile 5xxx xxxx, landline 6xx xxxx), as stored."""
     mobile = st.integers(0, 9_999_999).map(lambda n: f"5{n:07d}")
@@ -144,6 +155,7 @@ def phones() -> Any:
     return st.one_of(mobile, landline).map(_format_phone)
 
 
+@cache
 def emails() -> Any:
     """E-mail addresses at ``example.com`` that pydantic's ``EmailStr`` accepts."""
     part = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
@@ -151,6 +163,7 @@ def emails() -> Any:
     return local.map(lambda name: f"{name}@example.com")
 
 
+@cache
 def municipalities() -> Any:
     """The official name of one of the 79 municipalities."""
     return st.sampled_from(sorted(MUNICIPALITIES))
@@ -160,10 +173,12 @@ def _providers(service: ProviderService) -> list[str]:
     return [name for name, p in PROVIDERS.items() if p.service is service]
 
 
+@cache
 def _values(enum: type[Enum]) -> Any:
     return st.sampled_from([member.value for member in enum])
 
 
+@cache
 def _value_lists(enum: type[Enum]) -> Any:
     return st.lists(_values(enum), min_size=1, max_size=len(enum), unique=True)
 
@@ -180,6 +195,7 @@ def _merged(*parts: Any) -> Any:
 # --- Building blocks ---------------------------------------------------------------------------
 
 
+@cache
 def _worker() -> Any:
     return _object(
         {"name": _names()},
@@ -187,10 +203,13 @@ def _worker() -> Any:
     )
 
 
-def _municipality_party(name: Any = None) -> Any:
-    return _object({"name": name if name is not None else municipalities(), "worker": _worker()})
+@cache
+def _municipality_party(name: str | None = None) -> Any:
+    chosen = st.just(name) if name is not None else municipalities()
+    return _object({"name": chosen, "worker": _worker()})
 
 
+@cache
 def _provider_party(service: ProviderService) -> Any:
     return _object({"name": st.sampled_from(_providers(service)), "worker": _worker()})
 
@@ -204,7 +223,7 @@ def _identity(draw: Any, birth: tuple[dt.date, dt.date]) -> Data:
     """Personal code, birth date, or both (then they agree)."""
     born = draw(st.dates(*birth))
     code = draw(_personal_code(born))
-    return draw(
+    identity: Data = draw(
         st.sampled_from(
             [
                 {"personal_code": code},
@@ -213,8 +232,10 @@ def _identity(draw: Any, birth: tuple[dt.date, dt.date]) -> Data:
             ]
         )
     )
+    return identity
 
 
+@cache
 def _person(birth: tuple[dt.date, dt.date], *, contacts: bool = False) -> Any:
     optional = {"phone": phones(), "email": emails()} if contacts else {}
     return _merged(
@@ -223,14 +244,17 @@ def _person(birth: tuple[dt.date, dt.date], *, contacts: bool = False) -> Any:
     )
 
 
+@cache
 def _child() -> Any:
     return _person(_CHILD_BIRTH)
 
 
+@cache
 def _young_person() -> Any:
     return _person((dt.date(2000, 1, 1), dt.date(2012, 12, 31)), contacts=True)
 
 
+@cache
 def _caregiver() -> Any:
     return _object(
         {"given_name": _names(), "family_name": _names(), "role": _values(CaregiverRole)},
@@ -242,22 +266,23 @@ def _caregiver() -> Any:
     )
 
 
-def _family(municipality: Any = None) -> Any:
+@cache
+def _family(municipality: str | None = None) -> Any:
     return _object(
         {
             "caregivers": st.lists(_caregiver(), min_size=1, max_size=3),
             "children": st.lists(_child(), min_size=1, max_size=3),
-            "municipality": municipality if municipality is not None else municipalities(),
+            "municipality": st.just(municipality) if municipality else municipalities(),
         },
         {"address": short_texts(60)},
     )
 
 
-_GOAL_KEYS = st.lists(
-    st.from_regex(r"[A-Z][0-9]{1,2}", fullmatch=True), min_size=1, max_size=4, unique=True
-)
+_GOAL_KEY = st.builds("{}{}".format, st.sampled_from("EGT"), st.integers(1, 99))
+_GOAL_KEYS = st.lists(_GOAL_KEY, min_size=1, max_size=4, unique=True).map(tuple)
 
 
+@cache
 def _goal(key: str | None) -> Any:
     required: dict[str, Any] = {"description": long_texts(200)}
     if key is not None:
@@ -265,28 +290,27 @@ def _goal(key: str | None) -> Any:
     return _object(required, {"indicator": long_texts(120)})
 
 
-def _goals_with_keys(keys: Sequence[str]) -> Any:
+@cache
+def _goals_with_keys(keys: tuple[str, ...]) -> Any:
     """One goal per key; some keys may go unused (``None``) to reach goals without a key."""
-    return st.tuples(*(st.sampled_from([key, key, None]).flatmap(_goal) for key in keys)).map(
-        list
-    )
+    return st.tuples(*(st.sampled_from([key, key, None]).flatmap(_goal) for key in keys)).map(list)
 
 
-def _activity(keys: Sequence[str]) -> Any:
+@cache
+def _activity(keys: tuple[str, ...]) -> Any:
     optional: dict[str, Any] = {"due": dates().map(_iso)}
     if keys:
         optional["goal_key"] = st.sampled_from(list(keys))
-    return _object(
-        {"description": long_texts(150), "responsible": _values(Responsible)}, optional
-    )
+    return _object({"description": long_texts(150), "responsible": _values(Responsible)}, optional)
 
 
-def _activities(keys: Sequence[str], min_size: int = 1) -> Any:
+@cache
+def _activities(keys: tuple[str, ...], min_size: int = 1) -> Any:
     return st.lists(_activity(keys), min_size=min_size, max_size=3)
 
 
-def _keys_of(goals: list[Data]) -> list[str]:
-    return [goal["key"] for goal in goals if "key" in goal]
+def _keys_of(goals: list[Data]) -> tuple[str, ...]:
+    return tuple(goal["key"] for goal in goals if "key" in goal)
 
 
 def _base(document_date: dt.date | None = None) -> Any:
@@ -295,6 +319,11 @@ def _base(document_date: dt.date | None = None) -> Any:
 
 
 # --- The nine forms ----------------------------------------------------------------------------
+
+_PROVIDER_OF_SERVICE = {
+    ServiceKind.FAMILY_SUPPORT: ProviderService.FAMILY_SUPPORT,
+    ServiceKind.SUPPORT_PERSON: ProviderService.SUPPORT_PERSON,
+}
 
 
 @st.composite
@@ -336,11 +365,11 @@ def family_support_referrals(draw: Any) -> Data:
     data["previous_service"] = draw(st.booleans())
     if data["previous_service"] or draw(st.booleans()):
         data["previous_service_details"] = draw(long_texts(150))
-    language = draw(st.sampled_from([None, *(member.value for member in Language)]))
+    language: Language | None = draw(st.sampled_from([None, *Language]))
     if language is not None:
-        data["service_language"] = language
+        data["service_language"] = language.value
     if draw(st.booleans()):
-        spoken = Language(language or Language.ESTONIAN.value)
+        spoken = language or Language.ESTONIAN
         fitting = [
             name
             for name in _providers(ProviderService.FAMILY_SUPPORT)
@@ -359,15 +388,15 @@ def support_person_referrals(draw: Any) -> Data:
     if reason == ReferralReason.LEFT_EARLIER.value:
         leaving = draw(_between(document_date - dt.timedelta(days=1500), document_date))
     else:
-        leaving = draw(_between(document_date - dt.timedelta(days=200), document_date + dt.timedelta(days=400)))
+        leaving = draw(
+            _between(document_date - dt.timedelta(days=200), document_date + dt.timedelta(days=400))
+        )
     residence = draw(municipalities())
     person_type = draw(_values(SupportPersonType))
     if person_type == SupportPersonType.TRUSTED.value:
         start = draw(_days_after(leaving, 200))
         data["trusted_support_person"] = draw(
-            _object(
-                {"name": _names(), "relationship": short_texts(40)}, {"phone": phones()}
-            )
+            _object({"name": _names(), "relationship": short_texts(40)}, {"phone": phones()})
         )
     else:
         start = draw(_days_after(add_months(leaving, -6), 400))
@@ -436,7 +465,7 @@ def family_conference_referrals(draw: Any) -> Data:
 
 
 def _service_dates(draw: Any, data: Data, *, required_end: bool = False) -> dt.date:
-    start = draw(dates())
+    start: dt.date = draw(dates())
     data["service_start"] = _iso(start)
     if required_end or draw(st.booleans()):
         data["service_end"] = _iso(draw(_days_after(start, 500)))
@@ -447,7 +476,7 @@ def _service_dates(draw: Any, data: Data, *, required_end: bool = False) -> dt.d
 def cooperation_agreements(draw: Any) -> Data:
     """Koostöölepe: family support (seed 000) or support person (seed 001)."""
     service = draw(st.sampled_from([ServiceKind.FAMILY_SUPPORT, ServiceKind.SUPPORT_PERSON]))
-    provider_service = ProviderService(service.value)
+    provider_service = _PROVIDER_OF_SERVICE[service]
     data: Data = {"form": "cooperation-agreement", **draw(_base()), "service": service.value}
     goals = draw(_GOAL_KEYS.flatmap(_goals_with_keys))
     keys = _keys_of(goals)
@@ -486,8 +515,9 @@ def cooperation_agreements(draw: Any) -> Data:
     return data
 
 
+@cache
 def _plan_goal(key: str | None) -> Any:
-    keys = [key] if key is not None else []
+    keys = (key,) if key is not None else ()
     return _merged(_goal(key), _object({"activities": _activities(keys)}))
 
 
@@ -527,9 +557,9 @@ def action_plans(draw: Any) -> Data:
     data |= draw(
         _object(
             {
-                "municipality": _municipality_party(st.just(municipality)),
+                "municipality": _municipality_party(municipality),
                 "support_person": _worker(),
-                "family": _family(st.just(municipality)),
+                "family": _family(municipality),
                 "difficulties": _value_lists(FamilyDifficulty),
                 "situation": long_texts(),
                 "tasks": _activities(_keys_of(goals)),
@@ -572,12 +602,6 @@ def client_diaries(draw: Any) -> Data:
         )
     )
     return data
-
-
-_PROVIDER_OF_SERVICE = {
-    ServiceKind.FAMILY_SUPPORT: ProviderService.FAMILY_SUPPORT,
-    ServiceKind.SUPPORT_PERSON: ProviderService.SUPPORT_PERSON,
-}
 
 
 @st.composite
@@ -652,7 +676,7 @@ def closures(draw: Any) -> Data:
     goal_outcome = _object(
         {"goal": long_texts(150), "outcome": _values(Outcome)},
         {
-            "goal_key": st.from_regex(r"[A-Z][0-9]{1,2}", fullmatch=True),
+            "goal_key": _GOAL_KEY,
             "comment": long_texts(150),
         },
     )
