@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -199,6 +198,12 @@ def _run_batch(jobs: list[Job], workers: int, lang: str) -> int:
                 codes.append(outcome.exit_code)
                 bar.update()
         else:
+            from concurrent.futures import ProcessPoolExecutor
+
+            if jobs[0].fmt == "pdf":
+                from asendusdoc.render import pdf
+
+                pdf.warm_up()  # fonts loaded once, inherited by forked workers
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 for outcome in pool.map(run_job, jobs, chunksize=4):
                     _show(outcome)

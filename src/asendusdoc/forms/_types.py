@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 import phonenumbers
-from pydantic import AfterValidator, BeforeValidator, EmailStr, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic.networks import validate_email
 from pydantic_core import PydanticCustomError
 
 __all__ = [
@@ -137,16 +139,28 @@ PersonalCode = Annotated[
 # --- Contacts --------------------------------------------------------------------------------
 
 
-def _check_phone(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
+@lru_cache(maxsize=4096)
+def _international_phone(value: str) -> str | None:
+    """The number in international format, or None when it is no phone number.
+
+    Cached: the same workers' and families' numbers recur across the forms of a batch.
+    """
     try:
         number = phonenumbers.parse(value, "EE")
     except phonenumbers.NumberParseException:
-        raise PydanticCustomError("phone_invalid", "is not a phone number") from None
+        return None
     if not phonenumbers.is_valid_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+def _check_phone(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    formatted = _international_phone(value)
+    if formatted is None:
         raise PydanticCustomError("phone_invalid", "is not a phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return formatted
 
 
 Phone = Annotated[
@@ -163,4 +177,20 @@ Phone = Annotated[
 ]
 """A real phone number, Estonian by default, stored as ``+372 5123 4567``."""
 
-Email = EmailStr
+
+@lru_cache(maxsize=4096)
+def _normalized_email(value: str) -> str:
+    """pydantic's own e-mail check (email-validator, no DNS), cached like phone numbers."""
+    return validate_email(value)[1]
+
+
+def _check_email(value: Any) -> Any:
+    return _normalized_email(value) if isinstance(value, str) else value
+
+
+Email = Annotated[
+    str,
+    BeforeValidator(_check_email),
+    WithJsonSchema({"type": "string", "format": "email"}),
+]
+"""An e-mail address, checked as pydantic's ``EmailStr`` does (and normalised the same way)."""

@@ -145,6 +145,11 @@ def _register_fonts() -> None:
     )
 
 
+def warm_up() -> None:
+    """Load the fonts and styles now (e.g. before forking worker processes)."""
+    _styles()
+
+
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
     _register_fonts()
