@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, find, given, settings
 
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._types import birth_date_of, personal_code_check_digit
@@ -23,6 +23,7 @@ from asendusdoc.testing.strategies import (
 
 Data = dict[str, Any]
 FAST = settings(max_examples=50, deadline=None, database=None)
+SEARCH = settings(max_examples=2000, deadline=None, database=None, phases=[Phase.generate])
 
 
 def test_there_is_a_strategy_for_every_form() -> None:
@@ -145,8 +146,7 @@ def test_every_generated_form_is_valid_json_and_every_variant_is_reached(form_id
     wanted = {name: predicate for fid, name, predicate in VARIANTS if fid == form_id}
     seen: set[str] = set()
 
-    # derandomize: the same examples on every run, so reaching a variant never flakes
-    @settings(max_examples=150, deadline=None, database=None, derandomize=True)
+    @settings(max_examples=100, deadline=None, database=None)
     @given(forms(form_id))
     def check(data: Data) -> None:
         assert data["form"] == form_id
@@ -155,4 +155,7 @@ def test_every_generated_form_is_valid_json_and_every_variant_is_reached(form_id
         seen.update(name for name, predicate in wanted.items() if predicate(data))
 
     check()
-    assert set(wanted) - seen == set(), "variants never generated"
+    # A rare variant the sweep missed is searched for on its own (without shrinking).
+    for name in set(wanted) - seen:
+        found = find(forms(form_id), wanted[name], settings=SEARCH)
+        assert validate_form(found) == [], name
