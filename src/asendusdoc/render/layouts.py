@@ -247,20 +247,33 @@ def _cooperation_agreement(form: CooperationAgreement, c: Context) -> Layout:
         Party(c.title(f, "provider"), [f.provider.name, *c.worker_lines(f.provider.worker)]),
     ]
     signatures = [Signature(c.title(f, "provider"), f.provider.worker.name)]
-    client_blocks: list[Block] = []
-    if f.family is not None:
-        parties.append(c.family_party(f.family, c.title(f, "family")))
-        signatures[:0] = _caregiver_signatures(c, f.family)
-        client_blocks = c.family_blocks(f.family)
+    client_sections: list[Section] = []
     if f.young_person is not None:
         y = f.young_person
         parties.append(Party(c.title(f, "young_person"), [y.full_name]))
         signatures.insert(0, Signature(c.title(f, "young_person"), y.full_name))
-        client_blocks = [
-            c.fields(
-                y, ("given_name", "family_name", "personal_code", "birth_date", "phone", "email")
+        client_sections.append(
+            Section(
+                c.title(f, "young_person"),
+                [
+                    c.fields(
+                        y,
+                        (
+                            "given_name",
+                            "family_name",
+                            "personal_code",
+                            "birth_date",
+                            "phone",
+                            "email",
+                        ),
+                    )
+                ],
             )
-        ]
+        )
+    if f.family is not None:
+        parties.append(c.family_party(f.family, c.title(f, "family")))
+        signatures[:0] = _caregiver_signatures(c, f.family)
+        client_sections.append(Section(c.title(f, "family"), c.family_blocks(f.family)))
     sections = [
         Section(
             c.title(f, "service"),
@@ -277,9 +290,7 @@ def _cooperation_agreement(form: CooperationAgreement, c: Context) -> Layout:
                 )
             ],
         ),
-        Section(
-            c.title(f, "young_person") if f.young_person else c.title(f, "family"), client_blocks
-        ),
+        *client_sections,
         Section(c.title(f, "goals"), [_goals(c, f.goals)]),
     ]
     if f.service is Service.FAMILY_SUPPORT or f.family_activities or f.worker_activities:
@@ -485,6 +496,7 @@ def _closure(form: Closure, c: Context) -> Layout:
                     )
                 ],
             ),
+            Section(c.title(f, "family"), c.family_blocks(f.family)),
             Section(c.title(f, "activities"), [c.items(f.activities)]),
             Section(
                 c.title(f, "goal_outcomes"),
