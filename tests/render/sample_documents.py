@@ -33,31 +33,58 @@ def sample_document(lang: str = "et", *, goals: int = 3, hostile: str = "") -> D
         document_date_iso="2026-11-22",
         author="Viimsi vald",
         parties=[
-            Party("Kohalik omavalitsus" if et else "Местное самоуправление",
-                  ["Viimsi vald", "Mari Tamm <lastekaitse>", "+372 5123 4567"]),
+            Party(
+                "Kohalik omavalitsus" if et else "Местное самоуправление",
+                ["Viimsi vald", "Mari Tamm <lastekaitse>", "+372 5123 4567"],
+            ),
             Party("Pere" if et else "Семья", ["Anna Ivanova", f"Pavel Ivanov {hostile}"]),
         ],
         sections=[
-            Section("1. Üldandmed" if et else "1. Общие сведения", [
-                FieldsBlock([FieldRow("Teenuse algus" if et else "Начало услуги",
-                                      "1. märts 2026" if et else "1 марта 2026 г."),
-                             FieldRow("Suhtluskeel" if et else "Язык общения",
-                                      "vene" if et else "русский"),
-                             FieldRow("Märkus" if et else "Примечание", LABELS[lang]["missing"])]),
-            ]),
-            Section("2. Eesmärgid" if et else "2. Цели", [
-                TableBlock(columns=[LABELS[lang]["number"], "Eesmärk" if et else "Цель",
-                                    "Vastutaja" if et else "Ответственный"],
-                           rows=rows, widths=[0.08, 0.62, 0.30]),
-            ]),
-            Section("3. Kaitsetegurid" if et else "3. Защитные факторы", [
-                ListBlock(["Toetav vanaema", f"Huviring {hostile}"], heading=""),
-                TextBlock(f"Vaba tekst & <märk> {{{{ x }}}}\nteine rida {hostile}",
-                          heading="Olukord" if et else "Ситуация"),
-            ]),
+            Section(
+                "1. Üldandmed" if et else "1. Общие сведения",
+                [
+                    FieldsBlock(
+                        [
+                            FieldRow(
+                                "Teenuse algus" if et else "Начало услуги",
+                                "1. märts 2026" if et else "1 марта 2026 г.",
+                            ),
+                            FieldRow(
+                                "Suhtluskeel" if et else "Язык общения", "vene" if et else "русский"
+                            ),
+                            FieldRow("Märkus" if et else "Примечание", LABELS[lang]["missing"]),
+                        ]
+                    ),
+                ],
+            ),
+            Section(
+                "2. Eesmärgid" if et else "2. Цели",
+                [
+                    TableBlock(
+                        columns=[
+                            LABELS[lang]["number"],
+                            "Eesmärk" if et else "Цель",
+                            "Vastutaja" if et else "Ответственный",
+                        ],
+                        rows=rows,
+                        widths=[0.08, 0.62, 0.30],
+                    ),
+                ],
+            ),
+            Section(
+                "3. Kaitsetegurid" if et else "3. Защитные факторы",
+                [
+                    ListBlock(["Toetav vanaema", f"Huviring {hostile}"], heading=""),
+                    TextBlock(
+                        f"Vaba tekst & <märk> {{{{ x }}}}\nteine rida {hostile}",
+                        heading="Olukord" if et else "Ситуация",
+                    ),
+                ],
+            ),
         ],
-        signatures=[Signature("Pere" if et else "Семья", "Anna Ivanova"),
-                    Signature("Peretoetaja" if et else "Специалист по поддержке семьи",
-                              "Kati Kask")],
+        signatures=[
+            Signature("Pere" if et else "Семья", "Anna Ivanova"),
+            Signature("Peretoetaja" if et else "Специалист по поддержке семьи", "Kati Kask"),
+        ],
         labels=dict(LABELS[lang]),
     )
