@@ -24,19 +24,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor, Twips
 
+from asendusdoc.forms import FORM_MODELS
 from asendusdoc.render.docx import normalize_docx_zip
 
-FORM_IDS = (
-    "family-support-referral",
-    "support-person-referral",
-    "family-conference-referral",
-    "cooperation-agreement",
-    "support-plan",
-    "action-plan",
-    "client-diary",
-    "progress-report",
-    "closure",
-)
+FORM_IDS = tuple(FORM_MODELS)
 
 LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU"}
 

@@ -8,22 +8,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from asendusdoc.forms import FORM_MODELS
 from asendusdoc.loading import validate_form
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 INVALID = EXAMPLES / "invalid"
 
-FORM_IDS = (
-    "family-support-referral",
-    "support-person-referral",
-    "family-conference-referral",
-    "cooperation-agreement",
-    "support-plan",
-    "action-plan",
-    "client-diary",
-    "progress-report",
-    "closure",
-)
+FORM_IDS = tuple(FORM_MODELS)
 
 
 @cache

@@ -15,6 +15,7 @@ from lxml import etree
 
 from asendusdoc._assets import asset_dir
 from asendusdoc.errors import TemplateError
+from asendusdoc.forms import FORM_MODELS
 from asendusdoc.render.document import (
     Document,
     FieldsBlock,
@@ -27,17 +28,7 @@ from asendusdoc.render.docx import render_docx
 from asendusdoc.render.intros import INTRO
 from tests.render.sample_documents import sample_document
 
-FORM_IDS = (
-    "family-support-referral",
-    "support-person-referral",
-    "family-conference-referral",
-    "cooperation-agreement",
-    "support-plan",
-    "action-plan",
-    "client-diary",
-    "progress-report",
-    "closure",
-)
+FORM_IDS = tuple(FORM_MODELS)
 LANGS = ("et", "ru")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HOSTILE = {

@@ -21,19 +21,10 @@ import pytest
 from lxml import etree
 
 from asendusdoc.examples import example_data
+from asendusdoc.forms import FORM_MODELS
 from asendusdoc.render import render_docx
 
-FORM_IDS = (
-    "family-support-referral",
-    "support-person-referral",
-    "family-conference-referral",
-    "cooperation-agreement",
-    "support-plan",
-    "action-plan",
-    "client-diary",
-    "progress-report",
-    "closure",
-)
+FORM_IDS = tuple(FORM_MODELS)
 LANGS = ("et", "ru")
 CASES = [
     pytest.param(form_id, lang, id=f"{form_id}-{lang}") for form_id in FORM_IDS for lang in LANGS
