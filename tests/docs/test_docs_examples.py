@@ -1,0 +1,329 @@
+"""Every command and code block in ``docs/**/*.md`` runs as written.
+
+A fenced block tagged ``bash``, ``sh``, ``shell`` or ``console`` is run with ``bash -e`` (in a
+``console`` block only the lines starting with ``$ `` are commands, and every other non-empty
+line is output that must appear in what the commands print; ``...`` stands for lines left out).
+A ``python`` block is run with the current interpreter. ``text`` blocks (output samples, file
+listings, syntax summaries) are not run, and a block without a tag is an error: the author must
+say which it is.
+
+Each block is its own test, ``docs/<file>.md:<line>``, in a fresh directory holding copies of
+``examples/`` and ``templates/`` and the files the guides take as given (``WORKSPACE_FILES``):
+test keys generated for the run, a password file, a finished DOCX and an encrypted PDF. A file
+that the block itself writes (``-o NAME``) is left out, so that the block can make it.
+
+A block that cannot run here says why on the line before it::
+
+    <!-- docs-test: skip: installs the package from the package index -->
+
+``KNOWN_SKIPS`` does the same for blocks in documents whose authors have not added the line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DOCS = REPO / "docs"
+
+RUN_TAGS = {"bash": "bash", "sh": "bash", "shell": "bash", "console": "console", "python": "python"}
+NOT_RUN_TAGS = {"text", "json", "toml", "yaml", "ini", "diff", "jinja", "xml", "csv", "ics"}
+
+SKIP_MARK = re.compile(r"<!--\s*docs-test:\s*skip:?\s*(?P<reason>.*?)\s*-->")
+KNOWN_SKIPS = {
+    ("performance.md", "python benchmarks/run.py"): (
+        "the benchmarks take minutes; tests/test_benchmarks_smoke.py checks their forms"
+    ),
+    ("testing-kit.md", 'pip install "asendusdoc[testing]"'): (
+        "installs from the package index; the extra is installed here"
+    ),
+}
+"""(file name, text in the block) → why it is not run, for documents we do not edit."""
+
+BLOCK_TIMEOUT_SECONDS = 60
+
+PUBLIC_KEYS = ("SKA", "teenuseosutaja", "postavshchik")
+"""Recipients' public key files (``<name>.asc``) the guides encrypt to."""
+SECRET_KEYS = ("MINU-VOTI", "MOY-KLYUCH")
+"""The caseworker's own key files (``<name>.asc``, with the secret key) for ``--sign-with``."""
+PASSWORD = "pikk-parool-Tallinn-2026"
+PASSWORD_FILES = ("parool.txt", "parol.txt")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One fenced code block of a document."""
+
+    path: Path
+    line: int
+    tag: str
+    code: str
+    skip_reason: str | None
+
+    @property
+    def id(self) -> str:
+        return f"{self.path.relative_to(DOCS).as_posix()}:{self.line}"
+
+
+FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})\s*(?P<tag>[\w+-]*)")
+
+
+def parse_blocks(path: Path) -> list[Block]:
+    """The fenced blocks of a Markdown file, indentation (list items) removed."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        opening = FENCE.match(lines[index])
+        if opening is None:
+            index += 1
+            continue
+        indent, fence = len(opening["indent"]), opening["fence"]
+        body: list[str] = []
+        end = index + 1
+        while end < len(lines) and not _closes(lines[end], fence):
+            line = lines[end]
+            body.append(line[min(indent, len(line) - len(line.lstrip(" "))) :])
+            end += 1
+        blocks.append(
+            Block(
+                path=path,
+                line=index + 1,
+                tag=opening["tag"].lower(),
+                code="\n".join(body) + "\n",
+                skip_reason=_skip_reason(path, lines[:index], "\n".join(body)),
+            )
+        )
+        index = end + 1
+    return blocks
+
+
+def _closes(line: str, fence: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0])
+
+
+def _skip_reason(path: Path, before: list[str], code: str) -> str | None:
+    for line in reversed(before):
+        if line.strip():
+            mark = SKIP_MARK.search(line)
+            if mark is not None:
+                return mark["reason"] or "marked not to run"
+            break
+    for (name, text), reason in KNOWN_SKIPS.items():
+        if path.name == name and text in code:
+            return reason
+    return None
+
+
+def all_blocks() -> list[Block]:
+    return [block for path in sorted(DOCS.rglob("*.md")) for block in parse_blocks(path)]
+
+
+BLOCKS = all_blocks()
+RUN_BLOCKS = [block for block in BLOCKS if block.tag in RUN_TAGS]
+
+
+# --------------------------------------------------------------------------- the workspace
+
+
+def _gpg(home: Path, *args: str) -> bytes:
+    command = ["gpg", "--homedir", str(home), "--batch", "--no-tty"]
+    command += ["--pinentry-mode", "loopback", "--passphrase", "", *args]
+    return subprocess.run(command, capture_output=True, check=True, timeout=60).stdout
+
+
+def _make_key(home: Path, folder: Path, name: str, *, secret: bool) -> None:
+    """A fast ed25519/cv25519 key without passphrase, exported to ``folder/<name>.asc``."""
+    email = f"{name.lower()}@example.org"
+    _gpg(home, "--quick-gen-key", f"{name} (test) <{email}>", "ed25519", "cert,sign", "0")
+    listing = _gpg(home, "--with-colons", "--list-keys", f"<{email}>").decode()
+    fingerprint = next(
+        line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr:")
+    )
+    _gpg(home, "--quick-add-key", fingerprint, "cv25519", "encr", "0")
+    export = "--export-secret-keys" if secret else "--export"
+    _gpg(home, "--armor", "--output", str(folder / f"{name}.asc"), export, fingerprint)
+
+
+@pytest.fixture(scope="session")
+def gnupg_home() -> Iterator[Path]:
+    """A private GnuPG home (short path: gpg-agent's socket) holding every test secret key.
+
+    With the recipients' secret keys at hand, ``gpg --list-packets`` of an encrypted file
+    succeeds (without them it prints "No secret key" and exits 2, as the guides say).
+    """
+    if shutil.which("gpg") is None:
+        pytest.skip("gpg is not installed")
+    home = Path(os.path.realpath("/tmp")) / f"asendusdoc-docs-{os.getpid()}"
+    home.mkdir(mode=0o700)
+    try:
+        yield home
+    finally:
+        subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], check=False)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def workspace_template(tmp_path_factory: pytest.TempPathFactory, gnupg_home: Path) -> Path:
+    """What every block's directory starts from (copied per block)."""
+    from asendusdoc.crypto import encrypt_bytes
+    from asendusdoc.render import render_docx, render_pdf
+
+    folder = tmp_path_factory.mktemp("docs-workspace")
+    shutil.copytree(REPO / "examples", folder / "examples")
+    shutil.copytree(REPO / "templates", folder / "templates")
+    for name in PUBLIC_KEYS:
+        _make_key(gnupg_home, folder, name, secret=False)
+    for name in SECRET_KEYS:
+        _make_key(gnupg_home, folder, name, secret=True)
+    for name in PASSWORD_FILES:
+        (folder / name).write_text(PASSWORD + "\n", encoding="utf-8")
+    referral = folder / "examples" / "family-support-referral.json"
+    shutil.copyfile(referral, folder / "FORM.json")  # the encryption guides' placeholder
+    (folder / "aruanne.docx").write_bytes(
+        render_docx(Path(folder / "examples" / "progress-report.json"), "et")
+    )
+    pdf = render_pdf(Path(referral), "et")
+    encrypted = encrypt_bytes(pdf, [folder / "SKA.asc"]).data
+    (folder / "suunamine.pdf.gpg").write_bytes(encrypted)
+    return folder
+
+
+OUTPUT_ARGUMENT = re.compile(r"(?:-o|--output|--ics|--out-dir|>)\s*([^\s;&|)]+)")
+
+
+def _prepare(template: Path, target: Path, code: str) -> None:
+    """Copy the workspace, leaving out the files ``code`` writes itself."""
+    written = {Path(match).name for match in OUTPUT_ARGUMENT.findall(code)}
+    target.mkdir()
+    for entry in template.iterdir():
+        if entry.name in written:
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, target / entry.name)
+        else:
+            shutil.copy2(entry, target / entry.name)
+
+
+def _environment(gnupg_home: Path) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"LC_ALL", "LC_MESSAGES", "LANGUAGE", "PYTHONSTARTUP"}
+    }
+    executable_dirs = [sysconfig.get_path("scripts"), str(Path(sys.executable).parent)]
+    env["PATH"] = os.pathsep.join([*executable_dirs, env.get("PATH", "")])
+    env["LANG"] = "C.UTF-8"
+    env["GNUPGHOME"] = str(gnupg_home)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+# --------------------------------------------------------------------------- the tests
+
+
+def console_commands(code: str) -> tuple[str, list[str]]:
+    """The script of a ``console`` block (``$ `` lines, ``\\`` continued) and its output lines."""
+    commands: list[str] = []
+    expected: list[str] = []
+    continued = False
+    for line in code.splitlines():
+        if continued:
+            commands.append(line)
+        elif line.startswith("$ "):
+            commands.append(line[2:])
+        elif line.strip() and line.strip() != "...":
+            expected.append(line.strip())
+            continue
+        else:
+            continue
+        continued = line.endswith("\\")
+    return "\n".join(commands) + "\n", expected
+
+
+def _run(block: Block, workdir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    kind = RUN_TAGS[block.tag]
+    if kind == "python":
+        command = [sys.executable, "-"]
+        script = block.code
+    else:
+        command = ["bash", "-e", "-o", "pipefail", "-s"]
+        script = console_commands(block.code)[0] if kind == "console" else block.code
+    return subprocess.run(
+        command,
+        input=script,
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=BLOCK_TIMEOUT_SECONDS,
+    )
+
+
+@pytest.mark.parametrize("block", RUN_BLOCKS, ids=[block.id for block in RUN_BLOCKS])
+def test_block_runs(
+    block: Block, workspace_template: Path, gnupg_home: Path, tmp_path: Path
+) -> None:
+    if block.skip_reason is not None:
+        pytest.skip(block.skip_reason)
+    workdir = tmp_path / "work"
+    _prepare(workspace_template, workdir, block.code)
+    done = _run(block, workdir, _environment(gnupg_home))
+    shown = f"--- stdout\n{done.stdout}\n--- stderr\n{done.stderr}"
+    assert done.returncode == 0, f"{block.id} failed (exit {done.returncode})\n{shown}"
+    if RUN_TAGS[block.tag] == "console":
+        printed = done.stdout + done.stderr
+        missing = [line for line in console_commands(block.code)[1] if line not in printed]
+        assert not missing, f"{block.id}: output lines not printed: {missing}\n{shown}"
+
+
+@pytest.mark.parametrize("path", sorted(DOCS.rglob("*.md")), ids=lambda p: p.name)
+def test_every_block_says_whether_it_runs(path: Path) -> None:
+    unknown = [
+        f"{block.id} ({block.tag or 'no tag'})"
+        for block in parse_blocks(path)
+        if block.tag not in RUN_TAGS and block.tag not in NOT_RUN_TAGS
+    ]
+    assert not unknown, (
+        "tag these blocks bash/console/python (run by the tests) or text (not run): "
+        + ", ".join(unknown)
+    )
+
+
+def test_the_guides_have_executed_examples() -> None:
+    counts = {name: 0 for name in ("kasutusjuhend.md", "rukovodstvo.md", "integrator-guide.md")}
+    for block in RUN_BLOCKS:
+        if block.path.name in counts and block.skip_reason is None:
+            counts[block.path.name] += 1
+    assert all(count >= 5 for count in counts.values()), counts
+
+
+def test_console_blocks_split_commands_from_output() -> None:
+    script, expected = console_commands(
+        "$ asendusdoc validate a.json \\\n    --lang ru\na.json: без ошибок\n...\n$ echo ok\nok\n"
+    )
+    assert script == "asendusdoc validate a.json \\\n    --lang ru\necho ok\n"
+    assert expected == ["a.json: без ошибок", "ok"]
+
+
+def test_parser_reads_indented_fences_and_skip_marks(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.md"
+    doc.write_text(
+        "1. Step\n\n   ```bash\n   echo one\n   ```\n\n<!-- docs-test: skip: why -->\n"
+        "```python\nprint(2)\n```\n",
+        encoding="utf-8",
+    )
+    first, second = parse_blocks(doc)
+    assert (first.line, first.tag, first.code, first.skip_reason) == (3, "bash", "echo one\n", None)
+    assert (second.tag, second.code, second.skip_reason) == ("python", "print(2)\n", "why")
