@@ -154,26 +154,30 @@ def test_a_batch_renders_the_good_files_and_fails_on_the_broken_one(
     assert "(reason)" in stdout
 
 
-def test_a_batch_in_two_processes_renders_every_copy(
+def test_a_batch_of_200_in_two_processes_renders_all_but_the_broken_one(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    data = json.loads(example("client-diary").read_text("utf-8"))
+    data = json.loads(example("family-conference-referral").read_text("utf-8"))
     inputs = []
-    for number in range(20):
-        data["case_reference"] = f"VII-2026-{number:03d}"
-        path = tmp_path / f"diary-{number:02d}.json"
+    for number in range(200):
+        data["case_reference"] = f"KEI-2026-{number:03d}"
+        path = tmp_path / f"referral-{number:03d}.json"
         path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         inputs.append(path)
+    inputs[117].write_text('{"form": "family-conference-referral", ', "utf-8")  # truncated
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     code, _, err = run(
         capsys, "render", *inputs, "--format", "pdf", "--out-dir", out_dir, "--jobs", "2"
     )
-    assert code == 0, err
+    assert code == 2
+    assert "referral-117.json" in err
     outputs = sorted(out_dir.iterdir())
-    assert [p.name for p in outputs] == [f"diary-{n:02d}.pdf" for n in range(20)]
-    for number, path in enumerate(outputs):
-        assert f"VII-2026-{number:03d}" in PdfReader(str(path)).metadata.title
+    expected = [f"referral-{n:03d}.pdf" for n in range(200) if n != 117]
+    assert [p.name for p in outputs] == expected
+    for path in outputs[::40]:
+        number = path.stem.split("-")[1]
+        assert f"KEI-2026-{number}" in PdfReader(str(path)).metadata.title
 
 
 def test_standard_input_is_read_for_a_dash(
