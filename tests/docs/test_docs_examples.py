@@ -327,3 +327,37 @@ def test_parser_reads_indented_fences_and_skip_marks(tmp_path: Path) -> None:
     first, second = parse_blocks(doc)
     assert (first.line, first.tag, first.code, first.skip_reason) == (3, "bash", "echo one\n", None)
     assert (second.tag, second.code, second.skip_reason) == ("python", "print(2)\n", "why")
+
+
+MESSAGE_ROW = re.compile(r"^\|\s*`(?P<code>[a-z_]+)`\s*\|(?P<message>[^|]+)\|[^|]+\|\s*$")
+
+
+def real_messages(lang: str) -> dict[str, set[str]]:
+    """Code → the messages ``validate`` prints for the files in ``examples/invalid/``."""
+    from asendusdoc import validate_form
+    from asendusdoc.i18n.messages import problem_message
+
+    messages: dict[str, set[str]] = {}
+    for path in sorted((REPO / "examples" / "invalid").glob("*.json")):
+        for problem in validate_form(path):
+            messages.setdefault(problem.code, set()).add(problem_message(problem, lang))
+    return messages
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"), [("kasutusjuhend.md", "et"), ("rukovodstvo.md", "ru")], ids=["et", "ru"]
+)
+def test_message_tables_quote_the_program(name: str, lang: str) -> None:
+    rows = [
+        match
+        for line in (DOCS / name).read_text(encoding="utf-8").splitlines()
+        if (match := MESSAGE_ROW.match(line))
+    ]
+    assert len(rows) >= 40, f"{name}: the table of validation messages is missing"
+    messages = real_messages(lang)
+    wrong = [
+        f"{row['code']}: {row['message'].strip()!r} not in {sorted(messages.get(row['code'], []))}"
+        for row in rows
+        if row["message"].strip() not in messages.get(row["code"], set())
+    ]
+    assert not wrong, "\n".join(wrong)
