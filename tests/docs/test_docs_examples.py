@@ -7,10 +7,13 @@ A ``python`` block is run with the current interpreter. ``text`` blocks (output 
 listings, syntax summaries) are not run, and a block without a tag is an error: the author must
 say which it is.
 
-Each block is its own test, ``docs/<file>.md:<line>``, in a fresh directory holding copies of
-``examples/`` and ``templates/`` and the files the guides take as given (``WORKSPACE_FILES``):
-test keys generated for the run, a password file, a finished DOCX and an encrypted PDF. A file
-that the block itself writes (``-o NAME``) is left out, so that the block can make it.
+Each block is its own test, ``<file>.md:<line>``, in a fresh directory holding copies of
+``examples/``, ``templates/`` and ``schemas/`` and the files the guides take as given (made once
+per session by ``workspace_template``): test keys ``SKA.asc``, ``teenuseosutaja.asc``,
+``postavshchik.asc`` (public) and ``MINU-VOTI.asc``, ``MOY-KLYUCH.asc`` (with the secret key),
+password files ``parool.txt`` and ``parol.txt``, ``FORM.json``, a finished ``aruanne.docx`` and
+an encrypted ``suunamine.pdf.gpg``. A file the block writes itself (``-o NAME``) is left out,
+so that the block can make it.
 
 A block that cannot run here says why on the line before it::
 
@@ -183,6 +186,7 @@ def workspace_template(tmp_path_factory: pytest.TempPathFactory, gnupg_home: Pat
     folder = tmp_path_factory.mktemp("docs-workspace")
     shutil.copytree(REPO / "examples", folder / "examples")
     shutil.copytree(REPO / "templates", folder / "templates")
+    shutil.copytree(REPO / "schemas", folder / "schemas")
     for name in PUBLIC_KEYS:
         _make_key(gnupg_home, folder, name, secret=False)
     for name in SECRET_KEYS:
