@@ -19,7 +19,6 @@ A block that cannot run here says why on the line before it::
 
     <!-- docs-test: skip: installs the package from the package index -->
 
-``KNOWN_SKIPS`` does the same for blocks in documents whose authors have not added the line.
 """
 
 from __future__ import annotations
@@ -43,16 +42,6 @@ RUN_TAGS = {"bash": "bash", "sh": "bash", "shell": "bash", "console": "console",
 NOT_RUN_TAGS = {"text", "json", "toml", "yaml", "ini", "diff", "jinja", "xml", "csv", "ics"}
 
 SKIP_MARK = re.compile(r"<!--\s*docs-test:\s*skip:?\s*(?P<reason>.*?)\s*-->")
-KNOWN_SKIPS = {
-    ("performance.md", "python benchmarks/run.py"): (
-        "the benchmarks take minutes; tests/test_benchmarks_smoke.py checks their forms"
-    ),
-    ("testing-kit.md", 'pip install "asendusdoc[testing]"'): (
-        "installs from the package index; the extra is installed here"
-    ),
-}
-"""(file name, text in the block) → why it is not run, for documents we do not edit."""
-
 BLOCK_TIMEOUT_SECONDS = 60
 
 PUBLIC_KEYS = ("SKA", "teenuseosutaja", "postavshchik")
@@ -123,9 +112,6 @@ def _skip_reason(path: Path, before: list[str], code: str) -> str | None:
             if mark is not None:
                 return mark["reason"] or "marked not to run"
             break
-    for (name, text), reason in KNOWN_SKIPS.items():
-        if path.name == name and text in code:
-            return reason
     return None
 
 
