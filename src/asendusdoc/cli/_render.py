@@ -44,8 +44,13 @@ class Protection:
             return ""
         return ".asc" if self.armor else ".gpg"
 
-    def apply(self, data: bytes, fmt: str) -> bytes:
-        """Encrypt ``data`` in memory; the plain bytes never touch the disk."""
+    def apply(self, data: bytes, fmt: str) -> tuple[bytes, list[str]]:
+        """Encrypt ``data`` in memory; the plain bytes never touch the disk.
+
+        Returns the protected bytes and the fingerprints of the keys they were encrypted to,
+        for the caseworker to compare with the ones the recipient gave by phone.
+        """
+        fingerprints: list[str] = []
         if self.password_file is not None or self.password_env is not None:
             from asendusdoc.crypto import encrypt_pdf_with_password, read_password
 
@@ -60,10 +65,11 @@ class Protection:
         if self.recipients:
             from asendusdoc.crypto import encrypt_bytes
 
-            data = encrypt_bytes(
+            result = encrypt_bytes(
                 data, list(self.recipients), sign_with=self.sign_with, armor=self.armor
-            ).data
-        return data
+            )
+            data, fingerprints = result.data, result.recipient_fingerprints
+        return data, fingerprints
 
 
 @dataclass(frozen=True)
@@ -255,12 +261,21 @@ def run_job(job: Job) -> Outcome:
                 ]
                 return Outcome(job, EXIT_INVALID, lines)
         data_out = _render_bytes(documents, job)
-        write_output(job.output, job.protection.apply(data_out, job.fmt), force=job.force)
+        protected, fingerprints = job.protection.apply(data_out, job.fmt)
+        write_output(job.output, protected, force=job.force)
     except AsendusdocError as exc:
         return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.messages)}"])
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
-    return Outcome(job, EXIT_OK, [])
+    return Outcome(job, EXIT_OK, _encrypted_for(fingerprints, job.output, job.messages))
+
+
+def _encrypted_for(fingerprints: list[str], output: Path, lang: str) -> list[str]:
+    _ = gettext_for(lang)
+    return [
+        _("{path}: encrypted for the key {fingerprint}").format(path=output, fingerprint=f)
+        for f in fingerprints
+    ]
 
 
 def _render_bytes(documents: list[Any], job: Job) -> bytes:
@@ -292,6 +307,14 @@ def _encrypt(args: argparse.Namespace) -> int:
         return _usage_error(
             args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)
         )
-    data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-    write_output(args.output, protection.apply(data, "any"), force=args.force)
+    if args.file == "-":
+        data = sys.stdin.buffer.read()
+    elif not Path(args.file).is_file():
+        return _usage_error(args.lang, _("file not found: {path}").format(path=args.file))
+    else:
+        data = Path(args.file).read_bytes()
+    protected, fingerprints = protection.apply(data, "any")
+    write_output(args.output, protected, force=args.force)
+    for line in _encrypted_for(fingerprints, args.output, args.lang):
+        print(line, file=sys.stderr)
     return EXIT_OK
