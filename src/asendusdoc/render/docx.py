@@ -105,9 +105,37 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
         ) from exc
     _apply_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return normalize_docx_zip(buffer.getvalue())
+    template.pre_processing()
+    return _reproducible_zip(_package_entries(template.docx))
+
+
+class _EntryCollector:
+    """Stands in for python-docx's zip writer: keeps each package member's bytes."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.entries[pack_uri.membername] = blob
+
+
+def _package_entries(docx_document: Any) -> dict[str, bytes]:
+    """The members of the DOCX package as python-docx would save them, without a zip.
+
+    Saving through python-docx stamps the current time on every member and would have to be
+    unpacked and packed again to be reproducible; collecting the members packs them once.
+    """
+    from docx.opc.pkgwriter import PackageWriter
+
+    writer: Any = PackageWriter  # its helpers take any object with write(pack_uri, blob)
+    package = docx_document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    collector = _EntryCollector()
+    writer._write_content_types_stream(collector, package.parts)
+    writer._write_pkg_rels(collector, package.rels)
+    writer._write_parts(collector, package.parts)
+    return collector.entries
 
 
 def _apply_column_widths(docx_document: Any, document: Document) -> None:
@@ -180,10 +208,14 @@ def _set_core_properties(docx_document: Any, document: Document) -> None:
 def normalize_docx_zip(data: bytes) -> bytes:
     """Re-write a DOCX zip with sorted entries, a fixed timestamp and fixed attributes."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = sorted((info.filename, source.read(info)) for info in source.infolist())
+        return _reproducible_zip({info.filename: source.read(info) for info in source.infolist()})
+
+
+def _reproducible_zip(entries: dict[str, bytes]) -> bytes:
+    """A zip of ``entries`` with sorted members, a fixed timestamp and fixed attributes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
-        for name, content in entries:
+        for name, content in sorted(entries.items()):
             info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
