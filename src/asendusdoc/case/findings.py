@@ -72,7 +72,7 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, tuple[str, str, str]]] = {
         "The file cannot be read as a form: {detail}",
     )),
     "form_invalid": (_E, (
-        "Vorm ei vasta nõuetele ({count} viga); vaata üle käsuga validate.",
+        "Vorm ei vasta nõuetele ({count} viga); vaadake see üle käsuga validate.",
         "Форма не соответствует требованиям (ошибок: {count}); проверьте командой validate.",
         "The form is invalid ({count} problem(s)); see the command validate.",
     )),
@@ -84,7 +84,7 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, tuple[str, str, str]]] = {
     # --- consistency -------------------------------------------------------------------------
     "goal_not_in_agreement": (_W, (
         "Suunamise eesmärk {goal} puudub koostöölepes; kui see jäeti teadlikult välja, "
-        "kirjuta põhjus koostööleppesse.",
+        "kirjutage põhjus koostööleppesse.",
         "Цель {goal} из направления отсутствует в соглашении о сотрудничестве; если от неё "
         "сознательно отказались, укажите причину в соглашении.",
         "The referral's goal {goal} is not in the cooperation agreement; if it was dropped on "

@@ -47,12 +47,12 @@ _TEXTS: dict[str, tuple[str, str, str]] = {
         "The folder {path} holds no form files (*.json).",
     ),
     "bad_today": (
-        "--today {value} ei ole kuupäev; kirjuta see kujul AAAA-KK-PP.",
+        "--today {value} ei ole kuupäev; kirjutage see kujul AAAA-KK-PP.",
         "--today {value} не является датой; укажите её в виде ГГГГ-ММ-ДД.",
         "--today {value} is not a date; write it as YYYY-MM-DD.",
     ),
     "bad_month": (
-        "--month {value} ei ole kuu; kirjuta see kujul AAAA-KK.",
+        "--month {value} ei ole kuu; kirjutage see kujul AAAA-KK.",
         "--month {value} не является месяцем; укажите его в виде ГГГГ-ММ.",
         "--month {value} is not a month; write it as YYYY-MM.",
     ),
