@@ -30,6 +30,23 @@ def test_referral_goal_missing_from_the_agreement_is_a_warning() -> None:
     assert not report.has_errors
 
 
+def test_referral_goal_consciously_dropped_with_a_reason_is_taken_up() -> None:
+    files = case_data("tartu-ok")
+    dropped = files["02-koostoolepe.json"]["dropped_goals"]
+    assert [d["key"] for d in dropped] == ["E4"]
+    assert "goal_not_in_agreement" not in codes(files, TODAY)
+    files["02-koostoolepe.json"]["dropped_goals"] = []
+    report = check(files, TODAY)
+    found = [f for f in report.findings if f.code == "goal_not_in_agreement"]
+    assert len(found) == 1 and "E4" in found[0].message("en")
+
+
+def test_a_dropped_goal_is_recognised_by_its_text_without_a_key() -> None:
+    files = case_data("tartu-ok")
+    files["02-koostoolepe.json"]["dropped_goals"][0].pop("key")
+    assert "goal_not_in_agreement" not in codes(files, TODAY)
+
+
 def test_agreed_goal_without_closure_outcome_is_an_error() -> None:
     files = case_data("narva-ok")
     files["06-lopetamine.json"]["goal_outcomes"].pop()

@@ -63,8 +63,11 @@ def goal_findings(case: CaseForms) -> list[Finding]:
     referral = case.first(FamilySupportReferral) or case.first(SupportPersonReferral)
     agreement = case.agreement()
     if referral is not None and agreement is not None:
-        keys = {g.key for g in agreement[1].goals if g.key is not None}
-        texts = {normalised_text(g.description) for g in agreement[1].goals}
+        # a goal is taken up when agreed, or consciously dropped with a reason
+        taken = [(g.key, g.description) for g in agreement[1].goals]
+        taken += [(d.key, d.goal) for d in agreement[1].dropped_goals]
+        keys = {key for key, _ in taken if key is not None}
+        texts = {normalised_text(text) for _, text in taken}
         for index, goal in enumerate(referral[1].goals):
             if not _goal_matches(goal, keys, texts):
                 found.append(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from asendusdoc.forms._base import FormModel, RuleViolation
+from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import (
     Activity,
     Family,
     Goal,
+    GoalKey,
     MunicipalityParty,
     ProviderParty,
     Service,
@@ -21,12 +22,20 @@ from asendusdoc.forms._rules import (
     provider_fits,
     service_allowed,
 )
-from asendusdoc.forms._types import OptionalLongText, OptionalText
+from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText
 from asendusdoc.reference import Language
 from asendusdoc.titles import Titles
 from asendusdoc.titles import field as titled
 
-__all__ = ["CooperationAgreement"]
+__all__ = ["CooperationAgreement", "DroppedGoal"]
+
+
+class DroppedGoal(Block):
+    """A goal of the referral that the family and the worker consciously left out, and why."""
+
+    key: GoalKey | None = titled("Tähis", "Обозначение", "Key", default=None)
+    goal: LongText = titled("Suunamise eesmärk", "Цель из направления", "Referral goal")
+    reason: LongText = titled("Loobumise põhjus", "Причина отказа", "Why it was dropped")
 
 
 class CooperationAgreement(FormModel):
@@ -90,6 +99,13 @@ class CooperationAgreement(FormModel):
     meeting_frequency: OptionalText = titled(
         "Kohtumiste sagedus", "Частота встреч", "How often we meet", default=None
     )
+    dropped_goals: list[DroppedGoal] = titled(
+        "Suunamise eesmärgid, millest loobuti",
+        "Цели из направления, от которых отказались",
+        "Referral goals dropped",
+        "Goals of the referral consciously left out of the agreement, each with the reason.",
+        default_factory=list,
+    )
 
     def rule_violations(self) -> list[RuleViolation]:
         """Seeds 000 and 001: what each service's agreement must hold."""
@@ -98,6 +114,17 @@ class CooperationAgreement(FormModel):
         found += provider_fits(self.provider.name, self.service, ("provider", "name"))
         found += activity_goal_keys(self.goals, self.family_activities, ("family_activities",))
         found += activity_goal_keys(self.goals, self.worker_activities, ("worker_activities",))
+        agreed = {g.key for g in self.goals if g.key is not None}
+        found += [
+            RuleViolation(
+                ("dropped_goals", index, "key"),
+                "dropped_goal_also_agreed",
+                "the goal '{key}' is both agreed and dropped",
+                {"key": dropped.key},
+            )
+            for index, dropped in enumerate(self.dropped_goals)
+            if dropped.key is not None and dropped.key in agreed
+        ]
         if self.service is Service.FAMILY_SUPPORT:
             if self.family is None:
                 found.append(_missing("family", "the family support agreement names the family"))

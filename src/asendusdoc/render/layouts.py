@@ -25,6 +25,7 @@ from asendusdoc.forms import (
 from asendusdoc.forms._blocks import Activity, Family, Goal, MunicipalityParty, ProblemArea, Service
 from asendusdoc.forms.client_diary import DiaryEntry
 from asendusdoc.forms.closure import GoalOutcome
+from asendusdoc.forms.cooperation_agreement import DroppedGoal
 from asendusdoc.forms.family_conference_referral import NetworkMember
 from asendusdoc.forms.progress_report import ContactSummary, GoalProgress
 from asendusdoc.render.document import Block, FieldRow, FieldsBlock, Party, Section, Signature
@@ -292,6 +293,23 @@ def _cooperation_agreement(form: CooperationAgreement, c: Context) -> Layout:
         ),
         *client_sections,
         Section(c.title(f, "goals"), [_goals(c, f.goals)]),
+        *(
+            [
+                Section(
+                    c.title(f, "dropped_goals"),
+                    [
+                        c.table(
+                            f.dropped_goals,
+                            DroppedGoal,
+                            ["key", "goal", "reason"],
+                            widths=(0.07, 0.13, 0.4, 0.4),
+                        )
+                    ],
+                )
+            ]
+            if f.dropped_goals
+            else []
+        ),
     ]
     if f.service is Service.FAMILY_SUPPORT or f.family_activities or f.worker_activities:
         sections.append(
