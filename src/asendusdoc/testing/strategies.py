@@ -472,6 +472,14 @@ def _service_dates(draw: Any, data: Data, *, required_end: bool = False) -> dt.d
     return start
 
 
+def _dropped_goal() -> Any:
+    """A referral goal left out on purpose; its key (``X…``) is never one of the agreed ones."""
+    return _object(
+        {"goal": long_texts(150), "reason": long_texts(150)},
+        {"key": st.sampled_from(["X1", "X2", "X3"])},
+    )
+
+
 @st.composite
 def cooperation_agreements(draw: Any) -> Data:
     """Koostöölepe: family support (seed 000) or support person (seed 001)."""
@@ -508,6 +516,7 @@ def cooperation_agreements(draw: Any) -> Data:
             },
             {
                 "meeting_frequency": short_texts(60),
+                "dropped_goals": st.lists(_dropped_goal(), min_size=1, max_size=2),
                 **{name: strategy for name, strategy in parts.items() if name not in needed},
             },
         )
