@@ -11,6 +11,7 @@ with fixed timestamps.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import UTC, datetime
 from functools import cache
@@ -51,14 +52,19 @@ def template_path(form_id: str, lang: str, template_dir: Path | None = None) -> 
         return str(shipped)
     searched.append(str(shipped))
     raise TemplateError(
-        f"No DOCX template for form '{form_id}' in language '{lang}'; searched: "
-        + ", ".join(searched)
-        + ". Put the file there or leave the template folder out to use the shipped one.",
+        "No DOCX template for form '{form_id}' in language '{lang}'; searched: {searched}. "
+        "Put the file there or leave the template folder out to use the shipped one.",
         code="template_missing",
         form_id=form_id,
         lang=lang,
-        searched=searched,
+        searched=", ".join(searched),
     )
+
+
+def _undefined_name(message: str) -> str:
+    """The variable or attribute Jinja's StrictUndefined complains about, without its English."""
+    found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
+    return next((name for name in found.groups() if name), message) if found else message
 
 
 @cache
@@ -81,27 +87,29 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
         template.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a file that is no DOCX
         raise TemplateError(
-            f"Template {path} cannot be opened as a DOCX file: {exc}",
+            "Template {template} cannot be opened as a DOCX file: {reason}",
             code="template_broken",
             template=path,
+            reason=str(exc),
         ) from exc
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     try:
         template.render(document.as_template_context(), jinja_env=env)
     except jinja2.UndefinedError as exc:
         raise TemplateError(
-            f"Template {path} uses a variable the document does not have: {exc.message}. "
+            "Template {template} uses a variable the document does not have: {variable}. "
             "See docs/custom-templates.md for the variables available.",
             code="template_variable_missing",
             template=path,
-            variable=exc.message,
+            variable=_undefined_name(exc.message or ""),
         ) from exc
     except (jinja2.TemplateSyntaxError, SecurityError) as exc:
         raise TemplateError(
-            f"Template {path} is broken: {exc}. Keep each tag in one run of text "
+            "Template {template} is broken: {reason}. Keep each tag in one run of text "
             "and check its spelling.",
             code="template_broken",
             template=path,
+            reason=str(exc),
         ) from exc
     _apply_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)
