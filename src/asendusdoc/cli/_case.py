@@ -13,7 +13,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from asendusdoc.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_lang_option
+from asendusdoc.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_lang_option,
+    gettext_for,
+)
 from asendusdoc.errors import InputError
 
 __all__ = ["register"]
@@ -101,13 +107,14 @@ def register(commands: Any) -> None:
     from asendusdoc.i18n import default_language
 
     lang = default_language()
+    _ = gettext_for(lang)
     check = commands.add_parser("check", help=_t(lang, "check_help"))
     check.add_argument("folder", metavar="DIR", type=Path)
-    check.add_argument("--today", metavar="YYYY-MM-DD", help="the day deadlines are counted to")
-    check.add_argument("--json", action="store_true", help="print the findings as JSON")
-    check.add_argument("--ics", type=Path, metavar="FILE", help="write the coming deadlines")
-    check.add_argument("--force", action="store_true", help="overwrite the --ics file")
-    add_lang_option(check)
+    check.add_argument("--today", metavar="YYYY-MM-DD", help=_("the day deadlines are counted to"))
+    check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
+    check.add_argument("--ics", type=Path, metavar="FILE", help=_("write the coming deadlines"))
+    check.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
+    add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
 
     redact = commands.add_parser("redact", help=_t(lang, "redact_help"))
@@ -115,7 +122,7 @@ def register(commands: Any) -> None:
     redact.add_argument("--for", dest="audience", choices=("provider",), required=True)
     redact.add_argument("-o", "--output", type=Path, required=True)
     redact.add_argument("--force", action="store_true")
-    add_lang_option(redact)
+    add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
     draft = commands.add_parser("draft-report", help=_t(lang, "draft_help"))
@@ -124,7 +131,7 @@ def register(commands: Any) -> None:
     draft.add_argument("--report-lang", choices=("et", "ru"), default="et")
     draft.add_argument("-o", "--output", type=Path, required=True)
     draft.add_argument("--force", action="store_true")
-    add_lang_option(draft)
+    add_lang_option(draft, default=False)
     draft.set_defaults(handler=_draft)
 
 

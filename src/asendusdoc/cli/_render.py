@@ -23,6 +23,7 @@ from asendusdoc.cli._common import (
     read_input,
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
+from asendusdoc.i18n import default_language
 
 __all__ = ["register"]
 
@@ -99,28 +100,38 @@ class Outcome:
 
 def register(commands: Any) -> None:
     """Add ``render`` and ``encrypt`` to the CLI."""
-    render = commands.add_parser("render", help="render forms to DOCX or PDF documents")
-    render.add_argument("files", nargs="+", metavar="FILE", help="form file(s), - for stdin")
+    _ = gettext_for(default_language())
+    render = commands.add_parser("render", help=_("render forms to DOCX or PDF documents"))
+    render.add_argument("files", nargs="+", metavar="FILE", help=_("form file(s), - for stdin"))
     render.add_argument("--format", choices=("docx", "pdf"), default="pdf", dest="fmt")
     target = render.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", type=Path, help="the output file")
-    target.add_argument("--out-dir", type=Path, help="one output file per form in DIR")
-    render.add_argument("--force", action="store_true", help="overwrite existing files")
-    render.add_argument(
-        "--template-dir", type=Path, help="own DOCX templates: DIR/<lang>/<id>.docx"
+    target.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("the output file"))
+    target.add_argument(
+        "--out-dir", type=Path, metavar="DIR", help=_("one output file per form in DIR")
     )
-    render.add_argument("--jobs", type=int, default=1, help="render in N processes (--out-dir)")
+    render.add_argument("--force", action="store_true", help=_("overwrite existing files"))
+    render.add_argument(
+        "--template-dir",
+        type=Path,
+        metavar="DIR",
+        help=_("own DOCX templates: DIR/<lang>/<id>.docx"),
+    )
+    render.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help=_("render in N processes (--out-dir)")
+    )
     render.add_argument(
         "--doc-lang",
         choices=("et", "ru"),
-        help="document language when it differs from --lang (e.g. English messages, "
-        "Russian documents); --lang en gives Estonian documents",
+        help=_(
+            "document language when it differs from --lang (e.g. English messages, "
+            "Russian documents); --lang en gives Estonian documents"
+        ),
     )
     _add_protection_options(render, passwords=True)
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
-    encrypt = commands.add_parser("encrypt", help="encrypt any file for OpenPGP recipients")
+    encrypt = commands.add_parser("encrypt", help=_("encrypt any file for OpenPGP recipients"))
     encrypt.add_argument("file", metavar="FILE")
     encrypt.add_argument("-o", "--output", type=Path, required=True)
     encrypt.add_argument("--force", action="store_true")
@@ -130,15 +141,20 @@ def register(commands: Any) -> None:
 
 
 def _add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
+    _ = gettext_for(default_language())
     parser.add_argument(
         "--encrypt-to", action="append", type=Path, default=[], metavar="KEYFILE",
-        help="recipient's OpenPGP public key file (repeatable)",
+        help=_("recipient's OpenPGP public key file (repeatable)"),
     )  # fmt: skip
-    parser.add_argument("--sign-with", type=Path, metavar="KEYFILE", help="sign with this key")
-    parser.add_argument("--armor", action="store_true", help="ASCII-armoured OpenPGP output")
+    parser.add_argument("--sign-with", type=Path, metavar="KEYFILE", help=_("sign with this key"))
+    parser.add_argument("--armor", action="store_true", help=_("ASCII-armoured OpenPGP output"))
     if passwords:
-        parser.add_argument("--password-file", type=Path, help="AES-256 PDF password from FILE")
-        parser.add_argument("--password-env", metavar="VAR", help="AES-256 PDF password from $VAR")
+        parser.add_argument(
+            "--password-file", type=Path, metavar="FILE", help=_("AES-256 PDF password from FILE")
+        )
+        parser.add_argument(
+            "--password-env", metavar="VAR", help=_("AES-256 PDF password from $VAR")
+        )
 
 
 def _protection(args: argparse.Namespace) -> Protection:
