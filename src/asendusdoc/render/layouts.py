@@ -302,7 +302,7 @@ def _cooperation_agreement(form: CooperationAgreement, c: Context) -> Layout:
                             f.dropped_goals,
                             DroppedGoal,
                             ["key", "goal", "reason"],
-                            widths=(0.07, 0.13, 0.4, 0.4),
+                            widths=(0.07, 0.16, 0.37, 0.4),
                         )
                     ],
                 )
