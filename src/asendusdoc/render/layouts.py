@@ -430,7 +430,7 @@ def _client_diary(form: ClientDiary, c: Context) -> Layout:
                             "description",
                             "next_steps",
                         ],
-                        widths=(0.05, 0.13, 0.2, 0.1, 0.15, 0.23, 0.14),
+                        widths=(0.05, 0.13, 0.18, 0.1, 0.15, 0.21, 0.18),
                     ),
                     FieldsBlock(
                         [

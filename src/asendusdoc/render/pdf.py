@@ -317,6 +317,7 @@ def _grid_table(
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID_COLOUR),
         ]
+    ruled: list[int] = []  # rows with a rule below: the last piece of each item
     for row in rows:
         cells = list(row) + [""] * (len(widths) - len(row))
         pieces = [_chunks(text, width) for text, width in zip(cells, widths, strict=False)]
@@ -335,7 +336,10 @@ def _grid_table(
                 row_index = len(data) - 1
                 commands.append(("BOTTOMPADDING", (0, row_index), (-1, row_index), 0))
                 commands.append(("TOPPADDING", (0, row_index + 1), (-1, row_index + 1), 0))
-        commands.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.5, GRID_COLOUR))
+        ruled.append(len(data) - 1)
+    commands += [
+        ("LINEBELOW", (0, first), (-1, last), 0.5, GRID_COLOUR) for first, last in _runs(ruled)
+    ]
     return Table(
         data,
         colWidths=widths,
@@ -343,6 +347,21 @@ def _grid_table(
         style=TableStyle(commands),
         hAlign="LEFT",
     )
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted row indices as (first, last): one style command per run.
+
+    reportlab copies every style command at each page split, so a long table with one command
+    per row grows quadratically; a run usually covers the whole table.
+    """
+    runs: list[tuple[int, int]] = []
+    for index in indices:
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
 
 
 # ---------------------------------------------------------------- blocks
