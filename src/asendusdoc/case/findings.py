@@ -128,6 +128,19 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, tuple[str, str, str]]] = {
         "The progress reports leave the service time from {start} to {end} uncovered "
         "({days} days).",
     )),
+    "provider_region_mismatch": (_E, (
+        "Teenuseosutaja {provider} tegutseb piirkonnas „{region}“, kuid noore elukoht pärast "
+        "asendushoolduselt lahkumist on {municipality} (piirkond „{expected}“). "
+        "Tugiisikuteenust korraldab noore elukoha piirkonna teenuseosutaja: märkige vormile "
+        "selle piirkonna teenuseosutaja.",
+        "Поставщик услуги {provider} работает в регионе «{region}», но после выхода из "
+        "замещающего ухода молодой человек живёт в самоуправлении {municipality} (регион "
+        "«{expected}»). Услугу опорного лица организует поставщик того региона, где живёт "
+        "молодой человек: укажите в форме поставщика этого региона.",
+        "The provider {provider} serves the {region}, but after leaving care the young person "
+        "lives in {municipality} ({expected}). The support-person service is arranged by the "
+        "provider of the region where the young person lives: name that region's provider.",
+    )),
     # --- deadlines ---------------------------------------------------------------------------
     "report_overdue": (_E, (
         "Ülevaade teenuse kulgemisest alates {start} pidi olema esitatud {due}.",
