@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Service, Worker, provider_field
 from asendusdoc.forms._rules import dates_in_order, provider_fits
@@ -85,7 +86,7 @@ class ClientDiary(FormModel):
     )
     entries: list[DiaryEntry] = Field(
         min_length=1,
-        max_length=5000,
+        max_length=limits.DIARY_ENTRIES,
         title="Sissekanded",
         json_schema_extra={"title_ru": "Записи", "title_en": "Entries"},
     )

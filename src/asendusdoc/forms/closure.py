@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import (
     Family,
@@ -151,9 +152,14 @@ class Closure(FormModel):
         "Действия, предпринятые в ходе услуги",
         "Activities undertaken",
         min_length=1,
+        max_length=limits.ACTIVITIES,
     )
     goal_outcomes: list[GoalOutcome] = titled(
-        "Eesmärkide saavutamine", "Достижение целей", "Outcome of each goal", min_length=1
+        "Eesmärkide saavutamine",
+        "Достижение целей",
+        "Outcome of each goal",
+        min_length=1,
+        max_length=limits.GOALS,
     )
     further_needs: LongText = titled(
         "Pere edasised vajadused", "Дальнейшие потребности семьи", "The family's further needs"
