@@ -33,6 +33,7 @@ _LAZY: dict[str, str] = {
     "OutputError": "asendusdoc.errors",
     "RenderError": "asendusdoc.errors",
     "TemplateError": "asendusdoc.errors",
+    "AccessRestriction": "asendusdoc.render.restriction",
     "Product": "asendusdoc.product",
     "produce": "asendusdoc.product",
     "protect_file": "asendusdoc.product",
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
         Protection,
         RecipientSummary,
     )
+    from asendusdoc.render.restriction import AccessRestriction
     from asendusdoc.schemas import json_schema
 
 
