@@ -62,4 +62,12 @@ INTRO: dict[str, dict[str, str]] = {
         "потребности семьи и рекомендации направляются специалисту по защите детей "
         "местного самоуправления.",
     },
+    "family-needs-feedback": {
+        "et": "Pere annab tagasisidet oma vajaduste ja perioodil kasutatud teenuste kohta. "
+        "Statistikas kasutatakse vastuseid ainult pere nõusolekul; kommentaarid ja juhtumi "
+        "viide statistikasse ei jõua.",
+        "ru": "Семья сообщает о своих потребностях и об услугах, использованных за период. "
+        "В статистике ответы используются только с согласия семьи; комментарии и номер дела "
+        "в статистику не попадают.",
+    },
 }

@@ -29,6 +29,9 @@ LABELS: dict[str, dict[str, str]] = {
         "contact": "Kontakt",
         "total_contacts": "Kontakte kokku",
         "total_hours": "Tunde kokku",
+        "county": "Maakond",
+        "region": "Piirkond",
+        "family_and_period": "Pere ja periood",
     },
     "ru": {
         "case_reference": "Номер дела",
@@ -49,5 +52,8 @@ LABELS: dict[str, dict[str, str]] = {
         "contact": "Контакты",
         "total_contacts": "Всего контактов",
         "total_hours": "Всего часов",
+        "county": "Уезд",
+        "region": "Регион",
+        "family_and_period": "Семья и период",
     },
 }
