@@ -38,6 +38,8 @@ from asendusdoc.case.deadlines import (
 from asendusdoc.case.findings import FINDING_TEMPLATES, Finding, Severity
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FormModel
+from asendusdoc.i18n import LANGUAGES
+from asendusdoc.titles import Titles
 
 __all__ = [
     "DUE_SOON_DAYS",
@@ -133,7 +135,7 @@ def check_case_files(files: Mapping[str, bytes], *, today: dt.date | None = None
         try:
             data = parse_form_json(files[name])
         except InputError as exc:
-            detail = tuple(error_message(exc, lang) for lang in ("et", "ru", "en"))
+            detail = Titles(*(error_message(exc, lang) for lang in LANGUAGES))
             findings.append(Finding("form_unreadable", (name,), {"detail": detail}))
             continue
         problems = validate_form(data)

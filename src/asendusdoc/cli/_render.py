@@ -23,7 +23,7 @@ from asendusdoc.cli._common import (
     read_input,
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
-from asendusdoc.i18n import default_language
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, default_language
 
 __all__ = ["register"]
 
@@ -121,7 +121,7 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--doc-lang",
-        choices=("et", "ru"),
+        choices=DOCUMENT_LANGUAGES,
         help=_(
             "document language when it differs from --lang (e.g. English messages, "
             "Russian documents); --lang en gives Estonian documents"
@@ -175,7 +175,7 @@ def _usage_error(lang: str, message: str) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     _ = gettext_for(args.lang)
-    lang = args.doc_lang or (args.lang if args.lang in ("et", "ru") else "et")
+    lang = args.doc_lang or (args.lang if args.lang in DOCUMENT_LANGUAGES else "et")
     protection = _protection(args)
     if protection.sign_with is not None and not protection.recipients:
         return _usage_error(args.lang, _("--sign-with needs --encrypt-to"))

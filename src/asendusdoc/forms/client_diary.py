@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from pydantic import Field
-
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Service, Worker
 from asendusdoc.forms._rules import dates_in_order
@@ -64,6 +62,9 @@ class ClientDiary(FormModel):
 
     form_id: ClassVar[str] = "client-diary"
     titles: ClassVar[Titles] = Titles("Kliendipäevik", "Дневник клиента", "Client diary")
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "kliendipäevik", "дневник клиента", "client diary"
+    )
 
     form: Literal["client-diary"]
     service: Service = titled("Teenus", "Услуга", "Service")
@@ -82,11 +83,8 @@ class ClientDiary(FormModel):
     period_end: dt.date | None = titled(
         "Päeviku lõpp", "Окончание дневника", "Diary end", default=None
     )
-    entries: list[DiaryEntry] = Field(
-        min_length=1,
-        max_length=5000,
-        title="Sissekanded",
-        json_schema_extra={"title_ru": "Записи", "title_en": "Entries"},
+    entries: list[DiaryEntry] = titled(
+        "Sissekanded", "Записи", "Entries", min_length=1, max_length=5000
     )
 
     def rule_violations(self) -> list[RuleViolation]:

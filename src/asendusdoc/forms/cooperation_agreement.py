@@ -50,6 +50,9 @@ class CooperationAgreement(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Koostöölepe", "Соглашение о сотрудничестве", "Cooperation agreement"
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "koostöölepe", "соглашение о сотрудничестве", "cooperation agreement"
+    )
 
     form: Literal["cooperation-agreement"]
     service: Service = titled("Teenus", "Услуга", "Service")
