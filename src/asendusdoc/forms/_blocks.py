@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block
 from asendusdoc.forms._types import (
     Email,
@@ -277,8 +278,11 @@ class Family(Block):
         "Родители и лица, осуществляющие уход",
         "Parents and carers",
         min_length=1,
+        max_length=limits.CAREGIVERS,
     )
-    children: list[Child] = titled("Lapsed", "Дети", "Children", min_length=1)
+    children: list[Child] = titled(
+        "Lapsed", "Дети", "Children", min_length=1, max_length=limits.CHILDREN
+    )
     municipality: MunicipalityName = titled(
         "Elukoha omavalitsus", "Самоуправление по месту жительства", "Home municipality"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Service, Worker
 from asendusdoc.forms._rules import dates_in_order
@@ -84,7 +85,7 @@ class ClientDiary(FormModel):
         "Päeviku lõpp", "Окончание дневника", "Diary end", default=None
     )
     entries: list[DiaryEntry] = titled(
-        "Sissekanded", "Записи", "Entries", min_length=1, max_length=5000
+        "Sissekanded", "Записи", "Entries", min_length=1, max_length=limits.DIARY_ENTRIES
     )
 
     def rule_violations(self) -> list[RuleViolation]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Family, GoalKey, MunicipalityParty, Service, Worker
 from asendusdoc.forms._rules import dates_in_order, provider_fits, service_allowed
@@ -150,9 +151,14 @@ class Closure(FormModel):
         "Действия, предпринятые в ходе услуги",
         "Activities undertaken",
         min_length=1,
+        max_length=limits.ACTIVITIES,
     )
     goal_outcomes: list[GoalOutcome] = titled(
-        "Eesmärkide saavutamine", "Достижение целей", "Outcome of each goal", min_length=1
+        "Eesmärkide saavutamine",
+        "Достижение целей",
+        "Outcome of each goal",
+        min_length=1,
+        max_length=limits.GOALS,
     )
     further_needs: LongText = titled(
         "Pere edasised vajadused", "Дальнейшие потребности семьи", "The family's further needs"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import FormModel, RuleViolation, add_months
 from asendusdoc.forms._blocks import Family, FamilyType, Goal, MunicipalityParty, ProblemArea
 from asendusdoc.forms._types import LongText, OptionalLongText
@@ -86,6 +87,7 @@ class FamilySupportReferral(FormModel):
         "Topics and problem areas",
         "Required for the needs-based service.",
         default_factory=list,
+        max_length=limits.PROBLEM_AREAS,
     )
     goals: list[Goal] = titled(
         "Teenuse eesmärgid",
@@ -93,6 +95,7 @@ class FamilySupportReferral(FormModel):
         "Goals of the service",
         "Required for the needs-based service.",
         default_factory=list,
+        max_length=limits.GOALS,
     )
     previous_service: bool = titled(
         "Pere on varem peretoe teenust saanud",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
 from asendusdoc.forms._blocks import MunicipalityParty, Service, Worker
 from asendusdoc.forms._rules import dates_in_order
@@ -103,13 +104,18 @@ class ProgressReport(FormModel):
     difficulties: OptionalLongText = titled("Raskused", "Трудности", "Difficulties", default=None)
     next_steps: LongText = titled("Edasised tegevused", "Дальнейшие действия", "Next steps")
     goal_progress: list[GoalProgress] = titled(
-        "Eesmärkide seis", "Состояние целей", "Progress on the goals", default_factory=list
+        "Eesmärkide seis",
+        "Состояние целей",
+        "Progress on the goals",
+        default_factory=list,
+        max_length=limits.GOALS,
     )
     contacts: list[ContactSummary] = titled(
         "Kontaktid perioodil",
         "Контакты за период",
         "Contacts in the period",
         default_factory=list,
+        max_length=limits.CONTACT_KINDS,
     )
 
     def rule_violations(self) -> list[RuleViolation]:
