@@ -36,6 +36,7 @@ from asendusdoc.case.deadlines import (
     start_findings,
 )
 from asendusdoc.case.findings import FINDING_TEMPLATES, Finding, Severity
+from asendusdoc.case.regions import provider_region_findings
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FormModel
 from asendusdoc.i18n import LANGUAGES
@@ -118,6 +119,7 @@ def check_case(
     found += date_order_findings(case)
     found += report_gap_findings(case)
     found += start_findings(case)
+    found += provider_region_findings(case)
     found += deadline_findings(case, day)
     found.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.forms, f.code))
     return CaseReport(reference, day, found, case_deadlines(case))

@@ -79,6 +79,15 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, str]] = {
             "({days} days)."
         ),
     ),
+    "provider_region_mismatch": (
+        _E,
+        N_(
+            "The provider {provider} serves the {region}, but after leaving care the young "
+            "person lives in {municipality} ({expected}). The support-person service is "
+            "arranged by the provider of the region where the young person lives: name that "
+            "region's provider."
+        ),
+    ),
     # --- deadlines -------------------------------------------------------------------------------
     "report_overdue": (_E, N_("The progress report from {start} was due on {due}.")),
     "report_due_soon": (_I, N_("The progress report from {start} is due by {due}.")),

@@ -7,8 +7,8 @@ from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
-from asendusdoc.forms._blocks import Service, Worker
-from asendusdoc.forms._rules import dates_in_order
+from asendusdoc.forms._blocks import Service, Worker, provider_field
+from asendusdoc.forms._rules import dates_in_order, provider_fits
 from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText, ShortText
 from asendusdoc.reference import MunicipalityName
 from asendusdoc.titles import TitledEnum, Titles
@@ -72,6 +72,7 @@ class ClientDiary(FormModel):
     municipality: MunicipalityName = titled(
         "Kohalik omavalitsus", "Местное самоуправление (KOV)", "Municipality"
     )
+    provider: ShortText | None = provider_field()
     worker: Worker = titled(
         "Tugiisik või peretoetaja",
         "Опорное лицо или специалист по поддержке семьи",
@@ -91,6 +92,7 @@ class ClientDiary(FormModel):
     def rule_violations(self) -> list[RuleViolation]:
         """Every entry lies in the diary's period and not after the document date."""
         found = dates_in_order(self.period_start, self.period_end, ("period_end",))
+        found += provider_fits(self.provider, self.service, ("provider",))
         last = min(self.period_end or self.document_date, self.document_date)
         for index, entry in enumerate(self.entries):
             if entry.date < self.period_start or entry.date > last:
