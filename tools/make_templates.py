@@ -46,12 +46,39 @@ FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 # --- small python-docx helpers ------------------------------------------------------------
 
 
-def _append(parent: Any, tag: str, **attributes: str) -> Any:
+def _element(tag: str, **attributes: str) -> Any:
     element = OxmlElement(tag)
     for name, value in attributes.items():
         element.set(qn(name), value)
+    return element
+
+
+def _append(parent: Any, tag: str, **attributes: str) -> Any:
+    """A new last child: only where the schema lets children come in any order (or last)."""
+    element = _element(tag, **attributes)
     parent.append(element)
     return element
+
+
+# The children that must follow a property element (ECMA-376 part 1, 17.4.60 tblPr, 17.3.1.26
+# pPr, 17.4.70 tcPr): python-docx's ``insert_element_before`` puts a new child before the first
+# of them that is present, so the element order stays valid whatever was set before.
+_AFTER_TBL_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
+_AFTER_TBL_CELL_MAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_P_BDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                "w:rPr", "w:sectPr", "w:pPrChange")  # fmt: skip
+_AFTER_TC_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+                 "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")  # fmt: skip
+_AFTER_R_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def _insert(parent: Any, tag: str, successors: tuple[str, ...], **attributes: str) -> Any:
+    """A new child of ``parent`` in its schema place: before the first of ``successors``."""
+    return parent.insert_element_before(_element(tag, **attributes), *successors)
 
 
 def _spacing(paragraph: Any, *, before: float = 0, after: float = 0) -> None:
@@ -102,7 +129,7 @@ def _first_paragraph(cell: Any, text: str, *, bold: bool = False, after: float =
 
 def _borders(table: Any, *, visible: bool) -> None:
     properties = table._tbl.tblPr
-    borders = _append(properties, "w:tblBorders")
+    borders = _insert(properties, "w:tblBorders", _AFTER_TBL_BORDERS)
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         if visible:
             _append(borders, f"w:{side}", **{"w:val": "single", "w:sz": "4", "w:color": "8C8C8C"})
@@ -111,7 +138,7 @@ def _borders(table: Any, *, visible: bool) -> None:
 
 
 def _cell_margins(table: Any) -> None:
-    margins = _append(table._tbl.tblPr, "w:tblCellMar")
+    margins = _insert(table._tbl.tblPr, "w:tblCellMar", _AFTER_TBL_CELL_MAR)
     for side, width in (("top", "40"), ("left", "85"), ("bottom", "40"), ("right", "85")):
         _append(margins, f"w:{side}", **{"w:w": width, "w:type": "dxa"})
 
@@ -120,8 +147,7 @@ def _table(container: Any, rows: int, widths: list[int], *, visible: bool) -> An
     """A fixed-layout table of ``rows`` rows with column ``widths`` (EMU)."""
     table = container.add_table(rows=rows, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.autofit = False
-    _append(table._tbl.tblPr, "w:tblLayout", **{"w:type": "fixed"})
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/> in its place
     _borders(table, visible=visible)
     _cell_margins(table)
     for column, width in zip(table.columns, widths, strict=True):
@@ -132,14 +158,16 @@ def _table(container: Any, rows: int, widths: list[int], *, visible: bool) -> An
 
 
 def _shade(cell: Any, fill: str) -> None:
-    _append(
-        cell._tc.get_or_add_tcPr(), "w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill}
+    properties = cell._tc.get_or_add_tcPr()
+    _insert(
+        properties, "w:shd", _AFTER_TC_SHD, **{"w:val": "clear", "w:color": "auto", "w:fill": fill}
     )
 
 
 def _row_flags(row: Any, *, header: bool = False) -> None:
+    # No <w:cantSplit/>: LibreOffice drops a row that has it and does not fit the rest of the
+    # page from its layout (the rows are in the file; ENGINEERING.md).
     properties = row._tr.get_or_add_trPr()
-    _append(properties, "w:cantSplit")
     if header:
         _append(properties, "w:tblHeader")
 
@@ -187,9 +215,18 @@ def _setup(document: Any, lang: str) -> None:
     fonts = properties.get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
-    _append(properties, "w:lang", **{"w:val": LANGUAGE_TAGS[lang], "w:bidi": LANGUAGE_TAGS[lang]})
+    _insert(
+        properties,
+        "w:lang",
+        _AFTER_R_LANG,
+        **{"w:val": LANGUAGE_TAGS[lang], "w:bidi": LANGUAGE_TAGS[lang]},
+    )
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.1
+
+    zoom = document.settings.element.find(qn("w:zoom"))
+    if zoom is not None:  # python-docx's blank document leaves out the required percentage
+        zoom.set(qn("w:percent"), "100")
 
     core = document.core_properties
     core.author = ""
@@ -213,7 +250,7 @@ def _header_and_footer(document: Any) -> None:
         run = header.add_run(text)
         run.font.size = Pt(8.5)
         run.font.color.rgb = GREY
-    border = _append(header._p.get_or_add_pPr(), "w:pBdr")
+    border = _insert(header._p.get_or_add_pPr(), "w:pBdr", _AFTER_P_BDR)
     _append(
         border, "w:bottom", **{"w:val": "single", "w:sz": "4", "w:space": "4", "w:color": "8C8C8C"}
     )

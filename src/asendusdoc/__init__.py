@@ -5,7 +5,8 @@ The public API. Names are imported lazily, so that ``asendusdoc --version`` star
     import asendusdoc
     problems = asendusdoc.validate_form(data)          # [] when valid
     form = asendusdoc.load_form(Path("referral.json"))  # raises FormValidationError
-    pdf = asendusdoc.render_pdf(form, "et")
+    product = asendusdoc.produce(form, "et", "pdf")      # validate, render, protect: bytes
+    product.data, product.file_name, product.recipients
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ _LAZY: dict[str, str] = {
     "OutputError": "asendusdoc.errors",
     "RenderError": "asendusdoc.errors",
     "TemplateError": "asendusdoc.errors",
+    "Product": "asendusdoc.product",
+    "produce": "asendusdoc.product",
+    "protect_file": "asendusdoc.product",
+    "KeyData": "asendusdoc.protect",
+    "OpenPGPEnvelope": "asendusdoc.protect",
+    "PdfPassword": "asendusdoc.protect",
+    "Protection": "asendusdoc.protect",
+    "RecipientSummary": "asendusdoc.protect",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])
@@ -50,6 +59,14 @@ if TYPE_CHECKING:
     from asendusdoc.forms import FORM_MODELS, AnyForm, FormModel
     from asendusdoc.loading import load_form, parse_form_json, validate_form
     from asendusdoc.problems import Problem
+    from asendusdoc.product import Product, produce, protect_file
+    from asendusdoc.protect import (
+        KeyData,
+        OpenPGPEnvelope,
+        PdfPassword,
+        Protection,
+        RecipientSummary,
+    )
     from asendusdoc.schemas import json_schema
 
 

@@ -3,12 +3,14 @@
 Documents about children in substitute care go to the Social Insurance Board
 (Sotsiaalkindlustusamet, SKA) or to a service provider (teenuseosutaja). Two ways to protect them:
 
-* OpenPGP (:func:`encrypt_bytes`): encrypted to the public key file(s) the recipient gave us,
-  optionally signed. Only the key files handed in are used: each call works in a fresh,
+* OpenPGP (:func:`encrypt_bytes`): encrypted to the public key(s) the recipient gave us,
+  optionally signed. Only the keys handed in are used: each call works in a fresh,
   private GnuPG home that is deleted afterwards, unless the caller names a keyring.
 * A PDF password (:func:`encrypt_pdf_with_password`), AES-256, for recipients without OpenPGP.
-  The password comes from a file or an environment variable (:func:`read_password`), never
-  from the command line, where other users could see it in the process list.
+
+Keys come in as bytes (:class:`~asendusdoc.protect.KeyData`, or plain ``bytes``): nothing here
+opens a file or reads the environment. Reading key files and passwords is the CLI's part
+(``asendusdoc.cli._protection``); the keys reach gpg through its standard input.
 
 Every refusal is an :class:`~asendusdoc.errors.EncryptionError` with a stable ``code`` and is
 raised before any output exists:
@@ -17,8 +19,6 @@ raised before any output exists:
 code                        meaning
 ==========================  ============================================================
 ``gpg_missing``             the ``gpg`` program is not installed
-``key_file_missing``        a key file does not exist (or is a directory)
-``key_file_unreadable``     a key file exists but cannot be read
 ``not_a_key``               a file holds no OpenPGP key
 ``multiple_keys``           a file holds more than one key (like ``gpg --recipient-file``)
 ``key_expired``             the key, or every encryption subkey, has expired
@@ -30,7 +30,7 @@ code                        meaning
 ``encryption_failed``       anything else gpg refused (``status`` param)
 ``decryption_failed``       the data could not be decrypted (``status`` param)
 ``signature_invalid``       no valid signature by the expected key
-``password_missing``        no PDF password in the file / environment variable
+``password_missing``        the PDF password is empty
 ``pdf_unreadable``          the bytes to protect are not a readable, unencrypted PDF
 ==========================  ============================================================
 
@@ -38,24 +38,27 @@ Signatures: :func:`decrypt_bytes` only decrypts; :func:`decrypt_and_verify` decr
 requires a valid signature by a given signer key, returning that key's fingerprint.
 
 Nothing here logs or prints document data or passphrases. python-gnupg logs the first bytes of
-what it imports at DEBUG level, so key files are handed to gpg by path, not as bytes.
+what it imports at DEBUG level, so keys are imported by running ``gpg --import`` ourselves, the
+key on its standard input.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from asendusdoc.errors import EncryptionError
+from asendusdoc.protect import KeyData
 
 __all__ = [
     "DecryptionResult",
@@ -64,8 +67,10 @@ __all__ = [
     "decrypt_bytes",
     "encrypt_bytes",
     "encrypt_pdf_with_password",
-    "read_password",
 ]
+
+Key = KeyData | bytes
+"""A key as :class:`~asendusdoc.protect.KeyData` (bytes and a name for messages) or bare bytes."""
 
 _LOOPBACK = ["--pinentry-mode", "loopback"]
 
@@ -76,7 +81,10 @@ class EncryptionResult:
 
     data: bytes
     recipient_fingerprints: list[str]
+    """The recipients' fingerprints, each once."""
     signer_fingerprint: str | None
+    key_fingerprints: list[str] = field(default_factory=list)
+    """The fingerprint of each key handed in, in their order (a key given twice twice)."""
 
 
 @dataclass(frozen=True)
@@ -92,43 +100,43 @@ class DecryptionResult:
 
 def encrypt_bytes(
     data: bytes,
-    recipient_key_files: Sequence[Path],
+    recipient_keys: Sequence[Key],
     *,
-    sign_with: Path | None = None,
+    sign_with: Key | None = None,
     sign_passphrase: str | None = None,
     armor: bool = False,
     keyring_dir: Path | None = None,
 ) -> EncryptionResult:
-    """Encrypt ``data`` to every key in ``recipient_key_files`` (armoured or binary files).
+    """Encrypt ``data`` to every key in ``recipient_keys`` (armoured or binary key bytes).
 
-    Each file must hold exactly one public key. The keys are trusted because the caller handed
+    Each key must hold exactly one public key. The keys are trusted because the caller handed
     them in; their fingerprints are returned so a person can check them against the ones the
     recipient read out on the phone.
 
-    ``sign_with`` is a key file holding the signer's secret key (``sign_passphrase`` unlocks
+    ``sign_with`` holds the signer's secret key (``sign_passphrase`` unlocks
     it). Without ``keyring_dir`` all work happens in a throw-away GnuPG home. With
-    ``keyring_dir`` (e.g. ``~/.gnupg``) that keyring is used instead: the given key files are
+    ``keyring_dir`` (e.g. ``~/.gnupg``) that keyring is used instead: the given keys are
     imported into it, and ``sign_with`` may then be just the public key of a secret key kept
     there. gpg never opens a pinentry window here (loopback mode): a protected key needs
     ``sign_passphrase`` unless gpg-agent has it cached, else ``bad_passphrase``.
     """
-    if not recipient_key_files:
-        raise ValueError("encrypt_bytes needs at least one recipient key file")
-    for key_file in [*recipient_key_files, *([sign_with] if sign_with else [])]:
-        _check_key_file(Path(key_file))
+    if not recipient_keys:
+        raise ValueError("encrypt_bytes needs at least one recipient key")
+    keys = [_key_data(key, f"key {number}") for number, key in enumerate(recipient_keys, 1)]
+    signer_key = _key_data(sign_with, "signing key") if sign_with is not None else None
 
     with _gpg_session(keyring_dir) as gpg:
-        recipients: list[str] = []
-        for key_file in recipient_key_files:
-            fingerprint = _import_one_key(gpg, Path(key_file))
-            _check_can_encrypt(gpg, fingerprint, Path(key_file))
-            if fingerprint not in recipients:
-                recipients.append(fingerprint)
+        per_key: list[str] = []
+        for key in keys:
+            fingerprint = _import_one_key(gpg, key)
+            _check_can_encrypt(gpg, fingerprint, key.name)
+            per_key.append(fingerprint)
+        recipients = list(dict.fromkeys(per_key))
 
         signer: str | None = None
-        if sign_with is not None:
-            signer = _import_one_key(gpg, Path(sign_with))
-            _check_can_sign(gpg, signer, Path(sign_with))
+        if signer_key is not None:
+            signer = _import_one_key(gpg, signer_key)
+            _check_can_sign(gpg, signer, signer_key.name)
 
         try:
             result = gpg.encrypt(
@@ -141,11 +149,11 @@ def encrypt_bytes(
                 extra_args=_LOOPBACK if signer else None,
             )
         except ValueError as exc:  # python-gnupg refuses passphrases with newlines
-            raise _bad_passphrase(sign_with) from exc
+            raise _bad_passphrase(signer_key) from exc
         if not result.ok:
             status = str(result.status or "")
             if signer and "passphrase" in (status + str(result.stderr)).lower():
-                raise _bad_passphrase(sign_with)
+                raise _bad_passphrase(signer_key)
             raise EncryptionError(
                 "gpg could not encrypt: {status}.",
                 code="encryption_failed",
@@ -155,30 +163,33 @@ def encrypt_bytes(
             data=bytes(result.data),
             recipient_fingerprints=recipients,
             signer_fingerprint=signer,
+            key_fingerprints=per_key,
         )
 
 
-def decrypt_bytes(data: bytes, secret_key_file: Path, *, passphrase: str | None = None) -> bytes:
-    """Decrypt ``data`` with the secret key in ``secret_key_file``; signatures are not checked.
+def decrypt_bytes(data: bytes, secret_key: Key, *, passphrase: str | None = None) -> bytes:
+    """Decrypt ``data`` with ``secret_key`` (a secret key's bytes); signatures are not checked.
 
     Useful for a caseworker who wants to check what was sent, and for tests.
     """
-    return _decrypt(data, Path(secret_key_file), None, passphrase).data
+    return _decrypt(data, _key_data(secret_key, "secret key"), None, passphrase).data
 
 
 def decrypt_and_verify(
     data: bytes,
-    secret_key_file: Path,
-    signer_key_file: Path,
+    secret_key: Key,
+    signer_key: Key,
     *,
     passphrase: str | None = None,
 ) -> DecryptionResult:
-    """Decrypt ``data`` and require a valid signature by the key in ``signer_key_file``.
+    """Decrypt ``data`` and require a valid signature by ``signer_key`` (its public key).
 
     Raises ``EncryptionError(code="signature_invalid")`` when the message is unsigned, the
     signature is bad, or it was made by another key.
     """
-    return _decrypt(data, Path(secret_key_file), Path(signer_key_file), passphrase)
+    return _decrypt(
+        data, _key_data(secret_key, "secret key"), _key_data(signer_key, "signer key"), passphrase
+    )
 
 
 def encrypt_pdf_with_password(pdf: bytes, password: str) -> bytes:
@@ -215,52 +226,6 @@ def encrypt_pdf_with_password(pdf: bytes, password: str) -> bytes:
             reason=type(exc).__name__,
         ) from exc
     return out.getvalue()
-
-
-def read_password(*, password_file: Path | None, env_var: str | None) -> str:
-    """Read a PDF password from the first line of a file, or from an environment variable.
-
-    Exactly one source must be given. Leading and trailing white space is stripped. There is
-    deliberately no way to pass the password itself: command-line arguments are visible to
-    every user of the machine.
-    """
-    if password_file is not None and env_var is not None:
-        raise ValueError("give password_file or env_var, not both")
-    if password_file is not None:
-        try:
-            text = Path(password_file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EncryptionError(
-                "Cannot read the password file {path}. Check the path.",
-                code="password_missing",
-                source="file",
-                path=str(password_file),
-            ) from exc
-        lines = text.splitlines()
-        password = lines[0].strip() if lines else ""
-        if not password:
-            raise EncryptionError(
-                "The first line of the password file {path} is empty.",
-                code="password_missing",
-                source="file",
-                path=str(password_file),
-            )
-        return password
-    if env_var is not None:
-        password = os.environ.get(env_var, "").strip()
-        if not password:
-            raise EncryptionError(
-                "The environment variable {variable} is not set or empty.",
-                code="password_missing",
-                source="env",
-                variable=env_var,
-            )
-        return password
-    raise EncryptionError(
-        "No PDF password given: use a password file or an environment variable.",
-        code="password_missing",
-        source="none",
-    )
 
 
 # --------------------------------------------------------------------------- gpg plumbing
@@ -322,45 +287,47 @@ def _gpg_missing(reason: str) -> EncryptionError:
     )
 
 
-def _check_key_file(path: Path) -> None:
-    if not path.is_file():
-        raise EncryptionError(
-            "The key file {path} does not exist. Check the path.",
-            code="key_file_missing",
-            path=str(path),
-        )
+def _key_data(key: Key, default_name: str) -> KeyData:
+    return key if isinstance(key, KeyData) else KeyData(bytes(key), default_name)
+
+
+_IMPORT_OK = re.compile(r"^\[GNUPG:\] IMPORT_OK \d+ (?P<fingerprint>[0-9A-F]+)", re.MULTILINE)
+
+
+def _import_one_key(gpg: Any, key: KeyData) -> str:
+    """Import ``key`` and return the fingerprint of the single primary key it holds.
+
+    gpg reads the key from its standard input: python-gnupg's ``import_keys`` would log the
+    first bytes of a secret key at DEBUG level.
+    """
     try:
-        with path.open("rb"):
-            pass
-    except OSError as exc:
-        raise EncryptionError(
-            "The key file {path} cannot be read: {reason}.",
-            code="key_file_unreadable",
-            path=str(path),
-            reason=exc.strerror or str(exc),
-        ) from exc
-
-
-def _import_one_key(gpg: Any, path: Path) -> str:
-    """Import ``path`` and return the fingerprint of the single primary key it holds."""
-    # By path, not by bytes: python-gnupg would log the first bytes of a secret key at DEBUG.
-    result = gpg.import_keys(b"", extra_args=[str(path.resolve())])
-    fingerprints = list(dict.fromkeys(fp for fp in result.fingerprints if fp))
+        done = subprocess.run(
+            [gpg.gpgbinary, "--homedir", gpg.gnupghome, "--batch", "--no-tty",
+             "--status-fd", "1", "--import"],
+            input=key.data,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise _gpg_missing(str(exc)) from exc
+    status = done.stdout.decode("utf-8", "replace")
+    fingerprints = list(dict.fromkeys(m["fingerprint"] for m in _IMPORT_OK.finditer(status)))
     if not fingerprints:
         raise EncryptionError(
             "{path} contains no OpenPGP key. Ask for the key file again (.asc, .gpg or .pgp).",
             code="not_a_key",
-            path=str(path),
+            path=key.name,
         )
     if len(fingerprints) > 1:
         raise EncryptionError(
             "{path} contains {count} keys; a key file must hold exactly one.",
             code="multiple_keys",
-            path=str(path),
+            path=key.name,
             count=len(fingerprints),
             fingerprints=fingerprints,
         )
-    return str(fingerprints[0])
+    return fingerprints[0]
 
 
 def _key_info(gpg: Any, fingerprint: str, *, secret: bool = False) -> dict[str, Any] | None:
@@ -370,7 +337,7 @@ def _key_info(gpg: Any, fingerprint: str, *, secret: bool = False) -> dict[str, 
     return None
 
 
-def _check_key_valid(key: dict[str, Any], fingerprint: str, path: Path) -> None:
+def _check_key_valid(key: dict[str, Any], fingerprint: str, path: str) -> None:
     """Refuse a revoked or expired primary key."""
     validity = key.get("trust", "")
     expires = key.get("expires") or ""
@@ -380,7 +347,7 @@ def _check_key_valid(key: dict[str, Any], fingerprint: str, path: Path) -> None:
         raise _key_expired(fingerprint, path, expires)
 
 
-def _check_can_encrypt(gpg: Any, fingerprint: str, path: Path) -> None:
+def _check_can_encrypt(gpg: Any, fingerprint: str, path: str) -> None:
     key = _key_info(gpg, fingerprint)
     if key is None:  # pragma: no cover - gpg just imported it
         raise EncryptionError(
@@ -404,17 +371,17 @@ def _check_can_encrypt(gpg: Any, fingerprint: str, path: Path) -> None:
         "it may be a signing-only key). Ask the recipient for their encryption key.",
         code="no_encryption_subkey",
         fingerprint=fingerprint,
-        path=str(path),
+        path=path,
     )
 
 
-def _check_can_sign(gpg: Any, fingerprint: str, path: Path) -> None:
+def _check_can_sign(gpg: Any, fingerprint: str, path: str) -> None:
     if _key_info(gpg, fingerprint, secret=True) is None:
         raise EncryptionError(
             "{path} holds no secret key for {fingerprint}; signing needs your secret key.",
             code="secret_key_missing",
             fingerprint=fingerprint,
-            path=str(path),
+            path=path,
         )
     key = _key_info(gpg, fingerprint)
     if key is None:  # pragma: no cover - a secret key always comes with its public key
@@ -427,66 +394,63 @@ def _check_can_sign(gpg: Any, fingerprint: str, path: Path) -> None:
             "The key {fingerprint} from {path} cannot sign.",
             code="no_signing_key",
             fingerprint=fingerprint,
-            path=str(path),
+            path=path,
         )
 
 
-def _key_revoked(fingerprint: str, path: Path) -> EncryptionError:
+def _key_revoked(fingerprint: str, path: str) -> EncryptionError:
     return EncryptionError(
         "The key {fingerprint} from {path} has been revoked. Ask the recipient for a new key.",
         code="key_revoked",
         fingerprint=fingerprint,
-        path=str(path),
+        path=path,
     )
 
 
-def _key_expired(fingerprint: str, path: Path, expires: str) -> EncryptionError:
+def _key_expired(fingerprint: str, path: str, expires: str) -> EncryptionError:
     return EncryptionError(
         "The key {fingerprint} from {path} has expired. Ask the recipient for a current key.",
         code="key_expired",
         fingerprint=fingerprint,
-        path=str(path),
+        path=path,
         expires=int(expires) if expires.isdigit() else None,
     )
 
 
-def _bad_passphrase(path: Path | None) -> EncryptionError:
+def _bad_passphrase(key: KeyData | None) -> EncryptionError:
     return EncryptionError(
         "The passphrase of the secret key is wrong or missing.",
         code="bad_passphrase",
-        path=str(path) if path is not None else None,
+        path=key.name if key is not None else None,
     )
 
 
 def _decrypt(
     data: bytes,
-    secret_key_file: Path,
-    signer_key_file: Path | None,
+    secret_key: KeyData,
+    signer_key: KeyData | None,
     passphrase: str | None,
 ) -> DecryptionResult:
-    _check_key_file(secret_key_file)
-    if signer_key_file is not None:
-        _check_key_file(signer_key_file)
     with _gpg_session(None) as gpg:
-        own = _import_one_key(gpg, secret_key_file)
+        own = _import_one_key(gpg, secret_key)
         if _key_info(gpg, own, secret=True) is None:
             raise EncryptionError(
                 "{path} holds no secret key; decrypting needs the secret key.",
                 code="secret_key_missing",
                 fingerprint=own,
-                path=str(secret_key_file),
+                path=secret_key.name,
             )
-        signer = _import_one_key(gpg, signer_key_file) if signer_key_file else None
+        signer = _import_one_key(gpg, signer_key) if signer_key else None
         try:
             result = gpg.decrypt(
                 data, passphrase=passphrase, always_trust=True, extra_args=_LOOPBACK
             )
         except ValueError as exc:
-            raise _bad_passphrase(secret_key_file) from exc
+            raise _bad_passphrase(secret_key) from exc
         if not result.ok:
             status = str(result.status or "")
             if "passphrase" in (status + str(result.stderr)).lower():
-                raise _bad_passphrase(secret_key_file)
+                raise _bad_passphrase(secret_key)
             raise EncryptionError(
                 "gpg could not decrypt: {status}.",
                 code="decryption_failed",

@@ -12,10 +12,14 @@ Two kinds of failure, kept apart on purpose:
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
+from array import array
 from collections.abc import Mapping
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -25,9 +29,12 @@ from asendusdoc.problems import Problem, problems_from_validation_error
 
 __all__ = [
     "MAX_INPUT_BYTES",
+    "MAX_JSON_DEPTH",
+    "MAX_NUMBER_CHARS",
     "FormSource",
     "load_form",
     "parse_form_json",
+    "read_bounded",
     "read_form_file",
     "validate_form",
 ]
@@ -40,7 +47,11 @@ FormSource = Mapping[str, Any] | str | bytes | os.PathLike[str] | FormModel
 
 
 def read_form_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a form file, refusing what is not a readable file of sensible size."""
+    """The bytes of a form file, refusing what is not a readable file of sensible size.
+
+    Reading stops one byte after the limit whatever the file is (a FIFO, a device such as
+    ``/dev/zero``, a file that grows while it is read): the size is never taken on trust.
+    """
     file = Path(path)
     if not file.exists():
         raise InputError("file not found: {path}", code="file_missing", path=str(file))
@@ -49,10 +60,8 @@ def read_form_file(path: str | os.PathLike[str]) -> bytes:
             "is a directory, not a form file: {path}", code="file_is_directory", path=str(file)
         )
     try:
-        size = file.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise _too_large(size)
-        return file.read_bytes()
+        with file.open("rb") as stream:
+            return read_bounded(stream)
     except OSError as exc:
         raise InputError(
             "cannot read {path}: {reason}",
@@ -60,6 +69,18 @@ def read_form_file(path: str | os.PathLike[str]) -> bytes:
             path=str(file),
             reason=exc.strerror or "",
         ) from exc
+
+
+def read_bounded(stream: BinaryIO) -> bytes:
+    """At most :data:`MAX_INPUT_BYTES` from ``stream``; :class:`InputError` if there is more."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            "the input is larger than the limit of {limit} bytes",
+            code="input_too_large",
+            limit=MAX_INPUT_BYTES,
+        )
+    return data
 
 
 def _too_large(size: int) -> InputError:
@@ -96,8 +117,13 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
         raise InputError("the input is empty", code="input_empty")
     if "\x00" in text:
         raise InputError("the input is binary, not JSON text", code="input_not_text", position=0)
+    if _SURROGATE.search(text):
+        raise _lone_surrogate()
+    check_json_depth(text.encode("utf-8"))
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_no_constant
+        )
     except json.JSONDecodeError as exc:
         raise InputError(
             "not valid JSON: {detail} at line {line}, column {column}",
@@ -106,7 +132,109 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
             column=exc.colno,
             detail=exc.msg,
         ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        _check_strings(data)
     return check_form_id(data)
+
+
+MAX_JSON_DEPTH = 32
+"""How deep arrays and objects may nest; the deepest form (a plan's activities) needs 5."""
+
+MAX_NUMBER_CHARS = 40
+"""The longest number literal accepted; no field of a form needs more than a few digits."""
+
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = bytes(range(256)).translate(None, b"[]{}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def check_json_depth(raw: bytes) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH` before any parser recurses into it.
+
+    Linear and in C: the strings are cut out, only the brackets kept, and innermost pairs
+    removed level by level; what is left after 32 levels is measured exactly.
+    """
+    brackets = _STRING.sub(b"", raw).translate(None, _NOT_BRACKET)
+    remaining = brackets
+    for _ in range(MAX_JSON_DEPTH):
+        shorter = remaining.replace(b"{}", b"").replace(b"[]", b"")
+        if shorter == remaining:
+            break
+        remaining = shorter
+    if not remaining:
+        return
+    steps = array("b")
+    steps.frombytes(brackets.translate(_DEPTH_STEPS))
+    if max(accumulate(steps), default=0) > MAX_JSON_DEPTH:
+        raise _too_deep()
+
+
+_DEPTH_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
+
+
+def _too_deep() -> InputError:
+    return InputError(
+        "the input is nested more than {limit} levels deep; a form needs far fewer: "
+        "check that the file is a form",
+        code="json_too_deep",
+        limit=MAX_JSON_DEPTH,
+    )
+
+
+def _number_too_long() -> InputError:
+    return InputError(
+        "a number in the input has more than {limit} characters",
+        code="json_number_too_long",
+        limit=MAX_NUMBER_CHARS,
+    )
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _number_too_long()
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _number_too_long()
+    value = float(text)
+    if not math.isfinite(value):
+        raise _no_constant(text)
+    return value
+
+
+def _no_constant(text: str) -> Any:
+    raise InputError(
+        "a number in the input is out of range (NaN, Infinity or too large)",
+        code="json_number_invalid",
+    )
+
+
+def _lone_surrogate() -> InputError:
+    return InputError(
+        "a text in the input holds a broken character (half of a UTF-16 surrogate pair); "
+        "type that text again",
+        code="input_lone_surrogate",
+    )
+
+
+def _check_strings(data: Any) -> None:
+    """Refuse a lone surrogate (``"\\ud800"``) anywhere in parsed data, and (for data handed in
+    as a mapping, which no JSON scan has seen) nesting deeper than :data:`MAX_JSON_DEPTH`."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise _lone_surrogate()
+            continue
+        if isinstance(value, Mapping | list | tuple):
+            if depth >= MAX_JSON_DEPTH:
+                raise _too_deep()
+            items = [*value.keys(), *value.values()] if isinstance(value, Mapping) else value
+            stack.extend((item, depth + 1) for item in items)
 
 
 def check_form_id(data: Any) -> dict[str, Any]:
@@ -142,6 +270,7 @@ def _as_data(source: FormSource) -> dict[str, Any]:
         return parse_form_json(source)
     if isinstance(source, os.PathLike):
         return parse_form_json(read_form_file(source))
+    _check_strings(source)
     return check_form_id(dict(source))
 
 

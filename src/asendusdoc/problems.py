@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from asendusdoc.forms._base import RuleViolation
-from asendusdoc.titles import Titles
+from asendusdoc.titles import Titles, titles_of
 
 __all__ = ["Problem", "field_titles", "problems_from_validation_error"]
 
@@ -94,11 +94,7 @@ def field_titles(model: type[BaseModel], path: tuple[PathPart, ...]) -> Titles |
         if not fields or part not in fields:
             return titles if part in ("[]",) else None
         info = fields[part]
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        title_et = info.title or part
-        titles = Titles(
-            str(title_et), str(extra.get("title_ru", title_et)), str(extra.get("title_en", part))
-        )
+        titles = titles_of(info, part)
         current = _model_of(info.annotation)
     return titles
 

@@ -80,7 +80,7 @@ def test_too_large_file_states_the_limit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, err = _run(capsys, _file(tmp_path, b" " * (MAX_INPUT_BYTES + 1)))
-    assert code == 2 and f"the limit is {MAX_INPUT_BYTES} bytes" in err
+    assert code == 2 and f"the limit of {MAX_INPUT_BYTES} bytes" in err
 
 
 @pytest.mark.parametrize("lang", ["et", "ru", "en"])

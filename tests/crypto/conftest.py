@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from asendusdoc.protect import KeyData
+
 PROTECTED_PASSPHRASE = "salajane-пароль-õun"
 
 
@@ -25,6 +27,19 @@ class GeneratedKey:
     public: Path
     public_binary: Path
     secret: Path
+
+    @property
+    def public_key(self) -> KeyData:
+        """The armoured public key as the library takes it: bytes and a name."""
+        return KeyData(self.public.read_bytes(), self.public.name)
+
+    @property
+    def public_binary_key(self) -> KeyData:
+        return KeyData(self.public_binary.read_bytes(), self.public_binary.name)
+
+    @property
+    def secret_key(self) -> KeyData:
+        return KeyData(self.secret.read_bytes(), self.secret.name)
 
 
 @dataclass(frozen=True)

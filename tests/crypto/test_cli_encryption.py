@@ -35,7 +35,7 @@ def test_render_encrypted_decrypts_to_exactly_the_plain_render(
                      "--encrypt-to", str(keys.good.public))  # fmt: skip
     assert code == 0, text
     plain = render_pdf(REFERRAL, "et") if fmt == "pdf" else render_docx(REFERRAL, "et")
-    assert decrypt_bytes(out.read_bytes(), keys.good.secret) == plain
+    assert decrypt_bytes(out.read_bytes(), keys.good.secret_key) == plain
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
@@ -51,8 +51,8 @@ def test_two_recipients_each_decrypt_and_the_signature_verifies(
     message = out.read_bytes()
     assert message.startswith(b"-----BEGIN PGP MESSAGE-----")
     plain = render_pdf(REFERRAL, "et")
-    assert decrypt_bytes(message, keys.second.secret) == plain
-    verified = decrypt_and_verify(message, keys.good.secret, keys.good.public)
+    assert decrypt_bytes(message, keys.second.secret_key) == plain
+    verified = decrypt_and_verify(message, keys.good.secret_key, keys.good.public_key)
     assert verified.data == plain
     assert verified.signer_fingerprint == keys.good.fingerprint
 
@@ -64,8 +64,8 @@ def test_encrypt_any_file_such_as_the_json_form(
     code, text = cli(capsys, "encrypt", str(REFERRAL), "--encrypt-to", str(keys.good.public_binary),
                      "-o", str(out))  # fmt: skip
     assert code == 0, text
-    assert decrypt_bytes(out.read_bytes(), keys.good.secret) == REFERRAL.read_bytes()
-    assert json.loads(decrypt_bytes(out.read_bytes(), keys.good.secret))["form"]
+    assert decrypt_bytes(out.read_bytes(), keys.good.secret_key) == REFERRAL.read_bytes()
+    assert json.loads(decrypt_bytes(out.read_bytes(), keys.good.secret_key))["form"]
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_output_is_kept_unless_forced(
     assert code == 2 and "--force" in text
     assert out.read_bytes() == b"keep me"
     assert cli(capsys, *argv, "--force")[0] == 0
-    assert decrypt_bytes(out.read_bytes(), keys.good.secret) == render_pdf(REFERRAL, "et")
+    assert decrypt_bytes(out.read_bytes(), keys.good.secret_key) == render_pdf(REFERRAL, "et")
 
 
 def test_password_protected_pdf(
@@ -148,3 +148,36 @@ def test_password_protection_is_for_pdf_only(
                      "--password-file", str(password))  # fmt: skip
     assert code == 2 and "PDF" in text
     assert not out.exists()
+
+
+def test_json_gives_one_object_per_output_file_with_the_recipients(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, keys: KeySet
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"form": "family-support-referral"}', encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code = main(["render", str(REFERRAL), str(broken), "--out-dir", str(out_dir), "--json",
+                 "--encrypt-to", str(keys.good.public), "--lang", "en"])  # fmt: skip
+    out, _err = capsys.readouterr()
+    assert code == 1
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["path"], r["ok"]) for r in records] == [
+        (str(out_dir / "family-support-referral.pdf.gpg"), True),
+        (str(out_dir / "broken.pdf.gpg"), False),
+    ]
+    assert records[0]["recipients"][0]["fingerprint"] == keys.good.fingerprint
+    assert records[0]["recipients"][0]["source"] == str(keys.good.public)
+    assert records[1]["recipients"] == [] and records[1]["messages"]
+    assert sorted(p.name for p in out_dir.iterdir()) == ["family-support-referral.pdf.gpg"]
+
+
+def test_encrypt_json(capsys: pytest.CaptureFixture[str], tmp_path: Path, keys: KeySet) -> None:
+    out = tmp_path / "referral.json.asc"
+    code = main(["encrypt", str(REFERRAL), "--encrypt-to", str(keys.good.public), "--armor",
+                 "-o", str(out), "--json"])  # fmt: skip
+    printed, _err = capsys.readouterr()
+    assert code == 0
+    (record,) = [json.loads(line) for line in printed.splitlines()]
+    assert record["path"] == str(out) and record["ok"]
+    assert [r["fingerprint"] for r in record["recipients"]] == [keys.good.fingerprint]

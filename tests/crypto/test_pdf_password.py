@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from asendusdoc.crypto import encrypt_pdf_with_password, read_password
+from asendusdoc.cli._protection import read_password
+from asendusdoc.crypto import encrypt_pdf_with_password
 from asendusdoc.errors import EncryptionError
 
 PASSWORD = "Õunapuu-2026-пароль"

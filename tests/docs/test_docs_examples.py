@@ -185,7 +185,7 @@ def workspace_template(tmp_path_factory: pytest.TempPathFactory, gnupg_home: Pat
         render_docx(Path(folder / "examples" / "progress-report.json"), "et")
     )
     pdf = render_pdf(Path(referral), "et")
-    encrypted = encrypt_bytes(pdf, [folder / "SKA.asc"]).data
+    encrypted = encrypt_bytes(pdf, [(folder / "SKA.asc").read_bytes()]).data
     (folder / "suunamine.pdf.gpg").write_bytes(encrypted)
     return folder
 

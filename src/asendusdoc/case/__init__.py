@@ -36,8 +36,11 @@ from asendusdoc.case.deadlines import (
     start_findings,
 )
 from asendusdoc.case.findings import FINDING_TEMPLATES, Finding, Severity
+from asendusdoc.case.regions import provider_region_findings
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FormModel
+from asendusdoc.i18n import LANGUAGES
+from asendusdoc.titles import Titles
 
 __all__ = [
     "DUE_SOON_DAYS",
@@ -116,6 +119,7 @@ def check_case(
     found += date_order_findings(case)
     found += report_gap_findings(case)
     found += start_findings(case)
+    found += provider_region_findings(case)
     found += deadline_findings(case, day)
     found.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.forms, f.code))
     return CaseReport(reference, day, found, case_deadlines(case))
@@ -133,7 +137,7 @@ def check_case_files(files: Mapping[str, bytes], *, today: dt.date | None = None
         try:
             data = parse_form_json(files[name])
         except InputError as exc:
-            detail = tuple(error_message(exc, lang) for lang in ("et", "ru", "en"))
+            detail = Titles(*(error_message(exc, lang) for lang in LANGUAGES))
             findings.append(Finding("form_unreadable", (name,), {"detail": detail}))
             continue
         problems = validate_form(data)

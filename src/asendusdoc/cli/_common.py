@@ -17,12 +17,14 @@ from contextvars import ContextVar
 from typing import Any, NoReturn
 
 from asendusdoc.errors import AsendusdocError, InputError
-from asendusdoc.i18n import MESSAGE_LANGUAGES, default_language, translations
+from asendusdoc.i18n import LANGUAGES, N_, default_language, translations
 
 __all__ = [
+    "EXIT_INTERNAL",
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
+    "INTERNAL_ERROR",
     "add_lang_option",
     "gettext_for",
     "ngettext_for",
@@ -33,13 +35,10 @@ __all__ = [
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+"""Only for our own bugs (EX_SOFTWARE): everything a user can cause has its own code."""
 
 _parsed_lang: ContextVar[str | None] = ContextVar("asendusdoc_cli_lang", default=None)
-
-
-def N_(message: str) -> str:
-    """Mark ``message`` for extraction only."""
-    return message
 
 
 def _current_lang() -> str:
@@ -49,7 +48,7 @@ def _current_lang() -> str:
 def _language(value: str) -> str:
     """The ``type`` of ``--lang``: a known language, remembered for argparse's own errors."""
     code = value.strip().lower()
-    if code not in MESSAGE_LANGUAGES:
+    if code not in LANGUAGES:
         _ = gettext_for(_current_lang())
         raise argparse.ArgumentTypeError(
             _("unknown language '{lang}'; use et (Estonian), ru (Russian) or en (English)").format(
@@ -89,6 +88,7 @@ _SECTION_TITLES = {
 }
 _HELP_HELP = N_("show this help and exit")
 _COMMAND_FAILED = N_("{prog}: error: {message}")
+INTERNAL_ERROR = N_("Internal error ({kind}); please report it to the developers.")
 
 
 def _argparse_error(parser: argparse.ArgumentParser, message: str) -> NoReturn:
@@ -160,11 +160,10 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
 
 def read_input(name: str) -> bytes:
     """The bytes of a file, or of standard input for ``-``."""
-    from asendusdoc.loading import MAX_INPUT_BYTES, read_form_file
+    from asendusdoc.loading import read_bounded, read_form_file
 
     if name == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        return data
+        return read_bounded(sys.stdin.buffer)
     if not name:
         raise InputError("file not found: {path}", code="file_missing", path="''")
     return read_form_file(name)
@@ -184,10 +183,5 @@ def report_error(exc: BaseException, lang: str) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    print(
-        _("Internal error ({kind}); please report it to the developers.").format(
-            kind=exc.__class__.__name__
-        ),
-        file=sys.stderr,
-    )
-    return 70
+    print(_(INTERNAL_ERROR).format(kind=exc.__class__.__name__), file=sys.stderr)
+    return EXIT_INTERNAL

@@ -1,13 +1,17 @@
-"""``render`` and ``encrypt``: documents from forms, optionally encrypted, written atomically.
+"""``render`` and ``encrypt``: parse the arguments, read, :func:`asendusdoc.produce`, write.
 
 ``render A.json -o A.pdf`` renders one form; ``render A.json B.json --format pdf -o both.pdf``
 joins several forms into one PDF; ``render *.json --out-dir DIR [--jobs N]`` renders each form
 to its own file (a progress bar on a terminal), reporting a bad file and going on.
+``encrypt FILE -o OUT`` protects any file. Keys and passwords are read once, before any job
+(``cli/_protection.py``); validating, rendering and protecting are the library's
+(:mod:`asendusdoc.product`). ``--json`` prints one JSON object per output file on stdout.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,55 +26,16 @@ from asendusdoc.cli._common import (
     ngettext_for,
     read_input,
 )
+from asendusdoc.cli._protection import (
+    add_protection_options,
+    protection_from_arguments,
+    protection_suffix,
+)
 from asendusdoc.errors import AsendusdocError, FormValidationError
-from asendusdoc.i18n import default_language
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, default_language
+from asendusdoc.protect import Protection, RecipientSummary
 
 __all__ = ["register"]
-
-
-@dataclass(frozen=True)
-class Protection:
-    """How output is protected: OpenPGP recipients (and signer), or a PDF password."""
-
-    recipients: tuple[Path, ...] = ()
-    sign_with: Path | None = None
-    armor: bool = False
-    password_file: Path | None = None
-    password_env: str | None = None
-
-    @property
-    def suffix(self) -> str:
-        """The extra file ending of an OpenPGP message."""
-        if not self.recipients:
-            return ""
-        return ".asc" if self.armor else ".gpg"
-
-    def apply(self, data: bytes, fmt: str) -> tuple[bytes, list[str]]:
-        """Encrypt ``data`` in memory; the plain bytes never touch the disk.
-
-        Returns the protected bytes and the fingerprints of the keys they were encrypted to,
-        for the caseworker to compare with the ones the recipient gave by phone.
-        """
-        fingerprints: list[str] = []
-        if self.password_file is not None or self.password_env is not None:
-            from asendusdoc.crypto import encrypt_pdf_with_password, read_password
-
-            if fmt != "pdf":
-                raise AsendusdocError(
-                    "a password protects PDF files only; use --encrypt-to for {fmt}",
-                    code="password_needs_pdf",
-                    fmt=fmt,
-                )
-            password = read_password(password_file=self.password_file, env_var=self.password_env)
-            data = encrypt_pdf_with_password(data, password)
-        if self.recipients:
-            from asendusdoc.crypto import encrypt_bytes
-
-            result = encrypt_bytes(
-                data, list(self.recipients), sign_with=self.sign_with, armor=self.armor
-            )
-            data, fingerprints = result.data, result.recipient_fingerprints
-        return data, fingerprints
 
 
 @dataclass(frozen=True)
@@ -91,11 +56,23 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What became of a job: an exit code and the lines to show."""
+    """What became of a job: an exit code, the lines to show and, when written, the record."""
 
     job: Job
     exit_code: int
     lines: list[str] = field(default_factory=list)
+    recipients: tuple[RecipientSummary, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``--json`` object of this output file."""
+        return {
+            "path": str(self.job.output),
+            "inputs": list(self.job.inputs),
+            "ok": self.exit_code == EXIT_OK,
+            "exit_code": self.exit_code,
+            "recipients": [recipient.as_json() for recipient in self.recipients],
+            "messages": [] if self.exit_code == EXIT_OK else self.lines,
+        }
 
 
 def register(commands: Any) -> None:
@@ -121,13 +98,14 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--doc-lang",
-        choices=("et", "ru"),
+        choices=DOCUMENT_LANGUAGES,
         help=_(
             "document language when it differs from --lang (e.g. English messages, "
             "Russian documents); --lang en gives Estonian documents"
         ),
     )
-    _add_protection_options(render, passwords=True)
+    add_protection_options(render, passwords=True)
+    _add_json_option(render)
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
@@ -135,35 +113,18 @@ def register(commands: Any) -> None:
     encrypt.add_argument("file", metavar="FILE")
     encrypt.add_argument("-o", "--output", type=Path, required=True)
     encrypt.add_argument("--force", action="store_true")
-    _add_protection_options(encrypt, passwords=False)
+    add_protection_options(encrypt, passwords=False)
+    _add_json_option(encrypt)
     add_lang_option(encrypt, default=False)
     encrypt.set_defaults(handler=_encrypt)
 
 
-def _add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
+def _add_json_option(parser: argparse.ArgumentParser) -> None:
     _ = gettext_for(default_language())
     parser.add_argument(
-        "--encrypt-to", action="append", type=Path, default=[], metavar="KEYFILE",
-        help=_("recipient's OpenPGP public key file (repeatable)"),
-    )  # fmt: skip
-    parser.add_argument("--sign-with", type=Path, metavar="KEYFILE", help=_("sign with this key"))
-    parser.add_argument("--armor", action="store_true", help=_("ASCII-armoured OpenPGP output"))
-    if passwords:
-        parser.add_argument(
-            "--password-file", type=Path, metavar="FILE", help=_("AES-256 PDF password from FILE")
-        )
-        parser.add_argument(
-            "--password-env", metavar="VAR", help=_("AES-256 PDF password from $VAR")
-        )
-
-
-def _protection(args: argparse.Namespace) -> Protection:
-    return Protection(
-        recipients=tuple(args.encrypt_to),
-        sign_with=args.sign_with,
-        armor=args.armor,
-        password_file=getattr(args, "password_file", None),
-        password_env=getattr(args, "password_env", None),
+        "--json",
+        action="store_true",
+        help=_("print one JSON object per output file (path, recipients) on standard output"),
     )
 
 
@@ -173,14 +134,35 @@ def _usage_error(lang: str, message: str) -> int:
     return EXIT_USAGE
 
 
+def _read_protection(args: argparse.Namespace) -> Protection | int:
+    """The protection the arguments ask for, or the exit code of a refusal (already shown)."""
+    from asendusdoc.i18n.messages import error_message
+
+    _ = gettext_for(args.lang)
+    if args.sign_with is not None and not args.encrypt_to:
+        return _usage_error(args.lang, _("--sign-with needs --encrypt-to"))
+    if getattr(args, "password_file", None) and getattr(args, "password_env", None):
+        return _usage_error(args.lang, _("give --password-file or --password-env, not both"))
+    try:
+        return protection_from_arguments(args)
+    except AsendusdocError as exc:
+        return _usage_error(args.lang, error_message(exc, args.lang))
+
+
 def _render(args: argparse.Namespace) -> int:
     _ = gettext_for(args.lang)
-    lang = args.doc_lang or (args.lang if args.lang in ("et", "ru") else "et")
-    protection = _protection(args)
-    if protection.sign_with is not None and not protection.recipients:
-        return _usage_error(args.lang, _("--sign-with needs --encrypt-to"))
+    lang = args.doc_lang or (args.lang if args.lang in DOCUMENT_LANGUAGES else "et")
     if args.jobs < 1:
         return _usage_error(args.lang, _("--jobs must be at least 1"))
+    if args.output is not None and len(args.files) > 1 and args.fmt != "pdf":
+        return _usage_error(
+            args.lang, _("several forms go into one file only as PDF (--format pdf)")
+        )
+    if args.output is None and "-" in args.files:
+        return _usage_error(args.lang, _("standard input cannot be used with --out-dir"))
+    protection = _read_protection(args)
+    if isinstance(protection, int):
+        return protection
 
     def job(inputs: tuple[str, ...], output: Path) -> Job:
         return Job(
@@ -188,21 +170,15 @@ def _render(args: argparse.Namespace) -> int:
         )
 
     if args.output is not None:
-        if len(args.files) > 1 and args.fmt != "pdf":
-            return _usage_error(
-                args.lang, _("several forms go into one file only as PDF (--format pdf)")
-            )
         outcome = run_job(job(tuple(args.files), args.output))
-        _show(outcome)
+        _show(outcome, as_json=args.json)
         return outcome.exit_code
-    if "-" in args.files:
-        return _usage_error(args.lang, _("standard input cannot be used with --out-dir"))
-    suffix = f".{args.fmt}{protection.suffix}"
+    suffix = f".{args.fmt}{protection_suffix(args)}"
     jobs = [job((name,), args.out_dir / (Path(name).stem + suffix)) for name in args.files]
-    return _run_batch(jobs, args.jobs, args.lang)
+    return _run_batch(jobs, args.jobs, args.lang, as_json=args.json)
 
 
-def _run_batch(jobs: list[Job], workers: int, lang: str) -> int:
+def _run_batch(jobs: list[Job], workers: int, lang: str, *, as_json: bool = False) -> int:
     from tqdm import tqdm
 
     _ = gettext_for(lang)
@@ -216,7 +192,7 @@ def _run_batch(jobs: list[Job], workers: int, lang: str) -> int:
         if workers == 1:
             results = map(run_job, jobs)
             for outcome in results:
-                _show(outcome)
+                _show(outcome, as_json=as_json)
                 codes.append(outcome.exit_code)
                 bar.update()
         else:
@@ -228,7 +204,7 @@ def _run_batch(jobs: list[Job], workers: int, lang: str) -> int:
                 pdf.warm_up()  # fonts loaded once, inherited by forked workers
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 for outcome in pool.map(run_job, jobs, chunksize=4):
-                    _show(outcome)
+                    _show(outcome, as_json=as_json)
                     codes.append(outcome.exit_code)
                     bar.update()
     failed = sum(1 for code in codes if code != EXIT_OK)
@@ -243,12 +219,25 @@ def _run_batch(jobs: list[Job], workers: int, lang: str) -> int:
     return EXIT_USAGE if EXIT_USAGE in codes else EXIT_INVALID
 
 
+def document_name(output: Path, fmt: str, protection: Protection) -> str:
+    """The document's own name, without ending, from its output path.
+
+    ``suunamine.pdf.gpg`` → ``suunamine``: inside an envelope that carries a file name the
+    document is called ``suunamine.pdf``.
+    """
+    name = output.name
+    for ending in (protection.suffix, f".{fmt}"):
+        if ending and name.lower().endswith(ending) and len(name) > len(ending):
+            name = name[: -len(ending)]
+    return name
+
+
 def run_job(job: Job) -> Outcome:
-    """Read, validate, render, protect and write one output file; never raises."""
+    """Read, then produce and write one output file; never raises."""
     from asendusdoc.i18n.messages import describe_problem, error_message
-    from asendusdoc.loading import parse_form_json
+    from asendusdoc.loading import load_form, parse_form_json
     from asendusdoc.output import write_output
-    from asendusdoc.render import build_document
+    from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
     names = ", ".join(_("standard input") if n == "-" else n for n in job.inputs)
@@ -261,11 +250,10 @@ def run_job(job: Job) -> Outcome:
                 code="output_exists",
                 path=str(job.output),
             )
-        documents = []
+        forms = []
         for name in job.inputs:
-            data = parse_form_json(read_input(name))
             try:
-                documents.append(build_document(data, job.lang))
+                forms.append(load_form(parse_form_json(read_input(name))))
             except FormValidationError as exc:
                 count = len(exc.problems)
                 heading = ngettext_for(job.messages)(
@@ -276,48 +264,50 @@ def run_job(job: Job) -> Outcome:
                     "  " + describe_problem(p, exc.form_id, job.messages) for p in exc.problems
                 ]
                 return Outcome(job, EXIT_INVALID, lines)
-        data_out = _render_bytes(documents, job)
-        protected, fingerprints = job.protection.apply(data_out, job.fmt)
-        write_output(job.output, protected, force=job.force)
+        product = produce(
+            forms,
+            job.lang,
+            job.fmt,
+            job.protection,
+            name=document_name(job.output, job.fmt, job.protection),
+            template_dir=job.template_dir,
+        )
+        write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:
         return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.messages)}"])
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
-    return Outcome(job, EXIT_OK, _encrypted_for(fingerprints, job.output, job.messages))
+    lines = _encrypted_for(product.recipients, job.output, job.messages)
+    return Outcome(job, EXIT_OK, lines, product.recipients)
 
 
-def _encrypted_for(fingerprints: list[str], output: Path, lang: str) -> list[str]:
+def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang: str) -> list[str]:
     _ = gettext_for(lang)
     return [
-        _("{path}: encrypted for the key {fingerprint}").format(path=output, fingerprint=f)
-        for f in fingerprints
+        _("{path}: encrypted for the key {fingerprint}").format(
+            path=output, fingerprint=recipient.fingerprint
+        )
+        for recipient in recipients
     ]
 
 
-def _render_bytes(documents: list[Any], job: Job) -> bytes:
-    if job.fmt == "docx":
-        from asendusdoc.render.docx import render_docx
-
-        return render_docx(documents[0], template_dir=job.template_dir)
-    from asendusdoc.render.pdf import render_pdf, render_pdf_bundle
-
-    if len(documents) == 1:
-        return render_pdf(documents[0])
-    return render_pdf_bundle(documents)
-
-
-def _show(outcome: Outcome) -> None:
-    stream = sys.stdout if outcome.exit_code == EXIT_INVALID else sys.stderr
+def _show(outcome: Outcome, *, as_json: bool = False) -> None:
+    if as_json:
+        print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
+        stream = sys.stderr
+    else:
+        stream = sys.stdout if outcome.exit_code == EXIT_INVALID else sys.stderr
     for line in outcome.lines:
         print(line, file=stream)
 
 
 def _encrypt(args: argparse.Namespace) -> int:
+    from asendusdoc.i18n.messages import error_message
     from asendusdoc.output import write_output
+    from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)
-    protection = _protection(args)
-    if not protection.recipients:
+    if not args.encrypt_to:
         return _usage_error(args.lang, _("give at least one --encrypt-to KEYFILE"))
     if args.output.exists() and not args.force:
         return _usage_error(
@@ -329,8 +319,18 @@ def _encrypt(args: argparse.Namespace) -> int:
         return _usage_error(args.lang, _("file not found: {path}").format(path=args.file))
     else:
         data = Path(args.file).read_bytes()
-    protected, fingerprints = protection.apply(data, "any")
-    write_output(args.output, protected, force=args.force)
-    for line in _encrypted_for(fingerprints, args.output, args.lang):
-        print(line, file=sys.stderr)
-    return EXIT_OK
+    protection = _read_protection(args)
+    if isinstance(protection, int):
+        return protection
+    file_name = "stdin" if args.file == "-" else Path(args.file).name
+    job = Job((args.file,), args.output, "et", args.lang, "", args.force, None, protection)
+    try:
+        product = protect_file(data, file_name, protection)
+        write_output(args.output, product.data, force=args.force)
+    except AsendusdocError as exc:
+        outcome = Outcome(job, exc.exit_code, [f"{args.file}: {error_message(exc, args.lang)}"])
+    else:
+        lines = _encrypted_for(product.recipients, args.output, args.lang)
+        outcome = Outcome(job, EXIT_OK, lines, product.recipients)
+    _show(outcome, as_json=args.json)
+    return outcome.exit_code

@@ -8,9 +8,11 @@ import sys
 from typing import Any
 
 from asendusdoc.cli._common import (
+    EXIT_INTERNAL,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    INTERNAL_ERROR,
     add_lang_option,
     gettext_for,
     ngettext_for,
@@ -57,6 +59,7 @@ def _validate(args: argparse.Namespace) -> int:
     ngettext = ngettext_for(lang)
     results: list[dict[str, Any]] = []
     counts = {"valid": 0, "invalid": 0, "unreadable": 0}
+    internal_errors = 0
     for name in args.files:
         shown = _("standard input") if name == "-" else name
         try:
@@ -66,6 +69,13 @@ def _validate(args: argparse.Namespace) -> int:
             counts["unreadable"] += 1
             message = error_message(exc, lang)
             results.append({"file": name, "path": "", "code": exc.code, "message": message})
+            if not args.json:
+                print(f"{shown}: {message}", file=sys.stderr)
+            continue
+        except Exception as exc:  # our bug: name the file, go on with the others, exit 70
+            internal_errors += 1
+            message = _(INTERNAL_ERROR).format(kind=exc.__class__.__name__)
+            results.append({"file": name, "path": "", "code": "internal_error", "message": message})
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
@@ -101,6 +111,8 @@ def _validate(args: argparse.Namespace) -> int:
                 total,
             ).format(total=total, **counts)
         )
+    if internal_errors:
+        return EXIT_INTERNAL
     if counts["unreadable"]:
         return EXIT_USAGE
     return EXIT_INVALID if counts["invalid"] else EXIT_OK

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block
 from asendusdoc.forms._types import (
     Email,
@@ -19,7 +20,7 @@ from asendusdoc.forms._types import (
     ShortText,
     birth_date_of,
 )
-from asendusdoc.reference import MunicipalityName, ProviderName
+from asendusdoc.reference import PROVIDERS, MunicipalityName, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -41,6 +42,7 @@ __all__ = [
     "Service",
     "Worker",
     "YoungPerson",
+    "provider_field",
 ]
 
 
@@ -51,6 +53,25 @@ class Worker(Block):
     position: OptionalText = titled("Ametikoht", "Должность", "Position", default=None)
     phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
     email: Email | None = titled("E-post", "Эл. почта", "E-mail", default=None)
+
+
+def provider_field(description: str | None = None) -> Any:
+    """An optional provider: a reference provider for SKA's services, any name for Viimsi's.
+
+    The form's rule (:func:`asendusdoc.forms._rules.provider_fits`) checks the name against the
+    reference list where the service is SKA's; the municipality's own service (seed 003) names
+    the employer of its support person freely.
+    """
+    return titled(
+        "Teenuseosutaja",
+        "Поставщик услуги",
+        "Provider",
+        description
+        or "SKA's services: a provider of the reference list. The municipality's own family "
+        "support-person service: the support person's employer, named freely.",
+        default=None,
+        examples=list(PROVIDERS),
+    )
 
 
 class MunicipalityParty(Block):
@@ -277,8 +298,11 @@ class Family(Block):
         "Родители и лица, осуществляющие уход",
         "Parents and carers",
         min_length=1,
+        max_length=limits.CAREGIVERS,
     )
-    children: list[Child] = titled("Lapsed", "Дети", "Children", min_length=1)
+    children: list[Child] = titled(
+        "Lapsed", "Дети", "Children", min_length=1, max_length=limits.CHILDREN
+    )
     municipality: MunicipalityName = titled(
         "Elukoha omavalitsus", "Самоуправление по месту жительства", "Home municipality"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import FormModel, RuleViolation
 from asendusdoc.forms._blocks import Activity, Family, Goal, MunicipalityParty, Worker
 from asendusdoc.forms._rules import activity_goal_keys, dates_in_order
@@ -83,6 +84,7 @@ class ActionPlan(FormModel):
         "План действий по улучшению самостоятельности семьи",
         "Action plan",
     )
+    titles_in_sentence: ClassVar[Titles] = Titles("tegevuskava", "план действий", "action plan")
 
     form: Literal["action-plan"]
     municipality: MunicipalityParty = titled(
@@ -94,15 +96,20 @@ class ActionPlan(FormModel):
         "Vanemate nõusolek", "Согласие родителей", "The parents' consent"
     )
     difficulties: list[FamilyDifficulty] = titled(
-        "Pere toimetulekuraskused", "Трудности семьи", "The family's difficulties", min_length=1
+        "Pere toimetulekuraskused",
+        "Трудности семьи",
+        "The family's difficulties",
+        min_length=1,
+        max_length=len(FamilyDifficulty),
     )
     situation: LongText = titled("Pere olukord", "Ситуация семьи", "The family's situation")
-    goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", min_length=1)
+    goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", min_length=1, max_length=limits.GOALS)
     tasks: list[Activity] = titled(
         "Esmased koostööülesanded",
         "Первоначальные задачи сотрудничества",
         "First cooperation tasks",
         min_length=1,
+        max_length=limits.ACTIVITIES,
     )
     service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
     service_end: dt.date = titled(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import (
     Activity,
@@ -50,6 +51,9 @@ class CooperationAgreement(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Koostöölepe", "Соглашение о сотрудничестве", "Cooperation agreement"
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "koostöölepe", "соглашение о сотрудничестве", "cooperation agreement"
+    )
 
     form: Literal["cooperation-agreement"]
     service: Service = titled("Teenus", "Услуга", "Service")
@@ -74,15 +78,20 @@ class CooperationAgreement(FormModel):
         "Planned service end",
         default=None,
     )
-    goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", min_length=1)
+    goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", min_length=1, max_length=limits.GOALS)
     family_activities: list[Activity] = titled(
-        "Pere tegevused", "Действия семьи", "Activities of the family", default_factory=list
+        "Pere tegevused",
+        "Действия семьи",
+        "Activities of the family",
+        default_factory=list,
+        max_length=limits.ACTIVITIES,
     )
     worker_activities: list[Activity] = titled(
         "Peretoetaja või tugiisiku tegevused",
         "Действия специалиста по поддержке семьи или опорного лица",
         "Activities of the worker",
         default_factory=list,
+        max_length=limits.ACTIVITIES,
     )
     communication_principles: OptionalLongText = titled(
         "Suhtlemise põhimõtted", "Принципы общения", "Principles of communication", default=None
@@ -105,6 +114,7 @@ class CooperationAgreement(FormModel):
         "Referral goals dropped",
         "Goals of the referral consciously left out of the agreement, each with the reason.",
         default_factory=list,
+        max_length=limits.GOALS,
     )
 
     def rule_violations(self) -> list[RuleViolation]:

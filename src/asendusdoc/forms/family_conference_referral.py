@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Child, Worker
 from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText, Phone, ShortText
@@ -93,6 +94,11 @@ class FamilyConferenceReferral(FormModel):
         "Форма направления в Семейный круг решений",
         "Family group conference referral",
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "Pere Lahendusringi suunamisvorm",
+        "форма направления в Семейный круг решений",
+        "family group conference referral",
+    )
 
     form: Literal["family-conference-referral"]
     referrer: Referrer = titled("Suunaja", "Направляющий", "Referrer")
@@ -110,23 +116,41 @@ class FamilyConferenceReferral(FormModel):
     )
     family_consent: bool = titled("Pere nõusolek", "Согласие семьи", "Family's consent")
     grounds: list[ConferenceGround] = titled(
-        "Suunamise alus", "Основание направления", "Grounds", min_length=1
+        "Suunamise alus",
+        "Основание направления",
+        "Grounds",
+        min_length=1,
+        max_length=len(ConferenceGround),
     )
     other_grounds: OptionalText = titled(
         "Muu alus", "Другое основание", "Other grounds", default=None
     )
-    children: list[Child] = titled("Lapsed", "Дети", "Children", min_length=1)
+    children: list[Child] = titled(
+        "Lapsed", "Дети", "Children", min_length=1, max_length=limits.CHILDREN
+    )
     family_situation: LongText = titled(
         "Ülevaade pere olukorrast", "Обзор ситуации семьи", "The family's situation"
     )
     protective_factors: list[LongText] = titled(
-        "Lapse kaitsetegurid", "Защитные факторы ребёнка", "Protective factors", min_length=1
+        "Lapse kaitsetegurid",
+        "Защитные факторы ребёнка",
+        "Protective factors",
+        min_length=1,
+        max_length=limits.FACTORS,
     )
     risk_factors: list[LongText] = titled(
-        "Lapse riskitegurid", "Факторы риска ребёнка", "Risk factors", min_length=1
+        "Lapse riskitegurid",
+        "Факторы риска ребёнка",
+        "Risk factors",
+        min_length=1,
+        max_length=limits.FACTORS,
     )
     network: list[NetworkMember] = titled(
-        "Pere võrgustik", "Сеть семьи", "The family's network", default_factory=list
+        "Pere võrgustik",
+        "Сеть семьи",
+        "The family's network",
+        default_factory=list,
+        max_length=limits.NETWORK_MEMBERS,
     )
     expected_outcome: OptionalLongText = titled(
         "Mida lahendusringilt oodatakse",

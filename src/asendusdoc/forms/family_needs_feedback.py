@@ -138,6 +138,9 @@ class FamilyNeedsFeedback(FormModel):
         "Отзыв семьи о потребностях",
         "Family needs feedback",
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "perede vajaduste tagasiside", "отзыв семьи о потребностях", "family needs feedback"
+    )
 
     form: Literal["family-needs-feedback"]
     case_reference: OptionalText = titled(  # type: ignore[assignment]
@@ -223,17 +226,6 @@ class FamilyNeedsFeedback(FormModel):
             for area in NeedArea
             if area not in seen
         ]
-        seen_services: set[SupportService] = set()
-        for index, use in enumerate(self.services_used):
-            if use.service in seen_services:
-                found.append(
-                    RuleViolation(
-                        ("services_used", index, "service"),
-                        "service_repeated",
-                        "this service is listed twice; keep one",
-                    )
-                )
-            seen_services.add(use.service)
         return found
 
     def level_of(self, area: NeedArea) -> NeedLevel:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import FormModel, RuleViolation, add_months
 from asendusdoc.forms._blocks import Family, FamilyType, Goal, MunicipalityParty, ProblemArea
 from asendusdoc.forms._types import LongText, OptionalLongText
@@ -16,7 +17,15 @@ from asendusdoc.reference import PROVIDERS, Language, ProviderName, ProviderServ
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
-__all__ = ["FamilySupportReferral", "FamilySupportServiceType"]
+__all__ = ["JUSTIFICATION_WITHHELD", "FamilySupportReferral", "FamilySupportServiceType"]
+
+JUSTIFICATION_WITHHELD = (
+    "Põhjendus on juhtumiplaanis; SKA on selle kontrollinud, teenuseosutajale seda ei edastata. / "
+    "Обоснование содержится в плане работы со случаем; SKA его проверил, поставщику услуги оно "
+    "не передаётся."
+)
+"""What the provider's referral says in place of the justification (in et and ru); see
+:mod:`asendusdoc.case.redact`."""
 
 
 class FamilySupportServiceType(TitledEnum):
@@ -40,6 +49,11 @@ class FamilySupportReferral(FormModel):
         "Peretoe teenusele suunamise vorm",
         "Форма направления на услугу поддержки семьи",
         "Family support service referral",
+    )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "peretoe teenusele suunamise vorm",
+        "форма направления на услугу поддержки семьи",
+        "family support referral",
     )
 
     form: Literal["family-support-referral"]
@@ -73,6 +87,7 @@ class FamilySupportReferral(FormModel):
         "Topics and problem areas",
         "Required for the needs-based service.",
         default_factory=list,
+        max_length=limits.PROBLEM_AREAS,
     )
     goals: list[Goal] = titled(
         "Teenuse eesmärgid",
@@ -80,6 +95,7 @@ class FamilySupportReferral(FormModel):
         "Goals of the service",
         "Required for the needs-based service.",
         default_factory=list,
+        max_length=limits.GOALS,
     )
     previous_service: bool = titled(
         "Pere on varem peretoe teenust saanud",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
 from asendusdoc.forms._blocks import Goal, MunicipalityParty, YoungPerson
 from asendusdoc.forms._types import LongText, OptionalText, Phone, ShortText
@@ -94,6 +95,11 @@ class SupportPersonReferral(FormModel):
         "Форма направления на услугу опорного лица",
         "Support-person service referral",
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "tugiisikuteenusele suunamise vorm",
+        "форма направления на услугу опорного лица",
+        "support-person referral",
+    )
 
     form: Literal["support-person-referral"]
     municipality: MunicipalityParty = titled(
@@ -138,7 +144,9 @@ class SupportPersonReferral(FormModel):
         "Оценка потребности в услуге в плане работы со случаем",
         "Case-plan assessment of the need",
     )
-    goals: list[Goal] = titled("Eesmärgid", "Цели", "Goals", default_factory=list)
+    goals: list[Goal] = titled(
+        "Eesmärgid", "Цели", "Goals", default_factory=list, max_length=limits.GOALS
+    )
     notes: OptionalText = titled("Märkused", "Примечания", "Notes", default=None)
 
     def rule_violations(self) -> list[RuleViolation]:

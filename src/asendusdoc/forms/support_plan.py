@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
+from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import FormModel, RuleViolation
 from asendusdoc.forms._blocks import (
     Activity,
@@ -30,6 +31,7 @@ class PlanGoal(Goal):
         "Действия для достижения цели",
         "Activities to reach it",
         min_length=1,
+        max_length=limits.ACTIVITIES_PER_GOAL,
     )
 
 
@@ -39,6 +41,9 @@ class SupportPlan(FormModel):
     form_id: ClassVar[str] = "support-plan"
     titles: ClassVar[Titles] = Titles(
         "Peretoe plaan", "План поддержки семьи", "Family support plan"
+    )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "peretoe plaan", "план поддержки семьи", "family support plan"
     )
 
     form: Literal["support-plan"]
@@ -53,7 +58,11 @@ class SupportPlan(FormModel):
         "Pere tugevused", "Сильные стороны семьи", "The family's strengths", default=None
     )
     goals: list[PlanGoal] = titled(
-        "Eesmärgid ja tegevused", "Цели и действия", "Goals", min_length=1
+        "Eesmärgid ja tegevused",
+        "Цели и действия",
+        "Goals",
+        min_length=1,
+        max_length=limits.GOALS,
     )
 
     def rule_violations(self) -> list[RuleViolation]:

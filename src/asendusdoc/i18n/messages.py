@@ -26,13 +26,8 @@ from functools import cache
 from typing import Any
 
 from asendusdoc.errors import AsendusdocError, FormValidationError
-from asendusdoc.i18n import format_date, translations
-from asendusdoc.i18n.pydantic_messages import (
-    N_,
-    MessageTemplate,
-    N_plural,
-    pydantic_template,
-)
+from asendusdoc.i18n import N_, N_plural, format_date, translations
+from asendusdoc.i18n.pydantic_messages import MessageTemplate, pydantic_template
 from asendusdoc.problems import Problem, field_titles
 
 __all__ = [

@@ -1,0 +1,138 @@
+"""The protection options of ``render`` and ``encrypt``, and reading what they name.
+
+The library takes keys and passwords as bytes (:mod:`asendusdoc.protect`); this module is
+where the command line's paths and environment variables become those bytes. A key file that
+is missing or unreadable, or a password that is not there, is refused here, before anything
+is rendered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from asendusdoc.cli._common import gettext_for
+from asendusdoc.errors import EncryptionError
+from asendusdoc.i18n import default_language
+from asendusdoc.protect import KeyData, OpenPGPEnvelope, PdfPassword, Protection
+
+__all__ = [
+    "add_protection_options",
+    "protection_from_arguments",
+    "read_key_file",
+    "read_password",
+]
+
+MAX_KEY_BYTES = 1024 * 1024
+"""The largest key file read (1 MiB): public keys and certificates are a few kilobytes."""
+
+
+def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
+    """``--encrypt-to``, ``--sign-with``, ``--armor`` and (``render``) the PDF password."""
+    _ = gettext_for(default_language())
+    parser.add_argument(
+        "--encrypt-to", action="append", type=Path, default=[], metavar="KEYFILE",
+        help=_("recipient's OpenPGP public key file (repeatable)"),
+    )  # fmt: skip
+    parser.add_argument("--sign-with", type=Path, metavar="KEYFILE", help=_("sign with this key"))
+    parser.add_argument("--armor", action="store_true", help=_("ASCII-armoured OpenPGP output"))
+    if passwords:
+        parser.add_argument(
+            "--password-file", type=Path, metavar="FILE", help=_("AES-256 PDF password from FILE")
+        )
+        parser.add_argument(
+            "--password-env", metavar="VAR", help=_("AES-256 PDF password from $VAR")
+        )
+
+
+def protection_from_arguments(args: argparse.Namespace) -> Protection:
+    """Read every key and password the arguments name; raises ``EncryptionError``."""
+    envelope = None
+    if args.encrypt_to:
+        envelope = OpenPGPEnvelope(
+            recipients=tuple(read_key_file(path) for path in args.encrypt_to),
+            sign_with=read_key_file(args.sign_with) if args.sign_with else None,
+            armor=args.armor,
+        )
+    password_file = getattr(args, "password_file", None)
+    password_env = getattr(args, "password_env", None)
+    pdf_password = None
+    if password_file is not None or password_env is not None:
+        pdf_password = PdfPassword(read_password(password_file=password_file, env_var=password_env))
+    return Protection(envelope=envelope, pdf_password=pdf_password)
+
+
+def protection_suffix(args: argparse.Namespace) -> str:
+    """The file ending the protection options add (for names made before reading any key)."""
+    if not args.encrypt_to:
+        return ""
+    return ".asc" if args.armor else ".gpg"
+
+
+def read_key_file(path: Path) -> KeyData:
+    """The bytes of a key file, named by its path in messages."""
+    path = Path(path)
+    if not path.is_file():
+        raise EncryptionError(
+            "The key file {path} does not exist. Check the path.",
+            code="key_file_missing",
+            path=str(path),
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_KEY_BYTES + 1)
+    except OSError as exc:
+        raise EncryptionError(
+            "The key file {path} cannot be read: {reason}.",
+            code="key_file_unreadable",
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    return KeyData(data, str(path))
+
+
+def read_password(*, password_file: Path | None, env_var: str | None) -> str:
+    """Read a PDF password from the first line of a file, or from an environment variable.
+
+    Exactly one source must be given. Leading and trailing white space is stripped. There is
+    deliberately no way to pass the password itself: command-line arguments are visible to
+    every user of the machine.
+    """
+    if password_file is not None and env_var is not None:
+        raise ValueError("give password_file or env_var, not both")
+    if password_file is not None:
+        try:
+            text = Path(password_file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise EncryptionError(
+                "Cannot read the password file {path}. Check the path.",
+                code="password_missing",
+                source="file",
+                path=str(password_file),
+            ) from exc
+        lines = text.splitlines()
+        password = lines[0].strip() if lines else ""
+        if not password:
+            raise EncryptionError(
+                "The first line of the password file {path} is empty.",
+                code="password_missing",
+                source="file",
+                path=str(password_file),
+            )
+        return password
+    if env_var is not None:
+        password = os.environ.get(env_var, "").strip()
+        if not password:
+            raise EncryptionError(
+                "The environment variable {variable} is not set or empty.",
+                code="password_missing",
+                source="env",
+                variable=env_var,
+            )
+        return password
+    raise EncryptionError(
+        "No PDF password given: use a password file or an environment variable.",
+        code="password_missing",
+        source="none",
+    )

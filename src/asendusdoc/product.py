@@ -1,0 +1,118 @@
+"""The one call: form(s) → validated → rendered → protected bytes, in memory, with no disk.
+
+::
+
+    import asendusdoc
+    from asendusdoc.protect import KeyData, OpenPGPEnvelope, Protection
+
+    ska = KeyData(Path("SKA.asc").read_bytes(), "SKA.asc")
+    product = asendusdoc.produce(form, "et", "pdf", Protection(envelope=OpenPGPEnvelope((ska,))))
+    product.data            # the bytes to send
+    product.file_name       # "family-support-referral.pdf.gpg"
+    product.recipients      # what the caseworker compares with what the recipient gave
+
+:func:`produce` does what ``asendusdoc render`` does; :func:`protect_file` what
+``asendusdoc encrypt`` does (any file's bytes). Errors are those of validation
+(:class:`~asendusdoc.errors.FormValidationError`), rendering and protection
+(:class:`~asendusdoc.errors.EncryptionError`); no bytes come back then.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from asendusdoc.errors import InputError
+from asendusdoc.protect import Protection, RecipientSummary, apply_protection
+
+if TYPE_CHECKING:
+    from asendusdoc.loading import FormSource
+
+__all__ = ["MEDIA_TYPES", "Product", "produce", "protect_file"]
+
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+"""The media type of each document format."""
+
+
+@dataclass(frozen=True)
+class Product:
+    """A finished, protected document: its bytes and what to do with them.
+
+    ``file_name`` is a suggestion (the document's name, its format's ending and the
+    envelope's, e.g. ``suunamine.pdf.gpg``); ``media_type`` is that of the outermost layer;
+    ``recipients`` says, per recipient, what a person compares before sending.
+    """
+
+    data: bytes = field(repr=False)
+    file_name: str
+    media_type: str
+    recipients: tuple[RecipientSummary, ...] = ()
+
+
+def produce(
+    forms: FormSource | Sequence[FormSource],
+    lang: str,
+    fmt: str = "pdf",
+    protection: Protection | None = None,
+    *,
+    name: str | None = None,
+    template_dir: Path | None = None,
+) -> Product:
+    """Validate, render and protect ``forms`` in document language ``lang`` (et or ru).
+
+    ``forms`` is one form (a model, dict, JSON text or bytes, or a path) or a list of them;
+    several forms go into one PDF, one bookmark each. ``fmt`` is ``"pdf"`` or ``"docx"``.
+    ``name`` is the document's own file name without ending (default: the first form's id);
+    ``template_dir`` holds own DOCX templates (``DIR/<lang>/<form_id>.docx``).
+    """
+    from asendusdoc.render import FORMATS, build_document
+
+    if fmt not in FORMATS:
+        raise InputError("unknown format '{fmt}'; use docx or pdf", code="format_unknown", fmt=fmt)
+    sources: list[FormSource] = list(forms) if isinstance(forms, list | tuple) else [forms]  # type: ignore[list-item]
+    if not sources:
+        raise ValueError("produce needs at least one form")
+    if len(sources) > 1 and fmt != "pdf":
+        raise InputError(
+            "several forms go into one file only as PDF (--format pdf)", code="bundle_needs_pdf"
+        )
+    documents = [build_document(source, lang) for source in sources]
+    if fmt == "docx":
+        from asendusdoc.render.docx import render_docx
+
+        data = render_docx(documents[0], template_dir=template_dir)
+    else:
+        from asendusdoc.render.pdf import render_pdf, render_pdf_bundle
+
+        data = render_pdf(documents[0]) if len(documents) == 1 else render_pdf_bundle(documents)
+    document_name = f"{name or documents[0].form_id}.{fmt}"
+    return _protect(data, document_name, fmt, MEDIA_TYPES[fmt], protection or Protection())
+
+
+def protect_file(data: bytes, file_name: str, protection: Protection) -> Product:
+    """Protect the bytes of any file called ``file_name`` (what ``asendusdoc encrypt`` does).
+
+    A PDF password needs a ``.pdf`` file name.
+    """
+    suffix = Path(file_name).suffix.lower().lstrip(".")
+    fmt = suffix if suffix in MEDIA_TYPES else None
+    media_type = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+    return _protect(data, file_name, fmt, MEDIA_TYPES.get(suffix, media_type), protection)
+
+
+def _protect(
+    data: bytes, file_name: str, fmt: str | None, media_type: str, protection: Protection
+) -> Product:
+    protected = apply_protection(data, fmt, protection, inner_name=file_name)
+    return Product(
+        data=protected.data,
+        file_name=file_name + protected.suffix,
+        media_type=protected.media_type or media_type,
+        recipients=protected.recipients,
+    )
