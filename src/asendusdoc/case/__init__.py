@@ -39,6 +39,8 @@ from asendusdoc.case.findings import FINDING_TEMPLATES, Finding, Severity
 from asendusdoc.case.regions import provider_region_findings
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FormModel
+from asendusdoc.i18n import LANGUAGES
+from asendusdoc.titles import Titles
 
 __all__ = [
     "DUE_SOON_DAYS",
@@ -144,7 +146,7 @@ def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Fi
         try:
             data = parse_form_json(files[name])
         except InputError as exc:
-            detail = tuple(error_message(exc, lang) for lang in ("et", "ru", "en"))
+            detail = Titles(*(error_message(exc, lang) for lang in LANGUAGES))
             findings.append(Finding("form_unreadable", (name,), {"detail": detail}))
             continue
         try:

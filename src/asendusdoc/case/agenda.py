@@ -20,10 +20,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from asendusdoc.case import CaseReport, check_case, read_case_files
-from asendusdoc.case.calendar import EVENT_TITLES, event_uid
+from asendusdoc.case.calendar import EVENT_SUMMARIES, event_uid
 from asendusdoc.case.collection import CaseForm, CaseForms
 from asendusdoc.case.deadlines import DUE_SOON_DAYS
-from asendusdoc.case.findings import FORM_KIND_TITLES, Finding, Severity
+from asendusdoc.case.findings import Finding, Severity, form_name
 from asendusdoc.forms import (
     ActionPlan,
     CooperationAgreement,
@@ -33,10 +33,11 @@ from asendusdoc.forms import (
     SupportPersonReferral,
 )
 from asendusdoc.forms._blocks import Family, MunicipalityParty, Service
-from asendusdoc.titles import Titles
+from asendusdoc.forms._words import LABELS
+from asendusdoc.i18n import N_, translations
 
 __all__ = [
-    "DEADLINE_KIND_TITLES",
+    "DEADLINE_KIND_NAMES",
     "AgendaItem",
     "CaseAgenda",
     "agenda_calendar",
@@ -45,25 +46,11 @@ __all__ = [
     "sort_agenda",
 ]
 
-DEADLINE_KIND_TITLES: dict[str, Titles] = {
-    "progress-report": Titles(
-        "ülevaade teenuse kulgemisest", "отчёт о ходе оказания услуги", "progress report"
-    ),
-    "adaptation-year": Titles(
-        "kohanemiseks mõeldud teenuse aasta lõpp",
-        "окончание года адаптационной услуги",
-        "end of the adaptation service's year",
-    ),
-    "reassessment": Titles(
-        "noore olukorra hindamine pärast aastat koostööd",
-        "оценка ситуации молодого человека после года сотрудничества",
-        "assessment after one year of cooperation",
-    ),
-    "closure-summary": Titles(
-        "klienditöö kokkuvõte või lõpetamise kokkulepe",
-        "итоговый отчёт о работе с семьёй или соглашение о прекращении услуги",
-        "client-work summary or closure agreement",
-    ),
+DEADLINE_KIND_NAMES: dict[str, str] = {
+    "progress-report": N_("progress report"),
+    "adaptation-year": N_("end of the adaptation service's year"),
+    "reassessment": N_("assessment after one year of cooperation"),
+    "closure-summary": N_("client-work summary or closure agreement"),
 }
 """What is due, by deadline kind, as the agenda names it."""
 
@@ -110,11 +97,9 @@ class AgendaItem:
 
     def what(self, lang: str) -> str:
         """What is due, in ``lang``."""
-        if self.kind in DEADLINE_KIND_TITLES:
-            return DEADLINE_KIND_TITLES[self.kind].get(lang)
-        index = {"et": 0, "ru": 1, "en": 2}.get(lang, 0)
-        titles = FORM_KIND_TITLES.get(self.form_kind)
-        return titles[index] if titles else self.form_kind
+        if self.kind in DEADLINE_KIND_NAMES:
+            return translations(lang).gettext(DEADLINE_KIND_NAMES[self.kind])
+        return form_name(self.form_kind, lang)
 
     def as_dict(self, lang: str) -> dict[str, object]:
         """The JSON shape of ``agenda --json``."""
@@ -238,8 +223,7 @@ def sort_agenda(items: Iterable[AgendaItem]) -> list[AgendaItem]:
     )
 
 
-_CASE_LABEL = ("Juhtumi viide", "Номер дела", "Case reference")
-_MUNICIPALITY_LABEL = ("Omavalitsus", "Самоуправление", "Municipality")
+_MUNICIPALITY_LABEL = N_("Municipality")
 
 
 def agenda_calendar(items: Sequence[AgendaItem], lang: str, *, stamp: dt.date) -> bytes:
@@ -253,7 +237,8 @@ def agenda_calendar(items: Sequence[AgendaItem], lang: str, *, stamp: dt.date) -
     """
     from icalendar import Calendar, Event
 
-    index = {"et": 0, "ru": 1, "en": 2}.get(lang, 0)
+    _ = translations(lang).gettext
+    case_label = LABELS["case_reference"].get(lang)
     calendar = Calendar()
     calendar.add("prodid", "-//asendusdoc//caseload agenda//EN")
     calendar.add("version", "2.0")
@@ -270,17 +255,17 @@ def agenda_calendar(items: Sequence[AgendaItem], lang: str, *, stamp: dt.date) -
         if uid in seen:
             continue  # one event per deadline (a late closure and its deadline share one)
         seen.add(uid)
-        title = EVENT_TITLES.get(item.kind)
-        summary = title[index] if title else item.what(lang)
+        title = EVENT_SUMMARIES.get(item.kind)
+        summary = _(title) if title else item.what(lang)
         event = Event()
         event.add("uid", uid)
         event.add("dtstamp", stamped)
         event.add("dtstart", item.due)
         event.add("dtend", item.due + dt.timedelta(days=1))
         event.add("summary", f"{item.case_reference}: {summary}")
-        lines = [f"{_CASE_LABEL[index]}: {item.case_reference}"]
+        lines = [f"{case_label}: {item.case_reference}"]
         if item.municipality:
-            lines.append(f"{_MUNICIPALITY_LABEL[index]}: {item.municipality}")
+            lines.append(f"{_(_MUNICIPALITY_LABEL)}: {item.municipality}")
         lines.append(item.finding.message(lang))
         event.add("description", "\n".join(lines))
         event.add("categories", [item.severity.value])

@@ -24,11 +24,11 @@ from asendusdoc.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
-    N_,
     add_lang_option,
     gettext_for,
     ngettext_for,
 )
+from asendusdoc.i18n import N_
 
 if TYPE_CHECKING:
     from asendusdoc.case.agenda import AgendaItem
@@ -184,7 +184,7 @@ def _bad_case(lang: str, folder: Path, count: int) -> str:
 
 def agenda_line(item: AgendaItem, lang: str) -> str:
     """One line of the agenda: due date, severity, case, municipality, what, since when, message."""
-    from asendusdoc.case.findings import format_day
+    from asendusdoc.i18n import format_day
 
     _ = gettext_for(lang)
     ngettext = ngettext_for(lang)
