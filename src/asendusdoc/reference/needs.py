@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from asendusdoc.titles import TitledEnum, Titles
 
 __all__ = [
+    "CONFERENCE_GROUND_NEEDS",
+    "LEAVING_CARE_NEEDS",
     "NEED_SERVICES",
     "PROBLEM_AREA_NEEDS",
+    "SEED_SOURCES",
     "SERVICE_OFFERS",
     "NeedArea",
     "NeedServiceRow",
@@ -30,6 +33,38 @@ __all__ = [
     "SupportService",
     "rows_for",
 ]
+
+
+SEED_SOURCES: dict[str, Titles] = {
+    "000": Titles(
+        "Sotsiaalkindlustusamet, peretoe teenus",
+        "Департамент социального страхования, услуга поддержки семьи",
+        "Social Insurance Board, family support service",
+    ),
+    "001": Titles(
+        "Sotsiaalkindlustusamet, asendushoolduse tugiteenused",
+        "Департамент социального страхования, поддерживающие услуги замещающего ухода",
+        "Social Insurance Board, substitute-care support services",
+    ),
+    "002": Titles(
+        "Sotsiaalkindlustusamet, perede vajaduste seiresüsteem",
+        "Департамент социального страхования, система мониторинга потребностей семей",
+        "Social Insurance Board, families' needs monitoring",
+    ),
+    "003": Titles(
+        "Viimsi valla pere tugiisiku teenus (Viimsi Vallavolikogu 21.03.2023 määrus nr 10, § 9)",
+        "услуга опорного лица для семьи волости Виймси (постановление волостного собрания "
+        "Виймси от 21.03.2023 № 10, § 9)",
+        "Viimsi family support-person service (Viimsi council regulation no. 10 of 21.03.2023, "
+        "§ 9)",
+    ),
+    "004": Titles(
+        "Sotsiaalkindlustusamet, Pere Lahendusringi suunamine",
+        "Департамент социального страхования, направление в Семейный круг решений",
+        "Social Insurance Board, family group conference referral",
+    ),
+}
+"""The seed documents (``seeds/`` of the project) by number: where a row or condition comes from."""
 
 
 class NeedArea(TitledEnum):
@@ -366,3 +401,17 @@ PROBLEM_AREA_NEEDS: dict[str, NeedArea] = {
     "other": NeedArea.OTHER,
 }
 """A family support referral's problem area (seed 000) → the need area it states."""
+
+CONFERENCE_GROUND_NEEDS: dict[str, NeedArea] = {
+    "contact-with-birth-parents": NeedArea.BIRTH_FAMILY,
+    "other-substitute-care": NeedArea.OTHER,
+}
+"""A family group conference referral's ground (seed 004) → the need area it states; the other
+grounds (the child's welfare, a carer in the close circle) are what the conference is for."""
+
+LEAVING_CARE_NEEDS: tuple[NeedArea, ...] = (
+    NeedArea.PRACTICAL_FINANCIAL,
+    NeedArea.SERVICES_RIGHTS,
+)
+"""The needs a support-person referral states (seed 001: information on services and benefits,
+applications, budget, housing)."""
