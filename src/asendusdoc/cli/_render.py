@@ -32,7 +32,7 @@ from asendusdoc.cli._protection import (
     protection_suffix,
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
-from asendusdoc.i18n import default_language
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, default_language
 from asendusdoc.protect import Protection, RecipientSummary
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--doc-lang",
-        choices=("et", "ru"),
+        choices=DOCUMENT_LANGUAGES,
         help=_(
             "document language when it differs from --lang (e.g. English messages, "
             "Russian documents); --lang en gives Estonian documents"
@@ -167,7 +167,7 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
 
 def _render(args: argparse.Namespace) -> int:
     _ = gettext_for(args.lang)
-    lang = args.doc_lang or (args.lang if args.lang in ("et", "ru") else "et")
+    lang = args.doc_lang or (args.lang if args.lang in DOCUMENT_LANGUAGES else "et")
     if args.jobs < 1:
         return _usage_error(args.lang, _("--jobs must be at least 1"))
     if args.restriction_years is not None and not 1 <= args.restriction_years <= 110:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from pydantic import Field
-
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Service, Worker, provider_field
@@ -65,6 +63,9 @@ class ClientDiary(FormModel):
 
     form_id: ClassVar[str] = "client-diary"
     titles: ClassVar[Titles] = Titles("Kliendipäevik", "Дневник клиента", "Client diary")
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "kliendipäevik", "дневник клиента", "client diary"
+    )
 
     form: Literal["client-diary"]
     service: Service = titled("Teenus", "Услуга", "Service")
@@ -84,11 +85,8 @@ class ClientDiary(FormModel):
     period_end: dt.date | None = titled(
         "Päeviku lõpp", "Окончание дневника", "Diary end", default=None
     )
-    entries: list[DiaryEntry] = Field(
-        min_length=1,
-        max_length=limits.DIARY_ENTRIES,
-        title="Sissekanded",
-        json_schema_extra={"title_ru": "Записи", "title_en": "Entries"},
+    entries: list[DiaryEntry] = titled(
+        "Sissekanded", "Записи", "Entries", min_length=1, max_length=limits.DIARY_ENTRIES
     )
 
     def rule_violations(self) -> list[RuleViolation]:

@@ -122,6 +122,9 @@ class Closure(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Teenuse lõpetamise kokkulepe", "Соглашение о прекращении услуги", "Closure agreement"
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "lõpetamise kokkulepe", "соглашение о прекращении услуги", "closure agreement"
+    )
 
     form: Literal["closure"]
     service: Service = titled("Teenus", "Услуга", "Service")

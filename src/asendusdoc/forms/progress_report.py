@@ -79,6 +79,9 @@ class ProgressReport(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Ülevaade teenuse kulgemisest", "Отчёт о ходе оказания услуги", "Progress report"
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "ülevaade teenuse kulgemisest", "отчёт о ходе оказания услуги", "progress report"
+    )
 
     form: Literal["progress-report"]
     service: Service = titled("Teenus", "Услуга", "Service")

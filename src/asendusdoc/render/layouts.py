@@ -16,6 +16,7 @@ from asendusdoc.forms import (
     Closure,
     CooperationAgreement,
     FamilyConferenceReferral,
+    FamilyNeedsFeedback,
     FamilySupportReferral,
     FormModel,
     ProgressReport,
@@ -45,6 +46,7 @@ from asendusdoc.render.document import (
     Section,
     Signature,
 )
+from asendusdoc.render.layout_family_needs_feedback import family_needs_feedback_layout
 from asendusdoc.titles import Titles
 
 if TYPE_CHECKING:
@@ -609,6 +611,7 @@ _LAYOUTS: dict[type[FormModel], Callable[[Any, Context], Layout]] = {
     ClientDiary: _client_diary,
     ProgressReport: _progress_report,
     Closure: _closure,
+    FamilyNeedsFeedback: family_needs_feedback_layout,
 }
 
 
