@@ -24,12 +24,14 @@ COMMANDS = [
     ["check"],
     ["redact"],
     ["draft-report"],
+    ["agenda"],
+    ["suggest"],
 ]
 CODE_WORDS = {
     "asendusdoc", "json", "pdf", "docx", "openpgp", "aes", "ascii", "armor", "lc_all", "lang",
     "icalendar", "path", "code", "message", "provider", "id", "et", "ru", "en", "forms",
     "example", "schema", "validate", "render", "encrypt", "check", "redact", "draft", "report",
-    "docx,pdf", "n", "word",
+    "docx,pdf", "n", "word", "agenda", "suggest",
 }  # fmt: skip
 """Words that are the same in every language: formats, products, commands, JSON keys, language
 codes."""
