@@ -3,7 +3,8 @@
 Each code has one severity and one message template per language, written here (the gettext
 catalogs are maintained elsewhere; these templates are the single source of the case texts).
 Params fill ``{name}`` fields; dates are ISO strings and are shown as ``22.11.2026``. No param
-ever holds a personal code or a person's name.
+ever holds what was typed into a form (it may be a personal code or a person's name): goals
+are named by their position, not by their typed key.
 """
 
 from __future__ import annotations
@@ -77,9 +78,9 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, tuple[str, str, str]]] = {
         "The form is invalid ({count} problem(s)); see the command validate.",
     )),
     "case_reference_differs": (_E, (
-        "Vormi juhtumi viide on {found}, ülejäänud vormidel {expected}.",
-        "Номер дела в форме — {found}, в остальных формах — {expected}.",
-        "The form's case reference is {found}; the other forms have {expected}.",
+        "Vormi juhtumi viide erineb sellest, mis on ülejäänud vormidel.",
+        "Номер дела в форме отличается от номера в остальных формах.",
+        "The form's case reference differs from the one the other forms share.",
     )),
     # --- consistency -------------------------------------------------------------------------
     "goal_not_in_agreement": (_W, (
