@@ -10,7 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from asendusdoc.forms._base import RuleViolation
-from asendusdoc.titles import Titles
+from asendusdoc.i18n.field_errors import field_template
+from asendusdoc.titles import Titles, titles_of
 
 __all__ = ["Problem", "field_titles", "problems_from_validation_error"]
 
@@ -32,7 +33,9 @@ class Problem:
     message: str
     params: Mapping[str, Any] = field(default_factory=dict)
     template: str = ""
-    """The English template of ``message`` (the gettext msgid) where it is known."""
+    """The English template of ``message`` (the gettext msgid): a rule's, or a field type's
+    found by its code; empty for pydantic's own errors (their templates are found by code in
+    :mod:`asendusdoc.i18n.pydantic_messages`)."""
 
     @property
     def path_text(self) -> str:
@@ -91,8 +94,8 @@ def _pydantic_problem(
     from asendusdoc.i18n.pydantic_messages import pydantic_template
 
     found = pydantic_template(code, loc, params)
-    if found is None:
-        return Problem(loc, code, msg, params)
+    if found is None:  # one of our field types: its template by code
+        return Problem(loc, code, msg, params, field_template(code, msg, params))
     template, values = found
     text = template.singular
     if template.plural is not None and template.count is not None:
@@ -105,7 +108,7 @@ def _pydantic_problem(
         message = text.format(**values)
     except (KeyError, IndexError, ValueError):
         message = text
-    return Problem(loc, code, message, kept, template.singular)
+    return Problem(loc, code, message, kept)
 
 
 def _is_validator_segment(part: PathPart) -> bool:
@@ -123,11 +126,7 @@ def field_titles(model: type[BaseModel], path: tuple[PathPart, ...]) -> Titles |
         if not fields or part not in fields:
             return titles if part in ("[]",) else None
         info = fields[part]
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        title_et = info.title or part
-        titles = Titles(
-            str(title_et), str(extra.get("title_ru", title_et)), str(extra.get("title_en", part))
-        )
+        titles = titles_of(info, part)
         current = _model_of(info.annotation)
     return titles
 

@@ -1,7 +1,8 @@
 """Titles in three languages: every field and every enumeration value has one.
 
 A field's Estonian title is pydantic's ``title``; the Russian and English ones travel in the
-JSON Schema as ``title_ru`` and ``title_en``. Enumerations carry ``x-titles`` per value.
+JSON Schema as ``title_ru`` and ``title_en``. Enumerations carry ``x-titles`` per value. The
+``Titles`` of a field are read back with :func:`titles_of`, never from the schema's keys.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from enum import StrEnum
 from typing import Any, ClassVar, NamedTuple
 
 from pydantic import Field
+from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
 
-__all__ = ["TitledEnum", "Titles", "field"]
+from asendusdoc.i18n import LANGUAGES
+
+__all__ = ["TitledEnum", "Titles", "field", "titles_of"]
 
 
 class Titles(NamedTuple):
@@ -27,10 +31,32 @@ class Titles(NamedTuple):
         return str(getattr(self, lang, self.et))
 
 
+class _SchemaTitles:
+    """The ``json_schema_extra`` of a titled field: keeps its ``Titles``, writes the schema keys."""
+
+    __slots__ = ("titles",)
+
+    def __init__(self, titles: Titles) -> None:
+        self.titles = titles
+
+    def __call__(self, schema: dict[str, Any]) -> None:
+        schema["title_ru"] = self.titles.ru
+        schema["title_en"] = self.titles.en
+
+
 def field(et: str, ru: str, en: str, description: str | None = None, **kwargs: Any) -> Any:
     """A pydantic ``Field`` with its titles in the three languages."""
-    extra: dict[str, Any] = {"title_ru": ru, "title_en": en}
+    extra = _SchemaTitles(Titles(et, ru, en))
     return Field(title=et, description=description, json_schema_extra=extra, **kwargs)
+
+
+def titles_of(info: FieldInfo, name: str) -> Titles:
+    """The titles of a model field; its Estonian title (or ``name``) when it has no others."""
+    extra = info.json_schema_extra
+    if isinstance(extra, _SchemaTitles):
+        return extra.titles
+    title = info.title or name
+    return Titles(title, title, name)
 
 
 class TitledEnum(StrEnum):
@@ -57,6 +83,6 @@ class TitledEnum(StrEnum):
         schema: JsonSchemaValue = handler(core_schema)
         schema = handler.resolve_ref_schema(schema)
         schema["x-titles"] = {
-            lang: {m.value: m.titles.get(lang) for m in cls} for lang in ("et", "ru", "en")
+            lang: {m.value: m.titles.get(lang) for m in cls} for lang in LANGUAGES
         }
         return schema

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from asendusdoc.case.redact import JUSTIFICATION_WITHHELD, PROVIDER_FIELDS, redact_for_provider
+from asendusdoc.case.redact import PROVIDER_FIELDS, redact_for_provider
 from asendusdoc.forms import FamilySupportReferral
+from asendusdoc.forms.family_support_referral import JUSTIFICATION_WITHHELD
 from asendusdoc.loading import load_form, validate_form
 from tests.case.helpers import case_data
 

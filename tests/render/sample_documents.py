@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from asendusdoc.forms._words import labels
 from asendusdoc.render.document import (
     Document,
     FieldRow,
@@ -13,7 +14,6 @@ from asendusdoc.render.document import (
     TableBlock,
     TextBlock,
 )
-from asendusdoc.render.labels import LABELS
 
 
 def sample_document(lang: str = "et", *, goals: int = 3, hostile: str = "") -> Document:
@@ -52,7 +52,7 @@ def sample_document(lang: str = "et", *, goals: int = 3, hostile: str = "") -> D
                             FieldRow(
                                 "Suhtluskeel" if et else "Язык общения", "vene" if et else "русский"
                             ),
-                            FieldRow("Märkus" if et else "Примечание", LABELS[lang]["missing"]),
+                            FieldRow("Märkus" if et else "Примечание", labels(lang)["missing"]),
                         ]
                     ),
                 ],
@@ -62,7 +62,7 @@ def sample_document(lang: str = "et", *, goals: int = 3, hostile: str = "") -> D
                 [
                     TableBlock(
                         columns=[
-                            LABELS[lang]["number"],
+                            labels(lang)["number"],
                             "Eesmärk" if et else "Цель",
                             "Vastutaja" if et else "Ответственный",
                         ],
@@ -86,5 +86,5 @@ def sample_document(lang: str = "et", *, goals: int = 3, hostile: str = "") -> D
             Signature("Pere" if et else "Семья", "Anna Ivanova"),
             Signature("Peretoetaja" if et else "Специалист по поддержке семьи", "Kati Kask"),
         ],
-        labels=dict(LABELS[lang]),
+        labels=dict(labels(lang)),
     )

@@ -12,37 +12,19 @@ import hashlib
 from collections.abc import Sequence
 
 from asendusdoc.case.deadlines import Deadline
-from asendusdoc.case.findings import FORM_KIND_TITLES
+from asendusdoc.case.findings import form_name
+from asendusdoc.forms._words import LABELS
+from asendusdoc.i18n import N_, translations
 
-__all__ = ["EVENT_TITLES", "deadlines_calendar", "event_uid"]
+__all__ = ["EVENT_SUMMARIES", "deadlines_calendar", "event_uid"]
 
-EVENT_TITLES: dict[str, tuple[str, str, str]] = {
-    "progress-report": (
-        "Tähtaeg: ülevaade teenuse kulgemisest",
-        "Срок: отчёт о ходе оказания услуги",
-        "Due: progress report",
-    ),
-    "adaptation-year": (
-        "Kohanemiseks mõeldud teenuse aasta lõpeb",
-        "Заканчивается год услуги для адаптации",
-        "Adaptation service year ends",
-    ),
-    "reassessment": (
-        "Aasta koostööd: noore olukorra hindamine",
-        "Год сотрудничества: оценка ситуации молодого человека",
-        "One year of cooperation: assess the situation",
-    ),
-    "closure-summary": (
-        "Tähtaeg: klienditöö kokkuvõte",
-        "Срок: итоговый отчёт по работе с клиентом",
-        "Due: closure summary",
-    ),
+EVENT_SUMMARIES: dict[str, str] = {
+    "progress-report": N_("Due: progress report"),
+    "adaptation-year": N_("Adaptation service year ends"),
+    "reassessment": N_("One year of cooperation: assess the situation"),
+    "closure-summary": N_("Due: closure summary"),
 }
-"""Deadline kind → the event's summary in et, ru, en."""
-
-_LANG_INDEX = {"et": 0, "ru": 1, "en": 2}
-_FORM_LABEL = ("Vorm", "Форма", "Form")
-_CASE_LABEL = ("Juhtumi viide", "Номер дела", "Case reference")
+"""Deadline kind → the event's summary (the gettext msgid)."""
 
 
 def event_uid(case_reference: str, kind: str) -> str:
@@ -57,7 +39,8 @@ def deadlines_calendar(
     """The iCalendar bytes of ``deadlines``; ``stamp`` (the check day) is the DTSTAMP."""
     from icalendar import Calendar, Event
 
-    index = _LANG_INDEX.get(lang, 0)
+    _ = translations(lang).gettext
+    case_label, form_label = LABELS["case_reference"].get(lang), LABELS["form"].get(lang)
     calendar = Calendar()
     calendar.add("prodid", "-//asendusdoc//case deadlines//EN")
     calendar.add("version", "2.0")
@@ -68,12 +51,9 @@ def deadlines_calendar(
         event.add("dtstamp", stamped)
         event.add("dtstart", deadline.due)
         event.add("dtend", deadline.due + dt.timedelta(days=1))
-        event.add("summary", f"{case_reference}: {EVENT_TITLES[deadline.kind][index]}")
-        kind = FORM_KIND_TITLES.get(deadline.form_kind, (deadline.form_kind,) * 3)[index]
-        event.add(
-            "description",
-            f"{_CASE_LABEL[index]}: {case_reference}\n{_FORM_LABEL[index]}: {kind}",
-        )
+        event.add("summary", f"{case_reference}: {_(EVENT_SUMMARIES[deadline.kind])}")
+        kind = form_name(deadline.form_kind, lang)
+        event.add("description", f"{case_label}: {case_reference}\n{form_label}: {kind}")
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     data: bytes = calendar.to_ical()

@@ -14,29 +14,20 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from asendusdoc.case.findings import format_day
 from asendusdoc.errors import InputError
 from asendusdoc.forms import ClientDiary, ProgressReport
 from asendusdoc.forms._blocks import Worker
 from asendusdoc.forms.client_diary import ContactKind
+from asendusdoc.i18n import N_, format_day, format_number, translations
 
 __all__ = ["WORKER_FILLS", "draft_progress_report", "missing_parts", "parse_month"]
 
 WORKER_FILLS = ("next_steps", "municipality.worker")
 """The fields a draft may leave for the worker to write (dotted paths)."""
 
-_TEXTS = {
-    "et": {
-        "summary": "{month}: {count} kontakti, kokku {hours} tundi ({kinds}).",
-        "kind": "{kind}: {count}",
-        "intro": "Kliendipäeviku sissekanded:",
-    },
-    "ru": {
-        "summary": "{month}: контактов — {count}, всего {hours} ч ({kinds}).",
-        "kind": "{kind} — {count}",
-        "intro": "Записи дневника клиента:",
-    },
-}
+_SUMMARY = N_("{month}: {count} contact(s), {hours} hours in all ({kinds}).")
+_KIND_COUNT = N_("{kind}: {count}")
+_ENTRIES_INTRO = N_("Entries of the client diary:")
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -56,11 +47,6 @@ def _hours(minutes: int) -> float:
     return round(minutes / 60, 2)
 
 
-def _number(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",")
-
-
 def draft_progress_report(
     diary: ClientDiary,
     year: int,
@@ -73,7 +59,7 @@ def draft_progress_report(
 
     Raises :class:`InputError` (``diary_month_empty``) when the diary has no entry that month.
     """
-    texts = _TEXTS.get(lang, _TEXTS["et"])
+    _ = translations(lang).gettext
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     entries = sorted((e for e in diary.entries if first <= e.date <= last), key=lambda e: e.date)
@@ -94,18 +80,18 @@ def draft_progress_report(
         if kind in counts
     ]
     kinds = ", ".join(
-        texts["kind"].format(kind=kind.title(lang), count=len(counts[kind]))
+        _(_KIND_COUNT).format(kind=kind.title(lang), count=len(counts[kind]))
         for kind in ContactKind
         if kind in counts
     )
     total = _hours(sum(e.duration_minutes for e in entries))
-    situation = texts["summary"].format(
+    situation = _(_SUMMARY).format(
         month=f"{format_day(period_start)}–{format_day(period_end)}",
         count=len(entries),
-        hours=_number(total, lang),
+        hours=format_number(total, lang),
         kinds=kinds,
     )
-    lines = [texts["intro"]]
+    lines = [_(_ENTRIES_INTRO)]
     lines += [f"- {format_day(e.date)}, {e.kind.title(lang)}: {e.description}" for e in entries]
     draft: dict[str, Any] = {
         "form": ProgressReport.form_id,

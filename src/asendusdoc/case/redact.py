@@ -4,7 +4,8 @@ SKA forwards "the family data needed to start the service". :data:`PROVIDER_FIEL
 every field the reduced referral may hold (dotted paths, ``[]`` for list items); everything
 else is dropped. Personal codes are dropped (a child's birth date is kept, taken from the code);
 the justification of the need in the case plan is what SKA checks, not what the provider needs:
-the model requires the field, so it holds :data:`JUSTIFICATION_WITHHELD` instead. See
+the model requires the field, so it holds
+:data:`asendusdoc.forms.family_support_referral.JUSTIFICATION_WITHHELD` instead. See
 ``docs/case-checks.md``.
 """
 
@@ -14,8 +15,9 @@ from typing import Any
 
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FamilySupportReferral, FormModel
+from asendusdoc.forms.family_support_referral import JUSTIFICATION_WITHHELD
 
-__all__ = ["JUSTIFICATION_WITHHELD", "PROVIDER_FIELDS", "redact_for_provider"]
+__all__ = ["PROVIDER_FIELDS", "redact_for_provider"]
 
 PROVIDER_FIELDS: frozenset[str] = frozenset(
     {
@@ -55,13 +57,6 @@ PROVIDER_FIELDS: frozenset[str] = frozenset(
     }
 )
 """Every field the provider's referral may hold; ``justification`` holds only the fixed text."""
-
-JUSTIFICATION_WITHHELD = (
-    "Põhjendus on juhtumiplaanis; SKA on selle kontrollinud, teenuseosutajale seda ei edastata. / "
-    "Обоснование содержится в плане работы со случаем; SKA его проверил, поставщику услуги оно "
-    "не передаётся."
-)
-"""What the provider's referral says in place of the justification (in et and ru)."""
 
 
 def redact_for_provider(form: FormModel) -> FamilySupportReferral:

@@ -10,21 +10,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from asendusdoc.cli import _case, _info, _render, _validate
-from asendusdoc.cli._common import EXIT_USAGE, add_lang_option, report_error
+from asendusdoc.cli import _agenda, _case, _info, _render, _validate
+from asendusdoc.cli._common import EXIT_USAGE, add_lang_option, gettext_for, report_error
 
 __all__ = ["main"]
 
-_COMMANDS = (_info, _validate, _render, _case)
+_COMMANDS = (_info, _validate, _render, _case, _agenda)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     from asendusdoc import __version__
+    from asendusdoc.i18n import default_language
 
+    _ = gettext_for(default_language())
     parser = argparse.ArgumentParser(
-        prog="asendusdoc",
-        description="Asendushoolduse tugiteenuste dokumendid / документы услуг замещающей опеки",
+        prog="asendusdoc", description=_("Documents of the substitute-care support services")
     )
     parser.add_argument("--version", action="version", version=f"asendusdoc {__version__}")
     add_lang_option(parser)

@@ -1,8 +1,4 @@
-"""``check DIR``, ``redact FILE --for provider``, ``draft-report DIARY --month``: case files.
-
-The texts of these commands are kept here in et, ru and en (see :mod:`asendusdoc.case.findings`
-for why they are not in the gettext catalogs yet).
-"""
+"""``check DIR``, ``redact FILE --for provider``, ``draft-report DIARY --month``: case files."""
 
 from __future__ import annotations
 
@@ -21,85 +17,11 @@ from asendusdoc.cli._common import (
     gettext_for,
 )
 from asendusdoc.errors import InputError
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, N_
 
 __all__ = ["register"]
 
-_LANG_INDEX = {"et": 0, "ru": 1, "en": 2}
-
-_TEXTS: dict[str, tuple[str, str, str]] = {
-    "check_help": (
-        "kontrolli ühe juhtumi vorme koos: kooskõla ja tähtajad",
-        "проверить формы одного дела вместе: согласованность и сроки",
-        "check the forms of one case together: consistency and deadlines",
-    ),
-    "redact_help": (
-        "suunamisvorm teenuseosutajale (ainult teenuse alustamiseks vajalikud andmed)",
-        "форма направления для поставщика услуги (только данные для начала услуги)",
-        "the referral for the provider (only the data needed to start the service)",
-    ),
-    "draft_help": (
-        "kuu ülevaate mustand kliendipäevikust",
-        "черновик месячного отчёта по дневнику клиента",
-        "draft a month's progress report from the client diary",
-    ),
-    "not_a_folder": (
-        "{path} ei ole kaust; anna juhtumi vormide kaust.",
-        "{path} не является папкой; укажите папку с формами дела.",
-        "{path} is not a folder; give the folder of the case's forms.",
-    ),
-    "empty_folder": (
-        "Kaustas {path} pole ühtegi vormi (*.json).",
-        "В папке {path} нет ни одной формы (*.json).",
-        "The folder {path} holds no form files (*.json).",
-    ),
-    "bad_today": (
-        "--today {value} ei ole kuupäev; kirjutage see kujul AAAA-KK-PP.",
-        "--today {value} не является датой; укажите её в виде ГГГГ-ММ-ДД.",
-        "--today {value} is not a date; write it as YYYY-MM-DD.",
-    ),
-    "bad_month": (
-        "--month {value} ei ole kuu; kirjutage see kujul AAAA-KK.",
-        "--month {value} не является месяцем; укажите его в виде ГГГГ-ММ.",
-        "--month {value} is not a month; write it as YYYY-MM.",
-    ),
-    "no_findings": (
-        "Juhtum {reference}: leide pole.",
-        "Дело {reference}: замечаний нет.",
-        "Case {reference}: no findings.",
-    ),
-    "summary": (
-        "Juhtum {reference}: vigu {errors}, hoiatusi {warnings}, teateid {infos}.",
-        "Дело {reference}: ошибок — {errors}, предупреждений — {warnings}, сообщений — {infos}.",
-        "Case {reference}: {errors} error(s), {warnings} warning(s), {infos} note(s).",
-    ),
-    "error": ("viga", "ошибка", "error"),
-    "warning": ("hoiatus", "предупреждение", "warning"),
-    "info": ("teade", "сообщение", "info"),
-    "ics_written": (
-        "Tähtajad ({count}) kirjutati faili {path}.",
-        "Сроки ({count}) записаны в файл {path}.",
-        "Deadlines ({count}) written to {path}.",
-    ),
-    "redacted": (
-        "Teenuseosutaja suunamisvorm kirjutati faili {path}.",
-        "Форма направления для поставщика записана в файл {path}.",
-        "The provider's referral was written to {path}.",
-    ),
-    "drafted": (
-        "Ülevaate mustand kirjutati faili {path}.",
-        "Черновик отчёта записан в файл {path}.",
-        "The draft report was written to {path}.",
-    ),
-    "fill_in": (
-        "Täida enne saatmist: {fields}. Kontrolli siis käsuga: asendusdoc validate {path}",
-        "Заполните перед отправкой: {fields}. Затем проверьте: asendusdoc validate {path}",
-        "Fill in before sending: {fields}. Then check it: asendusdoc validate {path}",
-    ),
-}
-
-
-def _t(lang: str, key: str, **params: Any) -> str:
-    return _TEXTS[key][_LANG_INDEX.get(lang, 0)].format(**params)
+_SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 def register(commands: Any) -> None:
@@ -108,7 +30,9 @@ def register(commands: Any) -> None:
 
     lang = default_language()
     _ = gettext_for(lang)
-    check = commands.add_parser("check", help=_t(lang, "check_help"))
+    check = commands.add_parser(
+        "check", help=_("check the forms of one case together: consistency and deadlines")
+    )
     check.add_argument("folder", metavar="DIR", type=Path)
     check.add_argument("--today", metavar="YYYY-MM-DD", help=_("the day deadlines are counted to"))
     check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
@@ -117,7 +41,10 @@ def register(commands: Any) -> None:
     add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
 
-    redact = commands.add_parser("redact", help=_t(lang, "redact_help"))
+    redact = commands.add_parser(
+        "redact",
+        help=_("the referral for the provider (only the data needed to start the service)"),
+    )
     redact.add_argument("file", metavar="FILE")
     redact.add_argument("--for", dest="audience", choices=("provider",), required=True)
     redact.add_argument("-o", "--output", type=Path, required=True)
@@ -125,18 +52,20 @@ def register(commands: Any) -> None:
     add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
-    draft = commands.add_parser("draft-report", help=_t(lang, "draft_help"))
+    draft = commands.add_parser(
+        "draft-report", help=_("draft a month's progress report from the client diary")
+    )
     draft.add_argument("diary", metavar="DIARY")
     draft.add_argument("--month", required=True, metavar="YYYY-MM")
-    draft.add_argument("--report-lang", choices=("et", "ru"), default="et")
+    draft.add_argument("--report-lang", choices=DOCUMENT_LANGUAGES, default="et")
     draft.add_argument("-o", "--output", type=Path, required=True)
     draft.add_argument("--force", action="store_true")
     add_lang_option(draft, default=False)
     draft.set_defaults(handler=_draft)
 
 
-def _usage(lang: str, key: str, **params: Any) -> int:
-    print(_t(lang, key, **params), file=sys.stderr)
+def _usage(message: str) -> int:
+    print(message, file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -146,18 +75,23 @@ def _check(args: argparse.Namespace) -> int:
     from asendusdoc.output import write_output
 
     lang: str = args.lang
+    _ = gettext_for(lang)
     today = None
     if args.today is not None:
         try:
             today = dt.date.fromisoformat(args.today)
         except ValueError:
-            return _usage(lang, "bad_today", value=args.today)
+            return _usage(
+                _("--today {value} is not a date; write it as YYYY-MM-DD.").format(value=args.today)
+            )
     folder: Path = args.folder
     if not folder.is_dir():
-        return _usage(lang, "not_a_folder", path=folder)
+        return _usage(
+            _("{path} is not a folder; give the folder of the case's forms.").format(path=folder)
+        )
     paths = sorted(p for p in folder.iterdir() if p.suffix == ".json" and p.is_file())
     if not paths:
-        return _usage(lang, "empty_folder", path=folder)
+        return _usage(_("The folder {path} holds no form files (*.json).").format(path=folder))
     files: dict[str, bytes] = {}
     for path in paths:
         try:
@@ -178,25 +112,28 @@ def _check(args: argparse.Namespace) -> int:
         coming = report.coming_deadlines
         data = deadlines_calendar(report.reference or "", coming, lang, stamp=report.today)
         write_output(args.ics, data, force=args.force)
-        print(_t(lang, "ics_written", count=len(coming), path=args.ics), file=sys.stderr)
+        print(
+            _("Deadlines ({count}) written to {path}.").format(count=len(coming), path=args.ics),
+            file=sys.stderr,
+        )
     return EXIT_INVALID if report.has_errors else EXIT_OK
 
 
 def _print_findings(report: Any, lang: str) -> None:
+    _ = gettext_for(lang)
     reference = report.reference or "?"
     if not report.findings:
-        print(_t(lang, "no_findings", reference=reference))
+        print(_("Case {reference}: no findings.").format(reference=reference))
         return
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in report.findings:
         severity = finding.severity.value
         counts[severity] += 1
         forms = ", ".join(finding.forms)
-        print(f"{_t(lang, severity)} [{finding.code}] {forms}: {finding.message(lang)}")
+        word = _(_SEVERITY_WORDS[severity])
+        print(f"{word} [{finding.code}] {forms}: {finding.message(lang)}")
     print(
-        _t(
-            lang,
-            "summary",
+        _("Case {reference}: {errors} error(s), {warnings} warning(s), {infos} note(s).").format(
             reference=reference,
             errors=counts["error"],
             warnings=counts["warning"],
@@ -220,7 +157,11 @@ def _redact(args: argparse.Namespace) -> int:
     write_output(
         args.output, _dump(reduced.model_dump(mode="json", exclude_none=True)), force=args.force
     )
-    print(_t(args.lang, "redacted", path=args.output), file=sys.stderr)
+    _ = gettext_for(args.lang)
+    print(
+        _("The provider's referral was written to {path}.").format(path=args.output),
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -231,11 +172,13 @@ def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.loading import load_form, parse_form_json
     from asendusdoc.output import write_output
 
-    lang: str = args.lang
+    _ = gettext_for(args.lang)
     try:
         year, month = parse_month(args.month)
     except InputError:
-        return _usage(lang, "bad_month", value=args.month)
+        return _usage(
+            _("--month {value} is not a month; write it as YYYY-MM.").format(value=args.month)
+        )
     diary = load_form(parse_form_json(read_input(args.diary)))
     if not isinstance(diary, ClientDiary):
         raise InputError(
@@ -245,6 +188,11 @@ def _draft(args: argparse.Namespace) -> int:
         )
     draft = draft_progress_report(diary, year, month, lang=args.report_lang)
     write_output(args.output, _dump(draft), force=args.force)
-    print(_t(lang, "drafted", path=args.output))
-    print(_t(lang, "fill_in", fields=", ".join(missing_parts(draft)), path=args.output))
+    print(_("The draft report was written to {path}.").format(path=args.output))
+    fields = ", ".join(missing_parts(draft))
+    print(
+        _("Fill in before sending: {fields}. Then check it: asendusdoc validate {path}").format(
+            fields=fields, path=args.output
+        )
+    )
     return EXIT_OK

@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from typing import Any, NoReturn
 
 from asendusdoc.errors import AsendusdocError, InputError
-from asendusdoc.i18n import MESSAGE_LANGUAGES, default_language, translations
+from asendusdoc.i18n import LANGUAGES, N_, default_language, translations
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -41,11 +41,6 @@ EXIT_INTERNAL = 70
 _parsed_lang: ContextVar[str | None] = ContextVar("asendusdoc_cli_lang", default=None)
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for extraction only."""
-    return message
-
-
 def _current_lang() -> str:
     return _parsed_lang.get() or default_language()
 
@@ -53,7 +48,7 @@ def _current_lang() -> str:
 def _language(value: str) -> str:
     """The ``type`` of ``--lang``: a known language, remembered for argparse's own errors."""
     code = value.strip().lower()
-    if code not in MESSAGE_LANGUAGES:
+    if code not in LANGUAGES:
         _ = gettext_for(_current_lang())
         raise argparse.ArgumentTypeError(
             _("unknown language '{lang}'; use et (Estonian), ru (Russian) or en (English)").format(

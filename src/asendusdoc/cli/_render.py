@@ -32,7 +32,7 @@ from asendusdoc.cli._protection import (
     protection_suffix,
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
-from asendusdoc.i18n import default_language
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, default_language
 from asendusdoc.protect import Protection, RecipientSummary
 
 __all__ = ["register"]
@@ -98,7 +98,7 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--doc-lang",
-        choices=("et", "ru"),
+        choices=DOCUMENT_LANGUAGES,
         help=_(
             "document language when it differs from --lang (e.g. English messages, "
             "Russian documents); --lang en gives Estonian documents"
@@ -151,7 +151,7 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
 
 def _render(args: argparse.Namespace) -> int:
     _ = gettext_for(args.lang)
-    lang = args.doc_lang or (args.lang if args.lang in ("et", "ru") else "et")
+    lang = args.doc_lang or (args.lang if args.lang in DOCUMENT_LANGUAGES else "et")
     if args.jobs < 1:
         return _usage_error(args.lang, _("--jobs must be at least 1"))
     if args.output is not None and len(args.files) > 1 and args.fmt != "pdf":

@@ -56,6 +56,8 @@ class FormModel(Block):
     form_id: ClassVar[str]
     titles: ClassVar[Titles]
     """The form's official name in the three languages."""
+    titles_in_sentence: ClassVar[Titles]
+    """The form's name as a sentence uses it: "peretoe teenusele suunamise vorm"."""
 
     case_reference: ShortText = titled(
         "Juhtumi viide",

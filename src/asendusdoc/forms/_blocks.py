@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block
@@ -20,7 +19,8 @@ from asendusdoc.forms._types import (
     ShortText,
     birth_date_of,
 )
-from asendusdoc.reference import MunicipalityName, ProviderName
+from asendusdoc.i18n.field_errors import field_error
+from asendusdoc.reference import PROVIDERS, MunicipalityName, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -42,6 +42,7 @@ __all__ = [
     "Service",
     "Worker",
     "YoungPerson",
+    "provider_field",
 ]
 
 
@@ -52,6 +53,25 @@ class Worker(Block):
     position: OptionalText = titled("Ametikoht", "Должность", "Position", default=None)
     phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
     email: Email | None = titled("E-post", "Эл. почта", "E-mail", default=None)
+
+
+def provider_field(description: str | None = None) -> Any:
+    """An optional provider: a reference provider for SKA's services, any name for Viimsi's.
+
+    The form's rule (:func:`asendusdoc.forms._rules.provider_fits`) checks the name against the
+    reference list where the service is SKA's; the municipality's own service (seed 003) names
+    the employer of its support person freely.
+    """
+    return titled(
+        "Teenuseosutaja",
+        "Поставщик услуги",
+        "Provider",
+        description
+        or "SKA's services: a provider of the reference list. The municipality's own family "
+        "support-person service: the support person's employer, named freely.",
+        default=None,
+        examples=list(PROVIDERS),
+    )
 
 
 class MunicipalityParty(Block):
@@ -91,14 +111,10 @@ def _check_code_and_birth_date(
     personal_code: str | None, birth_date: dt.date | None, *, required: bool
 ) -> None:
     if required and personal_code is None and birth_date is None:
-        raise PydanticCustomError(
-            "identity_missing", "give the personal code, or the birth date if there is none"
-        )
+        raise field_error("identity_missing")
     known = personal_code is not None and birth_date is not None
     if known and birth_date_of(personal_code) != birth_date:  # type: ignore[arg-type]
-        raise PydanticCustomError(
-            "birth_date_mismatch", "the birth date differs from the one in the personal code"
-        )
+        raise field_error("birth_date_mismatch")
 
 
 class Child(Person):

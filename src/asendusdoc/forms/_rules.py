@@ -40,10 +40,24 @@ def service_allowed(service: Service, allowed: tuple[Service, ...]) -> list[Rule
 
 
 def provider_fits(provider_name: str | None, service: Service, path: Path) -> list[RuleViolation]:
-    """A named provider must provide the service the form is about."""
+    """A named provider must provide the service the form is about.
+
+    SKA's services (family support, support person) have the providers of the reference list
+    only; the municipality's own service (Viimsi, seed 003) names its support person's employer
+    freely.
+    """
     expected = _PROVIDER_SERVICE.get(service)
     if provider_name is None or expected is None:
         return []
+    if provider_name not in PROVIDERS:
+        return [
+            RuleViolation(
+                path,
+                "provider_unknown",
+                "this service has the providers of the reference list only; known: {known}",
+                {"known": ", ".join(PROVIDERS)},
+            )
+        ]
     if PROVIDERS[provider_name].service is not expected:
         return [
             RuleViolation(

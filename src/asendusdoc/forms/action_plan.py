@@ -84,6 +84,7 @@ class ActionPlan(FormModel):
         "План действий по улучшению самостоятельности семьи",
         "Action plan",
     )
+    titles_in_sentence: ClassVar[Titles] = Titles("tegevuskava", "план действий", "action plan")
 
     form: Literal["action-plan"]
     municipality: MunicipalityParty = titled(

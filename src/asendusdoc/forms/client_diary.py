@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from pydantic import Field
-
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
-from asendusdoc.forms._blocks import Service, Worker
-from asendusdoc.forms._rules import dates_in_order
+from asendusdoc.forms._blocks import Service, Worker, provider_field
+from asendusdoc.forms._rules import dates_in_order, provider_fits
 from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText, ShortText
 from asendusdoc.reference import MunicipalityName
 from asendusdoc.titles import TitledEnum, Titles
@@ -65,12 +63,16 @@ class ClientDiary(FormModel):
 
     form_id: ClassVar[str] = "client-diary"
     titles: ClassVar[Titles] = Titles("Kliendipäevik", "Дневник клиента", "Client diary")
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "kliendipäevik", "дневник клиента", "client diary"
+    )
 
     form: Literal["client-diary"]
     service: Service = titled("Teenus", "Услуга", "Service")
     municipality: MunicipalityName = titled(
         "Kohalik omavalitsus", "Местное самоуправление (KOV)", "Municipality"
     )
+    provider: ShortText | None = provider_field()
     worker: Worker = titled(
         "Tugiisik või peretoetaja",
         "Опорное лицо или специалист по поддержке семьи",
@@ -83,16 +85,14 @@ class ClientDiary(FormModel):
     period_end: dt.date | None = titled(
         "Päeviku lõpp", "Окончание дневника", "Diary end", default=None
     )
-    entries: list[DiaryEntry] = Field(
-        min_length=1,
-        max_length=limits.DIARY_ENTRIES,
-        title="Sissekanded",
-        json_schema_extra={"title_ru": "Записи", "title_en": "Entries"},
+    entries: list[DiaryEntry] = titled(
+        "Sissekanded", "Записи", "Entries", min_length=1, max_length=limits.DIARY_ENTRIES
     )
 
     def rule_violations(self) -> list[RuleViolation]:
         """Every entry lies in the diary's period and not after the document date."""
         found = dates_in_order(self.period_start, self.period_end, ("period_end",))
+        found += provider_fits(self.provider, self.service, ("provider",))
         last = min(self.period_end or self.document_date, self.document_date)
         for index, entry in enumerate(self.entries):
             if entry.date < self.period_start or entry.date > last:

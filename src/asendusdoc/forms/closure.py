@@ -7,10 +7,16 @@ from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
-from asendusdoc.forms._blocks import Family, GoalKey, MunicipalityParty, Service, Worker
+from asendusdoc.forms._blocks import (
+    Family,
+    GoalKey,
+    MunicipalityParty,
+    Service,
+    Worker,
+    provider_field,
+)
 from asendusdoc.forms._rules import dates_in_order, provider_fits, service_allowed
-from asendusdoc.forms._types import LongText, OptionalLongText
-from asendusdoc.reference import ProviderName
+from asendusdoc.forms._types import LongText, OptionalLongText, ShortText
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -116,15 +122,16 @@ class Closure(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Teenuse lõpetamise kokkulepe", "Соглашение о прекращении услуги", "Closure agreement"
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "lõpetamise kokkulepe", "соглашение о прекращении услуги", "closure agreement"
+    )
 
     form: Literal["closure"]
     service: Service = titled("Teenus", "Услуга", "Service")
     municipality: MunicipalityParty = titled(
         "Kohalik omavalitsus", "Местное самоуправление (KOV)", "Municipality"
     )
-    provider: ProviderName | None = titled(
-        "Teenuseosutaja", "Поставщик услуги", "Provider", default=None
-    )
+    provider: ShortText | None = provider_field()
     worker: Worker = titled(
         "Peretoetaja või pere tugiisik",
         "Специалист по поддержке семьи или опорное лицо семьи",

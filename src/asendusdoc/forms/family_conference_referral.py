@@ -94,6 +94,11 @@ class FamilyConferenceReferral(FormModel):
         "Форма направления в Семейный круг решений",
         "Family group conference referral",
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "Pere Lahendusringi suunamisvorm",
+        "форма направления в Семейный круг решений",
+        "family group conference referral",
+    )
 
     form: Literal["family-conference-referral"]
     referrer: Referrer = titled("Suunaja", "Направляющий", "Referrer")

@@ -17,7 +17,15 @@ from asendusdoc.reference import PROVIDERS, Language, ProviderName, ProviderServ
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
-__all__ = ["FamilySupportReferral", "FamilySupportServiceType"]
+__all__ = ["JUSTIFICATION_WITHHELD", "FamilySupportReferral", "FamilySupportServiceType"]
+
+JUSTIFICATION_WITHHELD = (
+    "Põhjendus on juhtumiplaanis; SKA on selle kontrollinud, teenuseosutajale seda ei edastata. / "
+    "Обоснование содержится в плане работы со случаем; SKA его проверил, поставщику услуги оно "
+    "не передаётся."
+)
+"""What the provider's referral says in place of the justification (in et and ru); see
+:mod:`asendusdoc.case.redact`."""
 
 
 class FamilySupportServiceType(TitledEnum):
@@ -41,6 +49,11 @@ class FamilySupportReferral(FormModel):
         "Peretoe teenusele suunamise vorm",
         "Форма направления на услугу поддержки семьи",
         "Family support service referral",
+    )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "peretoe teenusele suunamise vorm",
+        "форма направления на услугу поддержки семьи",
+        "family support referral",
     )
 
     form: Literal["family-support-referral"]

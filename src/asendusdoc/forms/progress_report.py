@@ -7,11 +7,10 @@ from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
-from asendusdoc.forms._blocks import MunicipalityParty, Service, Worker
-from asendusdoc.forms._rules import dates_in_order
+from asendusdoc.forms._blocks import MunicipalityParty, Service, Worker, provider_field
+from asendusdoc.forms._rules import dates_in_order, provider_fits
 from asendusdoc.forms._types import LongText, OptionalLongText, ShortText
 from asendusdoc.forms.client_diary import ContactKind
-from asendusdoc.reference import ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -80,15 +79,16 @@ class ProgressReport(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Ülevaade teenuse kulgemisest", "Отчёт о ходе оказания услуги", "Progress report"
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "ülevaade teenuse kulgemisest", "отчёт о ходе оказания услуги", "progress report"
+    )
 
     form: Literal["progress-report"]
     service: Service = titled("Teenus", "Услуга", "Service")
     municipality: MunicipalityParty = titled(
         "Kohalik omavalitsus", "Местное самоуправление (KOV)", "Municipality"
     )
-    provider: ProviderName | None = titled(
-        "Teenuseosutaja", "Поставщик услуги", "Provider", default=None
-    )
+    provider: ShortText | None = provider_field()
     worker: Worker = titled("Aruande koostaja", "Составитель отчёта", "Written by")
     client: ShortText = titled("Klient", "Клиент", "Client")
     service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
@@ -118,6 +118,7 @@ class ProgressReport(FormModel):
     def rule_violations(self) -> list[RuleViolation]:
         """The period lies in the service, is not longer than allowed, and is over."""
         found = dates_in_order(self.period_start, self.period_end, ("period_end",))
+        found += provider_fits(self.provider, self.service, ("provider",))
         if self.period_start < self.service_start:
             found.append(
                 RuleViolation(

@@ -95,6 +95,11 @@ class SupportPersonReferral(FormModel):
         "Форма направления на услугу опорного лица",
         "Support-person service referral",
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "tugiisikuteenusele suunamise vorm",
+        "форма направления на услугу опорного лица",
+        "support-person referral",
+    )
 
     form: Literal["support-person-referral"]
     municipality: MunicipalityParty = titled(

@@ -42,6 +42,9 @@ class SupportPlan(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Peretoe plaan", "План поддержки семьи", "Family support plan"
     )
+    titles_in_sentence: ClassVar[Titles] = Titles(
+        "peretoe plaan", "план поддержки семьи", "family support plan"
+    )
 
     form: Literal["support-plan"]
     municipality: MunicipalityParty = titled(

@@ -1,31 +1,52 @@
-"""Languages: choosing one, translating messages (gettext), formatting dates (babel).
+"""Languages: the language tags, choosing one, translating messages (gettext), formatting.
 
 Messages live in gettext catalogs under ``i18n/locale/<lang>/LC_MESSAGES/asendusdoc.mo``,
-compiled at build time from the ``.po`` files; the msgid is the English text.
+compiled at build time from the ``.po`` files; the msgid is the English text. Terms (field
+names, enum values, form names, fixed labels) are not here: they are ``Titles`` beside the
+thing they name, in ``forms/`` or ``reference/``. Dates and numbers are formatted by
+:mod:`asendusdoc.i18n.formatting`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import gettext as _gettext
 import os
 from functools import cache
 from importlib.resources import files
 
+from asendusdoc.i18n.formatting import format_date, format_day, format_number
+
 __all__ = [
     "DOCUMENT_LANGUAGES",
-    "MESSAGE_LANGUAGES",
+    "LANGUAGES",
+    "LANGUAGE_TAGS",
+    "N_",
+    "N_plural",
     "default_language",
     "format_date",
+    "format_day",
+    "format_number",
     "translations",
 ]
 
-DOCUMENT_LANGUAGES = ("et", "ru")
-"""Languages the documents are written in."""
-MESSAGE_LANGUAGES = ("et", "ru", "en")
-"""Languages of messages (validation problems, CLI output)."""
+LANGUAGES = ("et", "ru", "en")
+"""The language tags: of messages (validation problems, CLI output) and of every ``Titles``."""
+DOCUMENT_LANGUAGES = LANGUAGES[:2]
+"""Languages the documents are written in (et, ru): English has messages only."""
+LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU", "en": "en-GB"}
+"""The BCP 47 tag of each language, as documents declare it (PDF /Lang, DOCX core properties)."""
 
 _DOMAIN = "asendusdoc"
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction; it is translated where it is shown."""
+    return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction (translated with ``ngettext``)."""
+    return singular, plural
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:
@@ -35,7 +56,7 @@ def default_language(environ: dict[str, str] | None = None) -> str:
         value = env.get(variable, "")
         if value:
             code = value.split(".")[0].split("_")[0].lower()
-            if code in MESSAGE_LANGUAGES:
+            if code in LANGUAGES:
                 return code
             if code not in ("c", "posix"):
                 break
@@ -53,17 +74,3 @@ def translations(lang: str) -> _gettext.NullTranslations:
         return _gettext.NullTranslations()
     with mo.open("rb") as handle:
         return _gettext.GNUTranslations(handle)
-
-
-_DATE_PATTERNS = {"et": "d. MMMM y", "ru": "d MMMM y 'г.'"}
-
-
-def format_date(day: dt.date, lang: str) -> str:
-    """The date in the language's long form: ``22. november 2026``, ``22 ноября 2026 г.``.
-
-    Explicit patterns (not babel's "long" format) so that a CLDR update cannot change the
-    text of a legal document.
-    """
-    from babel.dates import format_date as babel_format_date
-
-    return str(babel_format_date(day, _DATE_PATTERNS.get(lang, "d MMMM y"), locale=lang))

@@ -18,24 +18,14 @@ from typing import Any
 
 from pydantic_core.core_schema import ErrorType
 
+from asendusdoc.i18n import N_, N_plural
+
 __all__ = [
     "GENERIC",
-    "N_",
     "MessageTemplate",
-    "N_plural",
     "is_pydantic_error_type",
     "pydantic_template",
 ]
-
-
-def N_(message: str) -> str:
-    """Mark ``message`` for extraction; it is translated where it is shown."""
-    return message
-
-
-def N_plural(singular: str, plural: str) -> tuple[str, str]:
-    """Mark a singular/plural pair for extraction (translated with ``ngettext``)."""
-    return singular, plural
 
 
 @dataclass(frozen=True)

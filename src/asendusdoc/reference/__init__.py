@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
+from asendusdoc.i18n.field_errors import field_error
 from asendusdoc.titles import TitledEnum, Titles
 
 __all__ = [
@@ -167,15 +167,9 @@ def _known_municipality(name: str) -> str:
     if name not in MUNICIPALITIES:
         suggestions = closest_names(name, MUNICIPALITIES)
         if suggestions:
-            raise PydanticCustomError(
-                "municipality_unknown",
-                "is not an Estonian municipality; did you mean {suggestions}?",
-                {"suggestions": quoted(suggestions)},
-            )
-        raise PydanticCustomError(
-            "municipality_unknown",
-            "is not an Estonian municipality; use the official name, e.g. 'Viimsi vald'",
-        )
+            suggested = quoted(suggestions)
+            raise field_error("municipality_unknown", "suggestions", suggestions=suggested)
+        raise field_error("municipality_unknown")
     return name
 
 
@@ -254,14 +248,10 @@ def _known_provider(name: Any) -> Any:
         known = ", ".join(PROVIDERS)
         suggestions = closest_names(name, PROVIDERS) if isinstance(name, str) else ()
         if suggestions:
-            raise PydanticCustomError(
-                "provider_unknown",
-                "is not a known provider; did you mean {suggestions}? Known: {known}",
-                {"suggestions": quoted(suggestions), "known": known},
+            raise field_error(
+                "provider_unknown", "suggestions", suggestions=quoted(suggestions), known=known
             )
-        raise PydanticCustomError(
-            "provider_unknown", "is not a known provider; known: {known}", {"known": known}
-        )
+        raise field_error("provider_unknown", known=known)
     return name
 
 

@@ -1,9 +1,9 @@
 """Form → :class:`Document`: the one step that turns a form and a language into what the
 documents show. Both back ends consume its result and format nothing themselves.
 
-Labels come from the models' field titles (``title`` Estonian, ``title_ru`` Russian), enum values
+Labels come from the models' field titles (:func:`asendusdoc.titles.titles_of`), enum values
 from their titles, dates from :func:`asendusdoc.i18n.format_date`, yes/no and the dash for a
-missing optional value from :data:`asendusdoc.render.labels.LABELS`.
+missing optional value from :data:`asendusdoc.forms._words.LABELS`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from asendusdoc.forms import FormModel
 from asendusdoc.forms._blocks import Caregiver, Child, Family, MunicipalityParty, Worker
-from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_date
+from asendusdoc.forms._words import INTROS, labels
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_date, format_number
 from asendusdoc.render import layouts
 from asendusdoc.render.document import (
     Block,
@@ -29,9 +30,7 @@ from asendusdoc.render.document import (
     TableBlock,
     TextBlock,
 )
-from asendusdoc.render.intros import INTRO
-from asendusdoc.render.labels import LABELS
-from asendusdoc.titles import TitledEnum
+from asendusdoc.titles import TitledEnum, titles_of
 
 __all__ = ["Context", "build_document"]
 
@@ -43,16 +42,13 @@ class Context:
         if lang not in DOCUMENT_LANGUAGES:
             raise ValueError(f"documents are written in {DOCUMENT_LANGUAGES}, not {lang!r}")
         self.lang = lang
-        self.labels = LABELS[lang]
+        self.labels = labels(lang)
 
     # --- words --------------------------------------------------------------------------
     def title(self, model: type[BaseModel] | BaseModel, name: str) -> str:
         """The title of a model's field in the document's language."""
         cls = model if isinstance(model, type) else type(model)
-        info = cls.model_fields[name]
-        if self.lang == "et" or not isinstance(info.json_schema_extra, dict):
-            return info.title or name
-        return str(info.json_schema_extra.get(f"title_{self.lang}", info.title or name))
+        return titles_of(cls.model_fields[name], name).get(self.lang)
 
     def value(self, value: Any) -> str:
         """Any field value as the document shows it."""
@@ -65,7 +61,7 @@ class Context:
         if isinstance(value, dt.date):
             return format_date(value, self.lang)
         if isinstance(value, float):
-            return f"{value:g}".replace(".", ",")
+            return format_number(value, self.lang)
         if isinstance(value, list | tuple):
             return "\n".join(self.value(item) for item in value) or self.labels["missing"]
         return str(value)
@@ -210,5 +206,5 @@ def build_document(form: FormModel, lang: str) -> Document:
         sections=sections,
         signatures=layout.signatures,
         labels=dict(context.labels),
-        intro=INTRO.get(form.form_id, {}).get(lang, ""),
+        intro=INTROS[form.form_id].get(lang) if form.form_id in INTROS else "",
     )

@@ -130,7 +130,7 @@ class Document:
     sections: list[Section]
     signatures: list[Signature]
     labels: dict[str, str]
-    """Fixed words of the language: see :data:`asendusdoc.render.labels.LABELS`."""
+    """Fixed words of the language: see :data:`asendusdoc.forms._words.LABELS`."""
     intro: str = ""
     """The form's fixed introductory sentence in the language (may be empty)."""
 

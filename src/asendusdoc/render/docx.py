@@ -25,11 +25,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from asendusdoc._assets import asset_dir
 from asendusdoc.errors import TemplateError
+from asendusdoc.i18n import LANGUAGE_TAGS
 from asendusdoc.render.document import Document, TableBlock
 
 __all__ = ["normalize_docx_zip", "render_docx", "template_path"]
 
-_LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU"}
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -198,7 +198,7 @@ def _set_core_properties(docx_document: Any, document: Document) -> None:
     properties.title = document.title
     properties.subject = document.subtitle
     properties.author = document.author
-    properties.language = _LANGUAGE_TAGS.get(document.lang, document.lang)
+    properties.language = LANGUAGE_TAGS.get(document.lang, document.lang)
     properties.identifier = document.case_reference
     properties.last_modified_by = ""
     properties.comments = ""

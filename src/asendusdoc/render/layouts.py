@@ -408,7 +408,9 @@ def _client_diary(form: ClientDiary, c: Context) -> Layout:
         author=f.municipality,
         subtitle=f.service.title(c.lang),
         parties=[
-            Party(c.title(f, "worker"), c.worker_lines(f.worker)),
+            Party(
+                c.title(f, "worker"), [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)]
+            ),
             Party(c.title(f, "client"), [f.client, f.municipality]),
         ],
         sections=[

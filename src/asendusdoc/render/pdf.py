@@ -49,6 +49,7 @@ from reportlab.platypus import (
 
 import asendusdoc
 from asendusdoc.errors import RenderError
+from asendusdoc.i18n import LANGUAGE_TAGS
 from asendusdoc.render.document import (
     Block,
     Document,
@@ -88,7 +89,6 @@ A table row cannot split across pages. reportlab 5.1's ``splitInRow`` can, but w
 at most this much white space is left at the foot of a page.
 """
 
-_LANG_TAGS = {"et": "et-EE", "ru": "ru-RU"}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
@@ -619,7 +619,7 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
         creator=version,
         producer=version,
         keywords="",
-        lang=_LANG_TAGS.get(first.lang, first.lang),
+        lang=LANGUAGE_TAGS.get(first.lang, first.lang),
         displayDocTitle=True,
         initialFontName=FONT,
         initialFontSize=BODY_SIZE,

@@ -1,0 +1,116 @@
+"""The fixed words of the documents and the intro under each document's title, in et, ru and en.
+
+Both back ends take the labels from :attr:`Document.labels` and the intro from
+:attr:`Document.intro` (DOCX templates through ``{{ intro }}``, the PDF under the date line; a
+municipality's own template may leave the intro out or write its own). The case calendar uses
+the same labels. The form names themselves are ``titles`` on each form's model.
+"""
+
+from __future__ import annotations
+
+from asendusdoc.titles import Titles
+
+__all__ = ["INTROS", "LABELS", "labels"]
+
+LABELS: dict[str, Titles] = {
+    "case_reference": Titles("Juhtumi viide", "Номер дела", "Case reference"),
+    "document_date": Titles("Koostamise kuupäev", "Дата составления", "Document date"),
+    "parties": Titles("Pooled", "Стороны", "Parties"),
+    "number": Titles("Nr", "№", "No."),
+    "missing": Titles("—", "—", "—"),
+    "yes": Titles("jah", "да", "yes"),
+    "no": Titles("ei", "нет", "no"),
+    "signatures": Titles("Allkirjad", "Подписи", "Signatures"),
+    "name": Titles("Nimi", "Имя и фамилия", "Name"),
+    "date": Titles("Kuupäev", "Дата", "Date"),
+    "signature": Titles("Allkiri", "Подпись", "Signature"),
+    "page": Titles("lk", "стр.", "p."),
+    "page_of": Titles("/", "из", "of"),
+    "confidential": Titles(
+        "Asutusesiseseks kasutamiseks", "Для служебного пользования", "For internal use"
+    ),
+    "none": Titles("puuduvad", "нет", "none"),
+    "contact": Titles("Kontakt", "Контакты", "Contact"),
+    "total_contacts": Titles("Kontakte kokku", "Всего контактов", "Contacts in all"),
+    "total_hours": Titles("Tunde kokku", "Всего часов", "Hours in all"),
+    "form": Titles("Vorm", "Форма", "Form"),
+}
+"""Label key → the label in the three languages."""
+
+INTROS: dict[str, Titles] = {
+    "family-support-referral": Titles(
+        "Kohalik omavalitsus suunab pere peretoe teenusele. Suunamisvorm edastatakse "
+        "Sotsiaalkindlustusametile krüpteeritult.",
+        "Местное самоуправление направляет семью на услугу поддержки семьи. Форма направления "
+        "передаётся в Департамент социального страхования в зашифрованном виде.",
+        "The municipality refers the family to the family support service. The referral form "
+        "travels to the Social Insurance Board encrypted.",
+    ),
+    "support-person-referral": Titles(
+        "Kohalik omavalitsus suunab asendushoolduselt lahkuva noore tugiisikuteenusele.",
+        "Местное самоуправление направляет молодого человека, покидающего замещающую опеку, на "
+        "услугу опорного лица.",
+        "The municipality refers a young person leaving substitute care to the support-person "
+        "service.",
+    ),
+    "family-conference-referral": Titles(
+        "Pere Lahendusringi suunatakse pere nõusolekul. Vorm annab ülevaate pere olukorrast "
+        "ning lapse kaitse- ja riskiteguritest.",
+        "Направление в Семейный круг решений оформляется с согласия семьи. Форма даёт обзор "
+        "положения семьи, а также защитных факторов и факторов риска ребёнка.",
+        "A family is referred to the family group conference with its consent. The form gives "
+        "an overview of the family's situation and of the child's protective and risk factors.",
+    ),
+    "cooperation-agreement": Titles(
+        "Pooled lepivad kokku alljärgnevas.",
+        "Стороны договорились о нижеследующем.",
+        "The parties agree as follows.",
+    ),
+    "support-plan": Titles(
+        "Peretoe plaan kirjeldab teenuse eesmärke ja tegevusi nende saavutamiseks. Plaan "
+        "edastatakse kohalikule omavalitsusele koos vahearuannetega.",
+        "План поддержки семьи описывает цели услуги и действия для их достижения. План "
+        "передаётся местному самоуправлению вместе с промежуточными отчётами.",
+        "The family support plan describes the goals of the service and the activities to reach"
+        " them. The plan travels to the municipality with the progress reports.",
+    ),
+    "action-plan": Titles(
+        "Tegevuskava koostatakse teenuse alguses pere toimetuleku toetamiseks; selles lepitakse"
+        " kokku esimesed koostööülesanded. Pere suunatakse teenusele vanemate nõusolekul.",
+        "План действий составляется в начале услуги для поддержки семьи; в нём согласуются "
+        "первые задачи сотрудничества. Семья направляется на услугу с согласия родителей.",
+        "The action plan is made when the service starts, to support the family's coping; it "
+        "sets the first agreed cooperation tasks. The family is referred to the service with "
+        "the parents' consent.",
+    ),
+    "client-diary": Titles(
+        "Kliendipäevikusse märgitakse teenuse käigus toimunud kontaktid ja tegevused.",
+        "В дневник клиента записываются контакты и действия в ходе оказания услуги.",
+        "The client diary records the contacts and activities during the service.",
+    ),
+    "progress-report": Titles(
+        "Vahearuanne annab kohalikule omavalitsusele ülevaate teenuse käigust, edusammudest ja "
+        "raskustest.",
+        "Промежуточный отчёт даёт местному самоуправлению обзор хода услуги, достигнутых "
+        "успехов и трудностей.",
+        "The progress report gives the municipality an overview of how the service goes, its "
+        "progress and difficulties.",
+    ),
+    "closure": Titles(
+        "Teenus lõpetatakse. Kokkuvõte tehtud tegevustest, saavutatud eesmärkidest, pere "
+        "edasistest vajadustest ja soovitustest edastatakse kohaliku omavalitsuse "
+        "lastekaitsetöötajale.",
+        "Услуга прекращается. Итоги проведённой работы, достигнутые цели, дальнейшие "
+        "потребности семьи и рекомендации направляются специалисту по защите детей местного "
+        "самоуправления.",
+        "The service ends. A summary of the activities undertaken, the goals reached, the "
+        "family's further needs and the recommendations goes to the municipality's "
+        "child-protection worker.",
+    ),
+}
+"""Form id → the sentence or two under the document's title (fixed wording, not data)."""
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Every label in ``lang``."""
+    return {key: titles.get(lang) for key, titles in LABELS.items()}

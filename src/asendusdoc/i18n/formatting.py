@@ -1,0 +1,31 @@
+"""Dates and numbers as the documents and messages show them: the one place that formats them.
+
+Explicit patterns (not babel's "long" format) so that a CLDR update cannot change the text of
+a legal document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+__all__ = ["format_date", "format_day", "format_number"]
+
+_DATE_PATTERNS = {"et": "d. MMMM y", "ru": "d MMMM y 'г.'"}
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """The date in the language's long form: ``22. november 2026``, ``22 ноября 2026 г.``."""
+    from babel.dates import format_date as babel_format_date
+
+    return str(babel_format_date(day, _DATE_PATTERNS.get(lang, "d MMMM y"), locale=lang))
+
+
+def format_day(day: dt.date) -> str:
+    """A date as caseworkers write it in all three languages: ``22.11.2026``."""
+    return day.strftime("%d.%m.%Y")
+
+
+def format_number(value: float, lang: str) -> str:
+    """A number with the decimal comma of Estonian and Russian: ``1,5``; ``1.5`` in English."""
+    text = f"{value:g}"
+    return text if lang == "en" else text.replace(".", ",")
