@@ -10,21 +10,19 @@ import argparse
 import json
 from typing import Any
 
-from asendusdoc.cli._common import EXIT_OK, add_lang_option, gettext_for
+from asendusdoc.cli._common import EXIT_OK, add_lang_option, cli_language, gettext_for
 
 __all__ = ["register"]
 
 
 def register(commands: Any) -> None:
     """Add ``suggest`` to the CLI."""
-    from asendusdoc.i18n import default_language
-
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     suggest = commands.add_parser(
         "suggest",
         help=_("services of the seeds that fit the needs of a feedback form or a referral"),
     )
-    suggest.add_argument("file", metavar="FILE", help=_("a family needs feedback or a referral"))
+    suggest.add_argument("file", metavar=_("FILE"), help=_("a family needs feedback or a referral"))
     suggest.add_argument("--json", action="store_true", help=_("print JSON"))
     add_lang_option(suggest, default=False)
     suggest.set_defaults(handler=_suggest)
