@@ -17,6 +17,18 @@ LABELS: dict[str, Titles] = {
     "document_date": Titles("Koostamise kuupäev", "Дата составления", "Document date"),
     "parties": Titles("Pooled", "Стороны", "Parties"),
     "participants": Titles("Osalised", "Участники", "Participants"),
+    "restriction": Titles(
+        "ASUTUSESISESEKS KASUTAMISEKS", "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ", "FOR INTERNAL USE"
+    ),
+    "restriction_holder": Titles("Teabevaldaja", "Владелец информации", "Holder"),
+    "restriction_marked": Titles("Märge tehtud", "Пометка сделана", "Marked on"),
+    "restriction_until": Titles("Kehtib kuni", "Действует до", "Valid until"),
+    "restriction_basis": Titles("Alus", "Основание", "Basis"),
+    "restriction_default_basis": Titles(
+        "AvTS § 35 lg 1 p 12",
+        "AvTS § 35 ч. 1 п. 12 (Закон о публичной информации)",
+        "AvTS § 35(1)(12) (Public Information Act)",
+    ),
     "prepared_by": Titles("Koostas", "Составил", "Prepared by"),
     "position": Titles("Ametikoht", "Должность", "Position"),
     "signed_digitally": Titles(
@@ -118,6 +130,14 @@ INTROS: dict[str, Titles] = {
         "The service ends. A summary of the activities undertaken, the goals reached, the "
         "family's further needs and the recommendations goes to the municipality's "
         "child-protection worker.",
+    ),
+    "closure-client-work-summary": Titles(
+        "Pere tugiisik esitab klienditöö kokkuvõtte vallavalitsuse sotsiaal- ja "
+        "tervishoiuosakonnale ühe nädala jooksul teenuse osutamise lõpetamisest.",
+        "Опорное лицо семьи представляет итоговый отчёт о работе с семьёй в отдел социальных "
+        "дел и здравоохранения волостной управы в течение недели после прекращения услуги.",
+        "The family support person sends the client-work summary to the municipality's social "
+        "and health department within a week of the end of the service.",
     ),
     "family-needs-feedback": Titles(
         "Pere annab tagasisidet oma vajaduste ja perioodil kasutatud teenuste kohta. "

@@ -17,7 +17,8 @@ from pydantic import BaseModel
 from asendusdoc.forms import FormModel
 from asendusdoc.forms._blocks import Caregiver, Child, Family, MunicipalityParty, Worker
 from asendusdoc.forms._words import INTROS, labels
-from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_date, format_number
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_number
+from asendusdoc.i18n.formatting import format_document_date
 from asendusdoc.render import layouts
 from asendusdoc.render.document import (
     Block,
@@ -60,8 +61,7 @@ class Context:
         if isinstance(value, TitledEnum):
             return value.title(self.lang)
         if isinstance(value, dt.date):
-            # «г.» never starts a line: a no-break space ties it to the year.
-            return format_date(value, self.lang).replace(" г.", "\u00a0г.")
+            return format_document_date(value, self.lang)
         if isinstance(value, float):
             return format_number(value, self.lang)
         if isinstance(value, list | tuple):

@@ -32,6 +32,7 @@ from asendusdoc.forms._blocks import (
     Service,
     Worker,
 )
+from asendusdoc.forms._words import INTROS
 from asendusdoc.forms.client_diary import DiaryEntry
 from asendusdoc.forms.closure import GoalOutcome
 from asendusdoc.forms.cooperation_agreement import DroppedGoal
@@ -47,25 +48,11 @@ from asendusdoc.render.document import (
     Signature,
 )
 from asendusdoc.render.layout_family_needs_feedback import family_needs_feedback_layout
-from asendusdoc.titles import Titles
 
 if TYPE_CHECKING:
     from asendusdoc.render.context import Context
 
-__all__ = ["CLIENT_WORK_SUMMARY", "Layout", "layout_for"]
-
-CLIENT_WORK_SUMMARY = Titles(
-    "Klienditöö kokkuvõte", "Итоговый отчёт о работе с семьёй", "Client-work summary"
-)
-"""The title of the Viimsi service's closure (seed 003: "klienditöö kokkuvõte")."""
-
-SUMMARY_INTRO = {
-    "et": "Pere tugiisik esitab klienditöö kokkuvõtte vallavalitsuse sotsiaal- ja "
-    "tervishoiuosakonnale ühe nädala jooksul teenuse osutamise lõpetamisest.",
-    "ru": "Опорное лицо семьи представляет итоговый отчёт о работе с семьёй в отдел "
-    "социальных дел и здравоохранения волостной управы в течение недели после прекращения "
-    "услуги.",
-}
+__all__ = ["Layout", "layout_for"]
 
 
 @dataclass
@@ -561,8 +548,8 @@ def _closure(form: Closure, c: Context) -> Layout:
     return Layout(
         author=author,
         subtitle=f.service.title(c.lang),
-        title=CLIENT_WORK_SUMMARY.get(c.lang) if summary else "",
-        intro=SUMMARY_INTRO[c.lang] if summary else None,
+        title=Closure.summary_titles.get(c.lang) if summary else "",
+        intro=INTROS["closure-client-work-summary"].get(c.lang) if summary else None,
         agreement=not summary,
         prepared_by=_prepared_by(c, f.worker, f) if summary else None,
         parties=[

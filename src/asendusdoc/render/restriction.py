@@ -33,28 +33,6 @@ class AccessRestriction:
     basis: str = DEFAULT_BASIS
 
 
-_WORDS = {
-    "et": (
-        "ASUTUSESISESEKS KASUTAMISEKS",
-        "Teabevaldaja",
-        "Märge tehtud",
-        "Kehtib kuni",
-        "Alus",
-    ),
-    "ru": (
-        "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ",
-        "Владелец информации",
-        "Пометка сделана",
-        "Действует до",
-        "Основание",
-    ),
-}
-
-_BASIS_RU = {
-    DEFAULT_BASIS: "AvTS § 35 ч. 1 п. 12 (Закон о публичной информации)",
-}
-
-
 def _years_later(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
@@ -70,16 +48,20 @@ def marking_lines(
     Each language is one line: the words, the holder, the date of marking, the end of the term
     and the legal basis; dates are numeric (dd.mm.yyyy), as Estonian bodies write them.
     """
+    from asendusdoc.forms._words import labels
+
     holder = restriction.holder or issuer
     until = _years_later(marked_on, restriction.years)
     lines = []
     for language in ("et", "ru") if lang == "ru" else ("et",):
-        title, holder_word, marked_word, until_word, basis_word = _WORDS[language]
+        words = labels(language)
         basis = restriction.basis
-        if language == "ru":
-            basis = _BASIS_RU.get(basis, basis)
+        if language != "et" and basis == DEFAULT_BASIS:
+            basis = words["restriction_default_basis"]
         lines.append(
-            f"{title}. {holder_word}: {holder}. {marked_word}: {marked_on:%d.%m.%Y}. "
-            f"{until_word}: {until:%d.%m.%Y}. {basis_word}: {basis}"
+            f"{words['restriction']}. {words['restriction_holder']}: {holder}. "
+            f"{words['restriction_marked']}: {marked_on:%d.%m.%Y}. "
+            f"{words['restriction_until']}: {until:%d.%m.%Y}. "
+            f"{words['restriction_basis']}: {basis}"
         )
     return lines
