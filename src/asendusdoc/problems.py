@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from asendusdoc.forms._base import RuleViolation
+from asendusdoc.i18n.field_errors import FIELD_ERRORS
 from asendusdoc.titles import Titles, titles_of
 
 __all__ = ["Problem", "field_titles", "problems_from_validation_error"]
@@ -31,7 +32,9 @@ class Problem:
     message: str
     params: Mapping[str, Any] = field(default_factory=dict)
     template: str = ""
-    """The English template of ``message`` (the gettext msgid) where it is known."""
+    """The English template of ``message`` (the gettext msgid): a rule's, or a field type's
+    found by its code; empty for pydantic's own errors (their templates are found by code in
+    :mod:`asendusdoc.i18n.pydantic_messages`)."""
 
     @property
     def path_text(self) -> str:
@@ -75,7 +78,8 @@ def problems_from_validation_error(
                 for v in violations
             )
         else:
-            problems.append(Problem(loc, item["type"], item["msg"], _safe_params(ctx)))
+            template = FIELD_ERRORS.get(item["type"], "")
+            problems.append(Problem(loc, item["type"], item["msg"], _safe_params(ctx), template))
     return problems
 
 

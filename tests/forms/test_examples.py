@@ -50,12 +50,12 @@ def _rule_codes() -> set[str]:
     from pathlib import Path
 
     import asendusdoc
+    from asendusdoc.i18n.field_errors import FIELD_ERRORS
 
     source = Path(asendusdoc.__file__).parent
-    found: set[str] = set()
+    found: set[str] = set(FIELD_ERRORS)
     for module in [*(source / "forms").glob("*.py"), source / "reference" / "__init__.py"]:
         text = module.read_text(encoding="utf-8")
-        found.update(re.findall(r'PydanticCustomError\(\s*"([a-z_]+)"', text))
         found.update(
             re.findall(r'RuleViolation\(\s*(?:\(.*?\)|\w+),\s*"([a-z_]+)"', text, re.DOTALL)
         )

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+import json
+from pathlib import Path
+
 import pytest
 
 from asendusdoc.errors import FormValidationError, InputError
+from asendusdoc.i18n.field_errors import FIELD_ERRORS
 from asendusdoc.i18n.messages import error_message, problem_message
+from asendusdoc.i18n.pydantic_messages import pydantic_template
+from asendusdoc.loading import validate_form
 from asendusdoc.problems import Problem
 
 
@@ -46,6 +53,7 @@ def test_rule_params_are_shown_in_the_language() -> None:
         "the adaptation service is for the first year after the placement "
         "(start before 2026-11-22)",
         {"latest": "2026-11-22"},
+        "the adaptation service is for the first year after the placement (start before {latest})",
     )
     assert "22. november 2026" in problem_message(problem, "et")
     assert "22 ноября 2026" in problem_message(problem, "ru")
@@ -57,6 +65,7 @@ def test_service_param_is_shown_by_its_title() -> None:
         "service_not_for_form",
         "this form is not used for the family-support",
         {"service": "family-support"},
+        "this form is not used for the {service}",
     )
     assert problem_message(problem, "et") == "seda vormi ei kasutata teenuse „peretoe teenus” puhul"
 
@@ -83,3 +92,31 @@ def test_form_validation_error_lists_its_problems_with_a_plural() -> None:
     text = error_message(FormValidationError(problems, form_id="closure"), "ru")
     assert text.startswith("в форме 2 проблемы:")
     assert "Номер дела (case_reference): обязательное поле не заполнено" in text
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "invalid"
+SOURCE = Path(__file__).resolve().parents[2] / "src" / "asendusdoc"
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
+def test_every_problem_finds_its_template_by_its_code(path: Path) -> None:
+    problems = validate_form(json.loads(path.read_text("utf-8")))
+    assert problems
+    for problem in problems:
+        by_code = pydantic_template(problem.code, problem.path, problem.params)
+        assert problem.template or by_code is not None, problem.code
+        if problem.code in FIELD_ERRORS:
+            assert problem.template == FIELD_ERRORS[problem.code]
+
+
+def test_field_errors_are_raised_only_through_their_code() -> None:
+    """A ``PydanticCustomError`` with a template of its own would reach people in English."""
+    allowed = {SOURCE / "i18n" / "field_errors.py", SOURCE / "forms" / "_base.py"}
+    raising = {
+        path
+        for path in SOURCE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", getattr(node.func, "attr", "")) == "PydanticCustomError"
+    }
+    assert raising <= allowed

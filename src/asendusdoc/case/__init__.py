@@ -52,6 +52,7 @@ __all__ = [
     "Severity",
     "check_case",
     "check_case_files",
+    "read_case_files",
 ]
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -125,14 +126,22 @@ def check_case(
     return CaseReport(reference, day, found, case_deadlines(case))
 
 
-def check_case_files(files: Mapping[str, bytes], *, today: dt.date | None = None) -> CaseReport:
-    """Check a case given as file name → file bytes; a bad file is itself an error finding."""
+def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Finding]]:
+    """The valid forms of a case given as file name → bytes, and a finding for each bad file.
+
+    Each form is validated once; an unreadable file is ``form_unreadable``, an invalid one
+    ``form_invalid`` (with the number of its problems).
+    """
+    from pydantic import ValidationError
+
     from asendusdoc.forms import form_adapter
     from asendusdoc.i18n.messages import error_message
-    from asendusdoc.loading import parse_form_json, validate_form
+    from asendusdoc.loading import parse_form_json
+    from asendusdoc.problems import problems_from_validation_error
 
     forms: list[CaseForm] = []
     findings: list[Finding] = []
+    adapter = form_adapter()
     for name in sorted(files):
         try:
             data = parse_form_json(files[name])
@@ -140,9 +149,17 @@ def check_case_files(files: Mapping[str, bytes], *, today: dt.date | None = None
             detail = Titles(*(error_message(exc, lang) for lang in LANGUAGES))
             findings.append(Finding("form_unreadable", (name,), {"detail": detail}))
             continue
-        problems = validate_form(data)
-        if problems:
+        try:
+            form = adapter.validate_python(data)
+        except ValidationError as exc:
+            problems = problems_from_validation_error(exc, tag=data["form"])
             findings.append(Finding("form_invalid", (name,), {"count": len(problems)}))
             continue
-        forms.append(CaseForm(name, form_adapter().validate_python(data)))
+        forms.append(CaseForm(name, form))
+    return forms, findings
+
+
+def check_case_files(files: Mapping[str, bytes], *, today: dt.date | None = None) -> CaseReport:
+    """Check a case given as file name → file bytes; a bad file is itself an error finding."""
+    forms, findings = read_case_files(files)
     return check_case(forms, today=today, findings=findings)

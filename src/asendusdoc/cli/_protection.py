@@ -12,9 +12,8 @@ import argparse
 import os
 from pathlib import Path
 
-from asendusdoc.cli._common import gettext_for
+from asendusdoc.cli._common import cli_language, gettext_for
 from asendusdoc.errors import EncryptionError
-from asendusdoc.i18n import default_language
 from asendusdoc.protect import CdocEnvelope, KeyData, OpenPGPEnvelope, PdfPassword, Protection
 
 __all__ = [
@@ -30,9 +29,9 @@ MAX_KEY_BYTES = 1024 * 1024
 
 def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
     """``--cdoc-to``, ``--encrypt-to``, ``--sign-with``, ``--armor``, the PDF password."""
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     parser.add_argument(
-        "--cdoc-to", action="append", type=Path, default=[], metavar="CERT",
+        "--cdoc-to", action="append", type=Path, default=[], metavar=_("CERT"),
         help=_("recipient's certificate (PEM or DER) for a CDOC envelope (repeatable)"),
     )  # fmt: skip
     parser.add_argument(
@@ -40,17 +39,22 @@ def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) 
         help=_("CDOC 1.1 (default, every DigiDoc4 opens it) or CDOC 2.0"),
     )  # fmt: skip
     parser.add_argument(
-        "--encrypt-to", action="append", type=Path, default=[], metavar="KEYFILE",
+        "--encrypt-to", action="append", type=Path, default=[], metavar=_("KEYFILE"),
         help=_("recipient's OpenPGP public key file (repeatable)"),
     )  # fmt: skip
-    parser.add_argument("--sign-with", type=Path, metavar="KEYFILE", help=_("sign with this key"))
+    parser.add_argument(
+        "--sign-with", type=Path, metavar=_("KEYFILE"), help=_("sign with this key")
+    )
     parser.add_argument("--armor", action="store_true", help=_("ASCII-armoured OpenPGP output"))
     if passwords:
         parser.add_argument(
-            "--password-file", type=Path, metavar="FILE", help=_("AES-256 PDF password from FILE")
+            "--password-file",
+            type=Path,
+            metavar=_("FILE"),
+            help=_("AES-256 PDF password from FILE"),
         )
         parser.add_argument(
-            "--password-env", metavar="VAR", help=_("AES-256 PDF password from $VAR")
+            "--password-env", metavar=_("VAR"), help=_("AES-256 PDF password from $VAR")
         )
 
 

@@ -22,6 +22,7 @@ from asendusdoc.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_lang_option,
+    cli_language,
     gettext_for,
     ngettext_for,
     read_input,
@@ -32,7 +33,7 @@ from asendusdoc.cli._protection import (
     protection_suffix,
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
-from asendusdoc.i18n import DOCUMENT_LANGUAGES, default_language
+from asendusdoc.i18n import DOCUMENT_LANGUAGES
 from asendusdoc.protect import CdocEnvelope, Protection, RecipientSummary
 
 __all__ = ["register"]
@@ -77,20 +78,26 @@ class Outcome:
 
 def register(commands: Any) -> None:
     """Add ``render`` and ``encrypt`` to the CLI."""
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     render = commands.add_parser("render", help=_("render forms to DOCX or PDF documents"))
-    render.add_argument("files", nargs="+", metavar="FILE", help=_("form file(s), - for stdin"))
-    render.add_argument("--format", choices=("docx", "pdf"), default="pdf", dest="fmt")
+    render.add_argument("files", nargs="+", metavar=_("FILE"), help=_("form file(s), - for stdin"))
+    render.add_argument(
+        "--format",
+        choices=("docx", "pdf"),
+        default="pdf",
+        dest="fmt",
+        help=_("the document format (default: pdf)"),
+    )
     target = render.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("the output file"))
+    target.add_argument("-o", "--output", type=Path, metavar=_("OUT"), help=_("the output file"))
     target.add_argument(
-        "--out-dir", type=Path, metavar="DIR", help=_("one output file per form in DIR")
+        "--out-dir", type=Path, metavar=_("DIR"), help=_("one output file per form in DIR")
     )
     render.add_argument("--force", action="store_true", help=_("overwrite existing files"))
     render.add_argument(
         "--template-dir",
         type=Path,
-        metavar="DIR",
+        metavar=_("DIR"),
         help=_("own DOCX templates: DIR/<lang>/<id>.docx"),
     )
     render.add_argument(
@@ -112,9 +119,11 @@ def register(commands: Any) -> None:
     encrypt = commands.add_parser(
         "encrypt", help=_("encrypt any file for CDOC or OpenPGP recipients")
     )
-    encrypt.add_argument("file", metavar="FILE")
-    encrypt.add_argument("-o", "--output", type=Path, required=True)
-    encrypt.add_argument("--force", action="store_true")
+    encrypt.add_argument("file", metavar=_("FILE"), help=_("the file to encrypt"))
+    encrypt.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
+    )
+    encrypt.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     add_protection_options(encrypt, passwords=False)
     _add_json_option(encrypt)
     add_lang_option(encrypt, default=False)
@@ -122,7 +131,7 @@ def register(commands: Any) -> None:
 
 
 def _add_json_option(parser: argparse.ArgumentParser) -> None:
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     parser.add_argument(
         "--json",
         action="store_true",

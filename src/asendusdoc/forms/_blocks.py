@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block
@@ -20,6 +19,7 @@ from asendusdoc.forms._types import (
     ShortText,
     birth_date_of,
 )
+from asendusdoc.i18n.field_errors import field_error
 from asendusdoc.reference import PROVIDERS, MunicipalityName, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
@@ -111,14 +111,10 @@ def _check_code_and_birth_date(
     personal_code: str | None, birth_date: dt.date | None, *, required: bool
 ) -> None:
     if required and personal_code is None and birth_date is None:
-        raise PydanticCustomError(
-            "identity_missing", "give the personal code, or the birth date if there is none"
-        )
+        raise field_error("identity_missing")
     known = personal_code is not None and birth_date is not None
     if known and birth_date_of(personal_code) != birth_date:  # type: ignore[arg-type]
-        raise PydanticCustomError(
-            "birth_date_mismatch", "the birth date differs from the one in the personal code"
-        )
+        raise field_error("birth_date_mismatch")
 
 
 class Child(Person):

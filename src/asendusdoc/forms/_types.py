@@ -15,7 +15,8 @@ from typing import Annotated, Any
 import phonenumbers
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic.networks import validate_email
-from pydantic_core import PydanticCustomError
+
+from asendusdoc.i18n.field_errors import field_error
 
 __all__ = [
     "Email",
@@ -46,13 +47,9 @@ def _clean_text(value: Any) -> Any:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = None if text.isprintable() else _FORBIDDEN.search(text)  # isprintable: the fast case
     if bad:
-        raise PydanticCustomError(
-            "text_control_character",
-            "contains a control character (U+{codepoint}) that a document cannot hold",
-            {"codepoint": f"{ord(bad.group()):04X}"},
-        )
+        raise field_error("text_control_character", codepoint=f"{ord(bad.group()):04X}")
     if not text:
-        raise PydanticCustomError("blank", "must not be blank")
+        raise field_error("blank")
     return text
 
 
@@ -108,19 +105,13 @@ def birth_date_of(code: str) -> dt.date:
 
 def _check_personal_code(code: str) -> str:
     if not re.fullmatch(r"[1-8][0-9]{10}", code):
-        raise PydanticCustomError(
-            "personal_code_format", "must be 11 digits, the first from 1 to 8"
-        )
+        raise field_error("personal_code_format")
     try:
         birth_date_of(code)
     except ValueError:
-        raise PydanticCustomError(
-            "personal_code_date", "digits 2 to 7 are not a real birth date"
-        ) from None
+        raise field_error("personal_code_date") from None
     if personal_code_check_digit(code[:10]) != int(code[10]):
-        raise PydanticCustomError(
-            "personal_code_check_digit", "the check digit (the last digit) is wrong"
-        )
+        raise field_error("personal_code_check_digit")
     return code
 
 
@@ -220,7 +211,7 @@ def _check_phone(value: Any) -> Any:
         return value
     formatted = _international_phone(value)
     if formatted is None:
-        raise PydanticCustomError("phone_invalid", "is not a phone number")
+        raise field_error("phone_invalid")
     return formatted
 
 

@@ -24,6 +24,7 @@ from asendusdoc.forms._rules import (
     service_allowed,
 )
 from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText
+from asendusdoc.i18n import N_
 from asendusdoc.reference import Language
 from asendusdoc.titles import Titles
 from asendusdoc.titles import field as titled
@@ -137,18 +138,24 @@ class CooperationAgreement(FormModel):
         ]
         if self.service is Service.FAMILY_SUPPORT:
             if self.family is None:
-                found.append(_missing("family", "the family support agreement names the family"))
+                found.append(
+                    _missing("family", N_("the family support agreement names the family"))
+                )
             if not self.family_activities:
-                found.append(_missing("family_activities", "agree on the activities of the family"))
+                found.append(
+                    _missing("family_activities", N_("agree on the activities of the family"))
+                )
             if not self.worker_activities:
-                found.append(_missing("worker_activities", "agree on the activities of the worker"))
+                found.append(
+                    _missing("worker_activities", N_("agree on the activities of the worker"))
+                )
         elif self.service is Service.SUPPORT_PERSON:
             if self.young_person is None:
-                found.append(_missing("young_person", "the agreement names the young person"))
+                found.append(_missing("young_person", N_("the agreement names the young person")))
             for name, text in (
-                ("communication_principles", "agree on the principles of communication"),
-                ("confidentiality", "agree on confidentiality"),
-                ("communication_language", "agree on the language of communication"),
+                ("communication_principles", N_("agree on the principles of communication")),
+                ("confidentiality", N_("agree on confidentiality")),
+                ("communication_language", N_("agree on the language of communication")),
             ):
                 if getattr(self, name) is None:
                     found.append(_missing(name, text))

@@ -7,9 +7,10 @@ comes from:
 * pydantic's own error types: our template per type (:mod:`.pydantic_messages`);
 * our rules (``RuleViolation``): the template written beside the rule, which the
   :class:`~asendusdoc.problems.Problem` carries as ``template``;
-* our field types (``PydanticCustomError``): pydantic hands on only the filled English text
-  and its params, so the template is found again among the catalog's msgids by filling each
-  candidate with the problem's params.
+* our field types: the template of their code in :mod:`.field_errors`, which the problem
+  carries as ``template`` too.
+
+Never by matching a filled text against the catalog.
 
 Params that name a date or an enumeration member are shown in the language too
 (``2026-11-22`` → ``22. november 2026``; ``family-support`` → ``peretoe teenus``).
@@ -55,19 +56,6 @@ _JSON_DETAILS = {
     "Extra data": N_("there is more after the end of the form"),
 }
 
-# Rule messages that reach RuleViolation through a helper's variable, where extraction cannot
-# see them (forms/cooperation_agreement.py ``_missing``). Listed here so the catalog has them;
-# tests/i18n checks every rule of the examples against the catalog, so a new one shows up.
-_EXTRACTION_MISSES = (
-    N_("the family support agreement names the family"),
-    N_("agree on the activities of the family"),
-    N_("agree on the activities of the worker"),
-    N_("the agreement names the young person"),
-    N_("agree on the principles of communication"),
-    N_("agree on confidentiality"),
-    N_("agree on the language of communication"),
-)
-
 _FORM_INVALID = N_plural("{count} problem in the form:", "{count} problems in the form:")
 
 
@@ -83,35 +71,12 @@ def ngettext(lang: str, singular: str, plural: str, count: int) -> str:
     return translations(lang).ngettext(singular, plural, count)
 
 
-@cache
-def _known_templates() -> tuple[str, ...]:
-    """Every msgid with ``{fields}``, from the (complete) Estonian catalog."""
-    catalog = getattr(translations("et"), "_catalog", {})
-    return tuple(sorted(key for key in catalog if isinstance(key, str) and "{" in key))
-
-
-@cache
-def _template_of(message: str, params: tuple[tuple[str, str], ...]) -> str:
-    """The msgid that, filled with ``params``, gives ``message``; ``message`` if none does."""
-    values = dict(params)
-    for template in _known_templates():
-        if _format(template, values) == message:
-            return template
-    return message
-
-
 def message_template(problem: Problem) -> tuple[MessageTemplate, dict[str, Any]]:
     """The English template of ``problem`` and the params to fill it with."""
     found = pydantic_template(problem.code, problem.path, problem.params)
     if found is not None:
         return found
-    params = dict(problem.params)
-    if problem.template:
-        return MessageTemplate(problem.template), params
-    if not params:
-        return MessageTemplate(problem.message), params
-    key = tuple(sorted((name, str(value)) for name, value in params.items()))
-    return MessageTemplate(_template_of(problem.message, key)), params
+    return MessageTemplate(problem.template or problem.message), dict(problem.params)
 
 
 @cache
@@ -119,8 +84,9 @@ def _enumerations() -> dict[str, Any]:
     """Params whose value is an enumeration member, shown by the member's title."""
     from asendusdoc.forms._blocks import Service
     from asendusdoc.reference import Language, Region
+    from asendusdoc.reference.needs import NeedArea
 
-    return {"service": Service, "language": Language, "expected": Region}
+    return {"service": Service, "language": Language, "expected": Region, "area": NeedArea}
 
 
 def _localized_params(params: Mapping[str, Any], lang: str, *, ours: bool) -> dict[str, Any]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
+from asendusdoc.i18n.field_errors import field_error
 from asendusdoc.titles import TitledEnum, Titles
 
 __all__ = [
@@ -132,11 +132,7 @@ def region_of(municipality: str) -> Region:
 
 def _known_municipality(name: str) -> str:
     if name not in MUNICIPALITIES:
-        raise PydanticCustomError(
-            "municipality_unknown",
-            "'{name}' is not an Estonian municipality; use the official name, e.g. 'Viimsi vald'",
-            {"name": name},
-        )
+        raise field_error("municipality_unknown", name=name)
     return name
 
 
@@ -212,11 +208,7 @@ def provider(name: str) -> Provider:
 
 def _known_provider(name: Any) -> Any:
     if name not in PROVIDERS:
-        raise PydanticCustomError(
-            "provider_unknown",
-            "'{name}' is not a known provider; known: {known}",
-            {"name": name, "known": ", ".join(PROVIDERS)},
-        )
+        raise field_error("provider_unknown", name=name, known=", ".join(PROVIDERS))
     return name
 
 
