@@ -38,7 +38,7 @@ from asendusdoc.cli._protection import (
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.protect import Protection, RecipientSummary
+from asendusdoc.protect import CdocEnvelope, Protection, RecipientSummary
 
 __all__ = ["register"]
 
@@ -120,7 +120,9 @@ def register(commands: Any) -> None:
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
-    encrypt = commands.add_parser("encrypt", help=_("encrypt any file for OpenPGP recipients"))
+    encrypt = commands.add_parser(
+        "encrypt", help=_("encrypt any file for CDOC or OpenPGP recipients")
+    )
     encrypt.add_argument("file", metavar=_("FILE"), help=_("the file to encrypt"))
     encrypt.add_argument(
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
@@ -154,12 +156,19 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
     _ = gettext_for(args.lang)
     if args.sign_with is not None and not args.encrypt_to:
         return _usage_error(args.lang, _("--sign-with needs --encrypt-to"))
+    if args.cdoc_to and args.encrypt_to:
+        return _usage_error(
+            args.lang, _("choose --cdoc-to (CDOC) or --encrypt-to (OpenPGP), not both")
+        )
     if getattr(args, "password_file", None) and getattr(args, "password_env", None):
         return _usage_error(args.lang, _("give --password-file or --password-env, not both"))
     try:
-        return protection_from_arguments(args)
+        protection = protection_from_arguments(args)
+        if isinstance(protection.envelope, CdocEnvelope):
+            protection.envelope.summaries()  # refuse an unusable certificate before any work
     except AsendusdocError as exc:
         return _usage_error(args.lang, error_message(exc, args.lang))
+    return protection
 
 
 def _format_of(args: argparse.Namespace) -> str | None:
@@ -357,13 +366,32 @@ def run_job(job: Job) -> Outcome:
 
 
 def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang: str) -> list[str]:
+    from asendusdoc.i18n import format_date
+
     _ = gettext_for(lang)
-    return [
-        _("{path}: encrypted for the key {fingerprint}").format(
-            path=output, fingerprint=recipient.fingerprint
-        )
-        for recipient in recipients
-    ]
+    lines = []
+    for recipient in recipients:
+        if recipient.kind == "x509" and recipient.valid_until is not None:
+            day = recipient.valid_until.date()
+            lines.append(
+                _(
+                    "{path}: encrypted for the certificate {subject} (serial number {serial}, "
+                    "valid until {date}, SHA-256 {fingerprint})"
+                ).format(
+                    path=output,
+                    subject=recipient.subject,
+                    serial=recipient.serial_number,
+                    date=format_date(day, lang) if lang in ("et", "ru") else day.isoformat(),
+                    fingerprint=recipient.fingerprint,
+                )
+            )
+        else:
+            lines.append(
+                _("{path}: encrypted for the key {fingerprint}").format(
+                    path=output, fingerprint=recipient.fingerprint
+                )
+            )
+    return lines
 
 
 def _show(outcome: Outcome, *, as_json: bool = False) -> None:
@@ -382,8 +410,10 @@ def _encrypt(args: argparse.Namespace) -> int:
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)
-    if not args.encrypt_to:
-        return _usage_error(args.lang, _("give at least one --encrypt-to KEYFILE"))
+    if not args.encrypt_to and not args.cdoc_to:
+        return _usage_error(
+            args.lang, _("give at least one --cdoc-to CERT or --encrypt-to KEYFILE")
+        )
     if args.output.exists() and not args.force:
         return _usage_error(
             args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)
