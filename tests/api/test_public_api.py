@@ -34,7 +34,7 @@ def test_importing_the_package_loads_no_heavy_module() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_the_nine_form_ids_are_the_contract() -> None:
+def test_the_form_ids_are_the_contract() -> None:
     assert FORM_IDS == [
         "family-support-referral",
         "support-person-referral",
@@ -45,6 +45,7 @@ def test_the_nine_form_ids_are_the_contract() -> None:
         "client-diary",
         "progress-report",
         "closure",
+        "family-needs-feedback",
     ]
 
 

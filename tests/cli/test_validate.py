@@ -91,7 +91,7 @@ def test_lang_before_the_command_is_kept(
 def test_missing_argument_is_reported_in_the_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--lang", "ru"]) == 2
     err = capsys.readouterr().err
-    assert "не указаны аргументы: FILE" in err
+    assert "не указаны обязательные аргументы: ФАЙЛ" in err
     assert "использование:" in err
     assert "the following arguments are required" not in err
 

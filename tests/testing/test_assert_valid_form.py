@@ -25,6 +25,7 @@ REQUIRED = {
     "client-diary": ("client", "Client"),
     "progress-report": ("next_steps", "Next steps"),
     "closure": ("recommendations", "Recommendations to the municipality"),
+    "family-needs-feedback": ("life_stage", "Life stage"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The nine form models and the registry that picks a model by the form's ``form`` id."""
+"""The form models and the registry that picks a model by the form's ``form`` id."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from asendusdoc.forms.client_diary import ClientDiary
 from asendusdoc.forms.closure import Closure
 from asendusdoc.forms.cooperation_agreement import CooperationAgreement
 from asendusdoc.forms.family_conference_referral import FamilyConferenceReferral
+from asendusdoc.forms.family_needs_feedback import FamilyNeedsFeedback
 from asendusdoc.forms.family_support_referral import FamilySupportReferral
 from asendusdoc.forms.progress_report import ProgressReport
 from asendusdoc.forms.support_person_referral import SupportPersonReferral
@@ -26,6 +27,7 @@ __all__ = [
     "Closure",
     "CooperationAgreement",
     "FamilyConferenceReferral",
+    "FamilyNeedsFeedback",
     "FamilySupportReferral",
     "FormModel",
     "ProgressReport",
@@ -47,6 +49,7 @@ FORM_MODELS: dict[str, type[FormModel]] = {
         ClientDiary,
         ProgressReport,
         Closure,
+        FamilyNeedsFeedback,
     )
 }
 """Form id → model, in the order of the workflow."""
@@ -60,10 +63,11 @@ AnyForm = Annotated[
     | ActionPlan
     | ClientDiary
     | ProgressReport
-    | Closure,
+    | Closure
+    | FamilyNeedsFeedback,
     Field(discriminator="form"),
 ]
-"""Any of the nine forms, chosen by its ``form`` field."""
+"""Any of the forms, chosen by its ``form`` field."""
 
 
 @cache

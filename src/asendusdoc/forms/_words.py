@@ -34,6 +34,9 @@ LABELS: dict[str, Titles] = {
     "total_contacts": Titles("Kontakte kokku", "Всего контактов", "Contacts in all"),
     "total_hours": Titles("Tunde kokku", "Всего часов", "Hours in all"),
     "form": Titles("Vorm", "Форма", "Form"),
+    "county": Titles("Maakond", "Уезд", "County"),
+    "region": Titles("Piirkond", "Регион", "Region"),
+    "family_and_period": Titles("Pere ja periood", "Семья и период", "The family and the period"),
 }
 """Label key → the label in the three languages."""
 
@@ -106,6 +109,17 @@ INTROS: dict[str, Titles] = {
         "The service ends. A summary of the activities undertaken, the goals reached, the "
         "family's further needs and the recommendations goes to the municipality's "
         "child-protection worker.",
+    ),
+    "family-needs-feedback": Titles(
+        "Pere annab tagasisidet oma vajaduste ja perioodil kasutatud teenuste kohta. "
+        "Statistikas kasutatakse vastuseid ainult pere nõusolekul; kommentaarid ja juhtumi "
+        "viide statistikasse ei jõua.",
+        "Семья сообщает о своих потребностях и об услугах, использованных за период. "
+        "В статистике ответы используются только с согласия семьи; комментарии и номер дела "
+        "в статистику не попадают.",
+        "The family tells about its needs and the services used in the period. The answers "
+        "are used in statistics only with the family's consent; comments and the case "
+        "reference never reach the statistics.",
     ),
 }
 """Form id → the sentence or two under the document's title (fixed wording, not data)."""

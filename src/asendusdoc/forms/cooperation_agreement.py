@@ -130,8 +130,7 @@ class CooperationAgreement(FormModel):
             RuleViolation(
                 ("dropped_goals", index, "key"),
                 "dropped_goal_also_agreed",
-                "the goal '{key}' is both agreed and dropped",
-                {"key": dropped.key},
+                "a goal with this key is both agreed and dropped",
             )
             for index, dropped in enumerate(self.dropped_goals)
             if dropped.key is not None and dropped.key in agreed

@@ -84,8 +84,9 @@ def _enumerations() -> dict[str, Any]:
     """Params whose value is an enumeration member, shown by the member's title."""
     from asendusdoc.forms._blocks import Service
     from asendusdoc.reference import Language, Region
+    from asendusdoc.reference.needs import NeedArea
 
-    return {"service": Service, "language": Language, "expected": Region}
+    return {"service": Service, "language": Language, "expected": Region, "area": NeedArea}
 
 
 def _localized_params(params: Mapping[str, Any], lang: str, *, ours: bool) -> dict[str, Any]:

@@ -198,7 +198,7 @@ def build_document(form: FormModel, lang: str) -> Document:
         lang=lang,
         title=type(form).titles.get(lang),
         subtitle=layout.subtitle,
-        case_reference=form.case_reference,
+        case_reference=form.case_reference or context.labels["missing"],
         document_date=context.date(form.document_date),
         document_date_iso=form.document_date.isoformat(),
         author=layout.author,

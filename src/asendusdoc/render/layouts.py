@@ -16,6 +16,7 @@ from asendusdoc.forms import (
     Closure,
     CooperationAgreement,
     FamilyConferenceReferral,
+    FamilyNeedsFeedback,
     FamilySupportReferral,
     FormModel,
     ProgressReport,
@@ -29,6 +30,7 @@ from asendusdoc.forms.cooperation_agreement import DroppedGoal
 from asendusdoc.forms.family_conference_referral import NetworkMember
 from asendusdoc.forms.progress_report import ContactSummary, GoalProgress
 from asendusdoc.render.document import Block, FieldRow, FieldsBlock, Party, Section, Signature
+from asendusdoc.render.layout_family_needs_feedback import family_needs_feedback_layout
 
 if TYPE_CHECKING:
     from asendusdoc.render.context import Context
@@ -563,6 +565,7 @@ _LAYOUTS: dict[type[FormModel], Callable[[Any, Context], Layout]] = {
     ClientDiary: _client_diary,
     ProgressReport: _progress_report,
     Closure: _closure,
+    FamilyNeedsFeedback: family_needs_feedback_layout,
 }
 
 

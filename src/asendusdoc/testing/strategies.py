@@ -35,6 +35,13 @@ from asendusdoc.forms.action_plan import FamilyDifficulty
 from asendusdoc.forms.client_diary import ContactKind
 from asendusdoc.forms.closure import ClosureReason, Outcome, RefusalForm
 from asendusdoc.forms.family_conference_referral import ConferenceGround, ReferrerKind
+from asendusdoc.forms.family_needs_feedback import (
+    ContactOpenness,
+    FilledBy,
+    LifeStage,
+    NeedLevel,
+    Usefulness,
+)
 from asendusdoc.forms.family_support_referral import FamilySupportServiceType
 from asendusdoc.forms.progress_report import REPORT_PERIOD_MONTHS, GoalStatus
 from asendusdoc.forms.support_person_referral import (
@@ -43,6 +50,7 @@ from asendusdoc.forms.support_person_referral import (
     SupportPersonType,
 )
 from asendusdoc.reference import MUNICIPALITIES, PROVIDERS, Language, ProviderService, region_of
+from asendusdoc.reference.needs import NeedArea, SupportService
 
 __all__ = [
     "FORM_STRATEGIES",
@@ -318,7 +326,7 @@ def _base(document_date: dt.date | None = None) -> Any:
     return _object({"case_reference": short_texts(30), "document_date": day.map(_iso)})
 
 
-# --- The nine forms ----------------------------------------------------------------------------
+# --- The forms ----------------------------------------------------------------------------
 
 _PROVIDER_OF_SERVICE = {
     ServiceKind.FAMILY_SUPPORT: ProviderService.FAMILY_SUPPORT,
@@ -705,6 +713,48 @@ def closures(draw: Any) -> Data:
     return data
 
 
+@st.composite
+def family_needs_feedbacks(draw: Any, today: dt.date | None = None) -> Data:
+    """Perede vajaduste tagasiside (seed 002): every area rated or skipped, no future date."""
+    last = today or dt.date.today()
+    end = draw(dates(dt.date(2020, 1, 1), last))
+    start = draw(_between(end - dt.timedelta(days=400), end))
+    data: Data = {
+        "form": "family-needs-feedback",
+        "document_date": _iso(draw(_between(end, last))),
+        "period_start": _iso(start),
+        "period_end": _iso(end),
+    }
+    needs = []
+    for area in NeedArea:
+        answer: Data = {"area": area.value, "level": draw(_values(NeedLevel))}
+        needed = answer["level"] in (NeedLevel.SOME.value, NeedLevel.GREAT.value)
+        if area is NeedArea.OTHER and (needed or draw(st.booleans())):
+            answer["description"] = draw(short_texts(60))
+        if draw(st.booleans()):
+            answer["comment"] = draw(long_texts(120))
+        needs.append(answer)
+    data["needs"] = draw(st.permutations(needs))
+    used = draw(st.lists(st.sampled_from(list(SupportService)), max_size=4, unique=True))
+    data["services_used"] = [
+        {"service": service.value, "usefulness": draw(_values(Usefulness))} for service in used
+    ]
+    data |= draw(
+        _object(
+            {
+                "filled_by": _values(FilledBy),
+                "family_type": _values(FamilyType),
+                "life_stage": _values(LifeStage),
+                "municipality": municipalities(),
+                "contact_openness": _values(ContactOpenness),
+                "statistics_consent": st.booleans(),
+            },
+            {"case_reference": short_texts(30), "expectations": long_texts()},
+        )
+    )
+    return data
+
+
 FORM_STRATEGIES: dict[str, Callable[[], Any]] = {
     "family-support-referral": family_support_referrals,
     "support-person-referral": support_person_referrals,
@@ -715,17 +765,18 @@ FORM_STRATEGIES: dict[str, Callable[[], Any]] = {
     "client-diary": client_diaries,
     "progress-report": progress_reports,
     "closure": closures,
+    "family-needs-feedback": family_needs_feedbacks,
 }
 """Form id → the function building its strategy, in the order of the workflow."""
 
 
 def form_ids() -> Any:
-    """One of the nine form ids."""
+    """One of the form ids."""
     return st.sampled_from(list(FORM_STRATEGIES))
 
 
 def forms(form_id: str | None = None) -> Any:
-    """Valid forms of ``form_id`` as JSON-compatible dicts; of any of the nine without one.
+    """Valid forms of ``form_id`` as JSON-compatible dicts; of any form without one.
 
     Raises ``KeyError`` naming the known ids for an unknown one.
     """
