@@ -122,14 +122,14 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--restriction-holder",
-        metavar="NAME",
+        metavar=_("NAME"),
         help=_("holder of the information in the access-restriction marking (default: the issuer)"),
     )
     render.add_argument(
         "--restriction-years",
         type=int,
         metavar="N",
-        help=_("how many years access is restricted (default: 75, AvTS § 40 lg 3)"),
+        help=_("how many years access is restricted (default: 75, the term for personal data)"),
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
