@@ -32,8 +32,8 @@ def broken_closure(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("lang", "titles", "missing_text"),
     [
-        ("et", ("Juhtumi viide", "Koostamise kuupäev", "Teenus"), "kohustuslik väli puudub"),
-        ("ru", ("Номер дела", "Дата составления", "Услуга"), "обязательное поле не заполнено"),
+        ("et", ("Juhtumi number", "Koostamise kuupäev", "Teenus"), "kohustuslik väli puudub"),
+        ("ru", ("Номер случая", "Дата составления", "Услуга"), "обязательное поле не заполнено"),
         ("en", ("Case reference", "Document date", "Service"), "required field is missing"),
     ],
 )

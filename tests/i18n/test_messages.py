@@ -91,7 +91,7 @@ def test_form_validation_error_lists_its_problems_with_a_plural() -> None:
     problems = [Problem(("case_reference",), "missing", "Field required", {})] * 2
     text = error_message(FormValidationError(problems, form_id="closure"), "ru")
     assert text.startswith("в форме 2 проблемы:")
-    assert "Номер дела (case_reference): обязательное поле не заполнено" in text
+    assert "Номер случая (case_reference): обязательное поле не заполнено" in text
 
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "invalid"

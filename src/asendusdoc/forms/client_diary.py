@@ -8,8 +8,9 @@ from typing import ClassVar, Literal
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Service, Worker, provider_field
-from asendusdoc.forms._rules import dates_in_order, provider_fits
+from asendusdoc.forms._rules import dates_in_order, ended_between, provider_fits
 from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText, ShortText
+from asendusdoc.forms.closure import ServiceEnd
 from asendusdoc.reference import MunicipalityName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
@@ -26,7 +27,11 @@ class ContactKind(TitledEnum):
     ROUND_TABLE = "round-table", Titles("ümarlaud", "круглый стол", "round table")
     NETWORK_MEETING = (
         "network-meeting",
-        Titles("kohtumine võrgustikuga", "встреча с сетью клиента", "meeting with the network"),
+        Titles(
+            "kohtumine võrgustikuga",
+            "встреча с сетью поддержки клиента",
+            "meeting with the network",
+        ),
     )
     ACCOMPANYING = (
         "accompanying",
@@ -49,12 +54,19 @@ class DiaryEntry(Block):
     date: dt.date = titled("Kuupäev", "Дата", "Date")
     kind: ContactKind = titled("Kontakti liik", "Вид контакта", "Kind of contact")
     duration_minutes: int = titled(
-        "Kestus (min)", "Время (мин)", "Duration (minutes)", ge=1, le=1440
+        "Kestus (min)", "Продолжительность (мин)", "Duration (minutes)", ge=1, le=1440
     )
     participants: OptionalText = titled("Osalejad", "Участники", "Participants", default=None)
     description: LongText = titled("Mida tehti", "Что было сделано", "What was done")
     next_steps: OptionalLongText = titled(
         "Edasised sammud", "Дальнейшие шаги", "Next steps", default=None
+    )
+    service_end: ServiceEnd | None = titled(
+        "Teenus lõppes",
+        "Услуга закончилась",
+        "The service ended",
+        "Recorded with this contact: when the service ended and why (the closure's reasons).",
+        default=None,
     )
 
 
@@ -74,9 +86,10 @@ class ClientDiary(FormModel):
     )
     provider: ShortText | None = provider_field()
     worker: Worker = titled(
-        "Tugiisik või peretoetaja",
-        "Опорное лицо или специалист по поддержке семьи",
-        "Support person or family support worker",
+        "Töötaja",
+        "Сотрудник",
+        "Worker",
+        "The support person, family support worker or family support person keeping the diary.",
     )
     client: ShortText = titled(
         "Klient", "Клиент", "Client", "The young person or the family, as named in the case."
@@ -88,6 +101,10 @@ class ClientDiary(FormModel):
     entries: list[DiaryEntry] = titled(
         "Sissekanded", "Записи", "Entries", min_length=1, max_length=limits.DIARY_ENTRIES
     )
+
+    def data_titles(self, name: str) -> Titles | None:
+        """The worker is named by their role in the service."""
+        return self.service.worker_titles if name == "worker" else None
 
     def rule_violations(self) -> list[RuleViolation]:
         """Every entry lies in the diary's period and not after the document date."""
@@ -103,5 +120,12 @@ class ClientDiary(FormModel):
                         "the entry is dated outside the diary's period ({start} to {end})",
                         {"start": self.period_start.isoformat(), "end": last.isoformat()},
                     )
+                )
+            if entry.service_end is not None:
+                found += ended_between(
+                    entry.service_end.date,
+                    self.period_start,
+                    entry.date,
+                    ("entries", index, "service_end", "date"),
                 )
         return found

@@ -20,7 +20,15 @@ from asendusdoc.forms._types import LongText, OptionalLongText, ShortText
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
-__all__ = ["Closure", "ClosureReason", "GoalOutcome", "Outcome", "RefusalForm"]
+__all__ = [
+    "CLOSURE_NAMES",
+    "Closure",
+    "ClosureReason",
+    "GoalOutcome",
+    "Outcome",
+    "RefusalForm",
+    "ServiceEnd",
+]
 
 
 class ClosureReason(TitledEnum):
@@ -33,7 +41,9 @@ class ClosureReason(TitledEnum):
     LEFT_MUNICIPALITY = (
         "left-municipality",
         Titles(
-            "pere lahkus omavalitsusest", "семья покинула самоуправление", "the family moved away"
+            "pere lahkus omavalitsusest",
+            "семья переехала из самоуправления",
+            "the family moved away",
         ),
     )
     TASKS_DONE = (
@@ -86,6 +96,28 @@ class ClosureReason(TitledEnum):
     )
 
 
+CLOSURE_NAMES: dict[Service, Titles] = {
+    Service.FAMILY_SUPPORT: Titles(
+        "lõpetamise kokkulepe", "соглашение о прекращении услуги", "closure agreement"
+    ),
+    Service.FAMILY_SUPPORT_PERSON: Titles(
+        "klienditöö kokkuvõte", "итоговый отчёт о работе с семьёй", "client-work summary"
+    ),
+}
+"""The closure's name inside a sentence, by service: seed 000's agreement, seed 003's summary."""
+
+
+class ServiceEnd(Block):
+    """Teenuse lõpp: the service ended (before a closure is written), when and why (seed 003).
+
+    Recorded in a progress report or a client-diary entry, so that the case checks know the
+    end before the closure exists: the Viimsi summary is due within a week of it.
+    """
+
+    date: dt.date = titled("Teenuse lõpu kuupäev", "Дата окончания услуги", "Date of the end")
+    reason: ClosureReason = titled("Lõpetamise põhjus", "Причина прекращения", "Reason for ending")
+
+
 class RefusalForm(TitledEnum):
     """How the clients refused cooperation (seed 003: in writing or orally)."""
 
@@ -133,9 +165,10 @@ class Closure(FormModel):
     )
     provider: ShortText | None = provider_field()
     worker: Worker = titled(
-        "Peretoetaja või pere tugiisik",
-        "Специалист по поддержке семьи или опорное лицо семьи",
-        "Family support worker or support person",
+        "Töötaja",
+        "Сотрудник",
+        "Worker",
+        "The family support worker or the family support person who ends the service.",
     )
     family: Family = titled("Pere", "Семья", "Family")
     service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
@@ -148,7 +181,7 @@ class Closure(FormModel):
         default=None,
     )
     refusal_form: RefusalForm | None = titled(
-        "Keeldumise viis", "Форма отказа", "How cooperation was refused", default=None
+        "Keeldumise viis", "Способ отказа", "How cooperation was refused", default=None
     )
     activities: list[LongText] = titled(
         "Teenuse jooksul ette võetud tegevused",
@@ -172,6 +205,10 @@ class Closure(FormModel):
         "Рекомендации местному самоуправлению",
         "Recommendations to the municipality",
     )
+
+    def data_titles(self, name: str) -> Titles | None:
+        """The worker is named by their role in the service."""
+        return self.service.worker_titles if name == "worker" else None
 
     def rule_violations(self) -> list[RuleViolation]:
         """Seeds 000 and 003: dates, the reason and how a refusal was made."""

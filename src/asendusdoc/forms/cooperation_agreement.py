@@ -88,8 +88,8 @@ class CooperationAgreement(FormModel):
         max_length=limits.ACTIVITIES,
     )
     worker_activities: list[Activity] = titled(
-        "Peretoetaja või tugiisiku tegevused",
-        "Действия специалиста по поддержке семьи или опорного лица",
+        "Töötaja tegevused",
+        "Действия сотрудника",
         "Activities of the worker",
         default_factory=list,
         max_length=limits.ACTIVITIES,
@@ -117,6 +117,17 @@ class CooperationAgreement(FormModel):
         default_factory=list,
         max_length=limits.GOALS,
     )
+
+    def data_titles(self, name: str) -> Titles | None:
+        """The worker's activities are named by their role; a young person's own activities by
+        the young person."""
+        if name == "worker_activities":
+            return self.service.worker_activities_titles
+        if name == "family_activities" and self.service is Service.SUPPORT_PERSON:
+            return Titles(
+                "Noore tegevused", "Действия молодого человека", "Activities of the young person"
+            )
+        return None
 
     def rule_violations(self) -> list[RuleViolation]:
         """Seeds 000 and 001: what each service's agreement must hold."""
