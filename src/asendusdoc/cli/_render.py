@@ -11,6 +11,7 @@ to its own file (a progress bar on a terminal), reporting a bad file and going o
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -38,7 +39,7 @@ from asendusdoc.cli._protection import (
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.protect import CdocEnvelope, Protection, RecipientSummary
+from asendusdoc.protect import Protection, RecipientSummary, SealSummary
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
@@ -72,6 +73,7 @@ class Outcome:
     exit_code: int
     lines: list[str] = field(default_factory=list)
     recipients: tuple[RecipientSummary, ...] = ()
+    seal: SealSummary | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The ``--json`` object of this output file."""
@@ -81,6 +83,7 @@ class Outcome:
             "ok": self.exit_code == EXIT_OK,
             "exit_code": self.exit_code,
             "recipients": [recipient.as_json() for recipient in self.recipients],
+            "seal": self.seal.as_json() if self.seal is not None else None,
             "messages": [] if self.exit_code == EXIT_OK else self.lines,
         }
 
@@ -178,10 +181,13 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
         )
     if getattr(args, "password_file", None) and getattr(args, "password_env", None):
         return _usage_error(args.lang, _("give --password-file or --password-env, not both"))
+    if getattr(args, "seal_password_file", None) and getattr(args, "seal_password_env", None):
+        return _usage_error(
+            args.lang, _("give --seal-password-file or --seal-password-env, not both")
+        )
     try:
         protection = protection_from_arguments(args)
-        if isinstance(protection.envelope, CdocEnvelope):
-            protection.envelope.summaries()  # refuse an unusable certificate before any work
+        protection.check(getattr(args, "fmt", None))  # refuse what cannot work before any work
     except AsendusdocError as exc:
         return _usage_error(args.lang, error_message(exc, args.lang))
     return protection
@@ -398,18 +404,41 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:  # our bug: this file's problem, the batch goes on (exit 70)
         message = _(INTERNAL_ERROR).format(kind=exc.__class__.__name__)
         return Outcome(job, EXIT_INTERNAL, [f"{names}: {message}"])
-    lines = _encrypted_for(product.recipients, job.output, job.messages)
-    return Outcome(job, EXIT_OK, lines, product.recipients)
+    lines = _sealed_by(product.seal, job.output, job.messages)
+    lines += _encrypted_for(product.recipients, job.output, job.messages)
+    return Outcome(job, EXIT_OK, lines, product.recipients, product.seal)
+
+
+def _sealed_by(seal: SealSummary | None, output: Path, lang: str) -> list[str]:
+    if seal is None:
+        return []
+    _ = gettext_for(lang)
+    return [
+        _(
+            "{path}: sealed with the certificate {subject} (serial number {serial}, "
+            "valid until {date}, SHA-256 {fingerprint})"
+        ).format(
+            path=output,
+            subject=seal.subject,
+            serial=seal.serial_number,
+            date=_long_date(seal.valid_until, lang),
+            fingerprint=seal.fingerprint,
+        )
+    ]
+
+
+def _long_date(moment: dt.datetime, lang: str) -> str:
+    from asendusdoc.i18n import format_date
+
+    day = moment.date()
+    return format_date(day, lang) if lang in DOCUMENT_LANGUAGES else day.isoformat()
 
 
 def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang: str) -> list[str]:
-    from asendusdoc.i18n import format_date
-
     _ = gettext_for(lang)
     lines = []
     for recipient in recipients:
         if recipient.kind == "x509" and recipient.valid_until is not None:
-            day = recipient.valid_until.date()
             lines.append(
                 _(
                     "{path}: encrypted for the certificate {subject} (serial number {serial}, "
@@ -418,7 +447,7 @@ def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang:
                     path=output,
                     subject=recipient.subject,
                     serial=recipient.serial_number,
-                    date=format_date(day, lang) if lang in ("et", "ru") else day.isoformat(),
+                    date=_long_date(recipient.valid_until, lang),
                     fingerprint=recipient.fingerprint,
                 )
             )
