@@ -36,6 +36,7 @@ _LAZY: dict[str, str] = {
     "Product": "asendusdoc.product",
     "produce": "asendusdoc.product",
     "protect_file": "asendusdoc.product",
+    "CdocEnvelope": "asendusdoc.protect",
     "KeyData": "asendusdoc.protect",
     "OpenPGPEnvelope": "asendusdoc.protect",
     "PdfPassword": "asendusdoc.protect",
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from asendusdoc.problems import Problem
     from asendusdoc.product import Product, produce, protect_file
     from asendusdoc.protect import (
+        CdocEnvelope,
         KeyData,
         OpenPGPEnvelope,
         PdfPassword,

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from asendusdoc.errors import FormValidationError, InputError
 from asendusdoc.forms import FORM_MODELS, FormModel, form_adapter
 from asendusdoc.problems import Problem, problems_from_validation_error
+from asendusdoc.reference import closest_names, quoted
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -254,12 +255,15 @@ def check_form_id(data: Any) -> dict[str, Any]:
         )
     form_id = data["form"]
     if not isinstance(form_id, str) or form_id not in FORM_MODELS:
-        raise InputError(
-            "unknown form id '{form}'; known: {known}",
-            code="form_unknown",
-            form=str(form_id)[:60],
-            known=known,
-        )
+        suggestions = closest_names(form_id, FORM_MODELS) if isinstance(form_id, str) else ()
+        if suggestions:
+            raise InputError(
+                "unknown form id; did you mean {suggestions}? Known: {known}",
+                code="form_unknown",
+                suggestions=quoted(suggestions),
+                known=known,
+            )
+        raise InputError("unknown form id; known: {known}", code="form_unknown", known=known)
     return data
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from string import Formatter
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from asendusdoc.forms._base import RuleViolation
-from asendusdoc.i18n.field_errors import FIELD_ERRORS
+from asendusdoc.i18n.field_errors import field_template
 from asendusdoc.titles import Titles, titles_of
 
 __all__ = ["Problem", "field_titles", "problems_from_validation_error"]
@@ -78,9 +79,36 @@ def problems_from_validation_error(
                 for v in violations
             )
         else:
-            template = FIELD_ERRORS.get(item["type"], "")
-            problems.append(Problem(loc, item["type"], item["msg"], _safe_params(ctx), template))
+            problems.append(_pydantic_problem(loc, item["type"], item["msg"], _safe_params(ctx)))
     return problems
+
+
+def _pydantic_problem(
+    loc: tuple[PathPart, ...], code: str, msg: str, params: dict[str, Any]
+) -> Problem:
+    """A problem of one of pydantic's own error types, in our English template.
+
+    pydantic's own text and ctx may quote what was typed (the reason email-validator gives,
+    the tag of a union): only the params our template names are kept.
+    """
+    from asendusdoc.i18n.pydantic_messages import pydantic_template
+
+    found = pydantic_template(code, loc, params)
+    if found is None:  # one of our field types: its template by code
+        return Problem(loc, code, msg, params, field_template(code, msg, params))
+    template, values = found
+    text = template.singular
+    if template.plural is not None and template.count is not None:
+        text = template.singular if values.get(template.count) == 1 else template.plural
+    names = {field for _, field, _, _ in Formatter().parse(text) if field}
+    if template.count is not None:
+        names.add(template.count)
+    kept = {name: value for name, value in params.items() if name in names}
+    try:
+        message = text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        message = text
+    return Problem(loc, code, message, kept)
 
 
 def _is_validator_segment(part: PathPart) -> bool:

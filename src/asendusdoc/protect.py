@@ -2,8 +2,10 @@
 
 A :class:`Protection` says what :func:`asendusdoc.produce` does after rendering:
 
-* ``envelope``: encrypt the document for its recipients, an :class:`OpenPGPEnvelope`
-  (``.gpg`` / ``.asc``) to the recipients' OpenPGP public keys;
+* ``envelope``: encrypt the document for its recipients: a :class:`CdocEnvelope` (``.cdoc``)
+  to their X.509 certificates (an ID card's authentication certificate, an organisation's
+  e-seal certificate), which DigiDoc4 opens, or an :class:`OpenPGPEnvelope` (``.gpg`` /
+  ``.asc``) to their OpenPGP public keys;
 * ``pdf_password``: a :class:`PdfPassword` protects a PDF itself (AES-256), for a recipient
   without a key; the password travels another way.
 
@@ -25,6 +27,7 @@ from typing import Any, Literal
 from asendusdoc.errors import AsendusdocError
 
 __all__ = [
+    "CdocEnvelope",
     "KeyData",
     "OpenPGPEnvelope",
     "PdfPassword",
@@ -69,6 +72,40 @@ class OpenPGPEnvelope:
 
 
 @dataclass(frozen=True)
+class CdocEnvelope:
+    """A CDOC envelope to one or more X.509 certificates (PEM or DER bytes).
+
+    ``version`` 1 writes CDOC 1.1, which every DigiDoc4 opens (``.cdoc``); 2 writes CDOC 2.0
+    (``.cdoc2``, needs the ``asendusdoc[cdoc]`` extra). Inside, the document keeps its name.
+    """
+
+    recipients: tuple[KeyData, ...]
+    version: Literal[1, 2] = 1
+
+    @property
+    def suffix(self) -> str:
+        """The file ending the envelope adds: ``.cdoc`` (1.1) or ``.cdoc2`` (2.0)."""
+        return ".cdoc" if self.version == 1 else ".cdoc2"
+
+    @property
+    def media_type(self) -> str:
+        """The media type of the envelope."""
+        return "application/x-cdoc" if self.version == 1 else "application/x-cdoc2"
+
+    def summaries(self) -> tuple[RecipientSummary, ...]:
+        """Check every certificate (validity, key usage, key type) and describe it.
+
+        Raises :class:`~asendusdoc.errors.EncryptionError` for the first unusable one.
+        """
+        from asendusdoc.cdoc import load_recipient_certificate, summarize_certificate
+
+        return tuple(
+            summarize_certificate(load_recipient_certificate(key), key.name)
+            for key in self.recipients
+        )
+
+
+@dataclass(frozen=True)
 class PdfPassword:
     """A password that protects a PDF itself (AES-256); the same opens and edits it."""
 
@@ -79,7 +116,7 @@ class PdfPassword:
 class Protection:
     """What happens to a rendered document: a PDF password, then an envelope (either or both)."""
 
-    envelope: OpenPGPEnvelope | None = None
+    envelope: OpenPGPEnvelope | CdocEnvelope | None = None
     pdf_password: PdfPassword | None = None
 
     @property
@@ -148,6 +185,8 @@ def apply_protection(
     envelope = protection.envelope
     if envelope is None:
         return Protected(data, "", None)
+    if isinstance(envelope, CdocEnvelope):
+        return _cdoc(data, envelope, inner_name)
     from asendusdoc.crypto import encrypt_bytes
 
     result = encrypt_bytes(
@@ -162,6 +201,29 @@ def apply_protection(
         for key, fingerprint in zip(envelope.recipients, result.key_fingerprints, strict=True)
     )
     return Protected(result.data, envelope.suffix, envelope.media_type, _unique(recipients))
+
+
+def _cdoc(data: bytes, envelope: CdocEnvelope, inner_name: str) -> Protected:
+    from asendusdoc import cdoc
+
+    if not envelope.recipients:
+        raise ValueError("a CDOC envelope needs at least one recipient certificate")
+    certificates = [cdoc.load_recipient_certificate(key) for key in envelope.recipients]
+    recipients = tuple(
+        cdoc.summarize_certificate(certificate, key.name)
+        for certificate, key in zip(certificates, envelope.recipients, strict=True)
+    )
+    unique = {
+        recipient.fingerprint: c for recipient, c in zip(recipients, certificates, strict=True)
+    }
+    if envelope.version == 1:
+        sealed = cdoc.encrypt_cdoc1(data, inner_name, list(unique.values()))
+    else:
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        ders = [certificate.public_bytes(Encoding.DER) for certificate in unique.values()]
+        sealed = cdoc.encrypt_cdoc2(data, inner_name, ders)
+    return Protected(sealed, envelope.suffix, envelope.media_type, _unique(recipients))
 
 
 def _unique(recipients: tuple[RecipientSummary, ...]) -> tuple[RecipientSummary, ...]:

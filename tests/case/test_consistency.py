@@ -26,7 +26,8 @@ def test_referral_goal_missing_from_the_agreement_is_a_warning() -> None:
     report = check(files, TODAY)
     found = [f for f in report.findings if f.code == "goal_not_in_agreement"]
     assert [f.severity for f in found] == [Severity.WARNING]
-    assert "E7" in found[0].message("en")
+    message = found[0].message("en")
+    assert "#2" in message and "E7" not in message  # the position, never the typed key
     assert not report.has_errors
 
 
@@ -38,7 +39,7 @@ def test_referral_goal_consciously_dropped_with_a_reason_is_taken_up() -> None:
     files["02-koostoolepe.json"]["dropped_goals"] = []
     report = check(files, TODAY)
     found = [f for f in report.findings if f.code == "goal_not_in_agreement"]
-    assert len(found) == 1 and "E4" in found[0].message("en")
+    assert len(found) == 1 and "#4" in found[0].message("en")
 
 
 def test_a_dropped_goal_is_recognised_by_its_text_without_a_key() -> None:

@@ -23,11 +23,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_version_as_a_process() -> None:
+    """The line is in the caseworker's language; the version is its last word (for scripts)."""
     result = subprocess.run(
-        [sys.executable, "-m", "asendusdoc", "--version"], capture_output=True, text=True
+        [sys.executable, "-m", "asendusdoc", "--lang", "en", "--version"],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0
-    assert result.stdout.strip() == f"asendusdoc {__version__}"
+    assert result.stdout.strip() == f"asendusdoc, version {__version__}"
+    assert result.stdout.split()[-1] == __version__
 
 
 def test_forms_json_lists_every_id(capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,7 +66,7 @@ def test_unknown_form_id_lists_the_known_ones(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, err = _run(capsys, _file(tmp_path, b'{"form": "passport"}'))
-    assert code == 2 and "unknown form id 'passport'" in err
+    assert code == 2 and "unknown form id" in err and "passport" not in err
     assert "closure" in err and "family-support-referral" in err
 
 

@@ -32,8 +32,8 @@ def broken_closure(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("lang", "titles", "missing_text"),
     [
-        ("et", ("Juhtumi viide", "Koostamise kuupäev", "Teenus"), "kohustuslik väli puudub"),
-        ("ru", ("Номер дела", "Дата составления", "Услуга"), "обязательное поле не заполнено"),
+        ("et", ("Juhtumi number", "Koostamise kuupäev", "Teenus"), "kohustuslik väli puudub"),
+        ("ru", ("Номер случая", "Дата составления", "Услуга"), "обязательное поле не заполнено"),
         ("en", ("Case reference", "Document date", "Service"), "required field is missing"),
     ],
 )
@@ -91,7 +91,7 @@ def test_lang_before_the_command_is_kept(
 def test_missing_argument_is_reported_in_the_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--lang", "ru"]) == 2
     err = capsys.readouterr().err
-    assert "не указаны аргументы: FILE" in err
+    assert "не указаны обязательные аргументы: ФАЙЛ" in err
     assert "использование:" in err
     assert "the following arguments are required" not in err
 

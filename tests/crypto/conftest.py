@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -161,3 +162,114 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeySet]:
     finally:
         subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], check=False)
         shutil.rmtree(home, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- X.509 (CDOC)
+
+
+@dataclass(frozen=True)
+class RecipientCertificate:
+    """A recipient's certificate (PEM and DER files) and its private key, for decrypting."""
+
+    certificate: Any
+    private_key: Any
+    pem: Path
+    der: Path
+
+
+@dataclass(frozen=True)
+class CertificateSet:
+    ec_p384: RecipientCertificate
+    ec_p256: RecipientCertificate
+    rsa: RecipientCertificate
+    expired: RecipientCertificate
+    not_yet_valid: RecipientCertificate
+    signing_only: RecipientCertificate
+    secp256k1: RecipientCertificate
+    ed25519: RecipientCertificate
+    folder: Path
+
+
+def make_certificate(
+    folder: Path,
+    name: str,
+    private_key: Any,
+    *,
+    days_valid: tuple[int, int] = (-1, 365),
+    key_usage: str | None = None,
+) -> RecipientCertificate:
+    """A self-signed certificate like an ID card's authentication certificate (fictional)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "EE"),
+            x509.NameAttribute(NameOID.COMMON_NAME, f"TESTNIMI,{name.upper()}"),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, "PNOEE-60001019906"),
+        ]
+    )
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(private_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now + dt.timedelta(days=days_valid[0]))
+        .not_valid_after(now + dt.timedelta(days=days_valid[1]))
+    )
+    is_ec = isinstance(private_key, ec.EllipticCurvePrivateKey)
+    usage = key_usage or ("key_agreement" if is_ec else "key_encipherment")
+    flags = dict.fromkeys(
+        ("content_commitment", "key_encipherment", "data_encipherment", "key_agreement",
+         "key_cert_sign", "crl_sign", "encipher_only", "decipher_only"), False,
+    )  # fmt: skip
+    if usage != "digital_signature":
+        flags[usage] = True
+    builder = builder.add_extension(x509.KeyUsage(digital_signature=True, **flags), critical=True)
+    signer = private_key
+    algorithm = None if isinstance(private_key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
+    if is_ec and private_key.curve.name == "secp256k1":
+        algorithm = hashes.SHA256()
+    certificate = builder.sign(signer, algorithm)
+    pem = folder / f"{name}.pem"
+    der = folder / f"{name}.cer"
+    pem.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    der.write_bytes(certificate.public_bytes(serialization.Encoding.DER))
+    return RecipientCertificate(certificate, private_key, pem, der)
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> CertificateSet:
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+
+    folder = tmp_path_factory.mktemp("certificates")
+
+    def rsa_key() -> Any:
+        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+    return CertificateSet(
+        ec_p384=make_certificate(folder, "mari", ec.generate_private_key(ec.SECP384R1())),
+        ec_p256=make_certificate(folder, "jaan", ec.generate_private_key(ec.SECP256R1())),
+        rsa=make_certificate(folder, "ska", rsa_key()),
+        expired=make_certificate(
+            folder, "vana", ec.generate_private_key(ec.SECP384R1()), days_valid=(-400, -30)
+        ),
+        not_yet_valid=make_certificate(
+            folder, "tulevane", ec.generate_private_key(ec.SECP384R1()), days_valid=(30, 400)
+        ),
+        signing_only=make_certificate(
+            folder,
+            "allkiri",
+            ec.generate_private_key(ec.SECP384R1()),
+            key_usage="digital_signature",
+        ),
+        secp256k1=make_certificate(folder, "k1", ec.generate_private_key(ec.SECP256K1())),
+        ed25519=make_certificate(folder, "ed", ed25519.Ed25519PrivateKey.generate()),
+        folder=folder,
+    )

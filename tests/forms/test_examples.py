@@ -53,7 +53,7 @@ def _rule_codes() -> set[str]:
     from asendusdoc.i18n.field_errors import FIELD_ERRORS
 
     source = Path(asendusdoc.__file__).parent
-    found: set[str] = set(FIELD_ERRORS)
+    found: set[str] = {key.partition(":")[0] for key in FIELD_ERRORS}  # code:variant
     for module in [*(source / "forms").glob("*.py"), source / "reference" / "__init__.py"]:
         text = module.read_text(encoding="utf-8")
         found.update(

@@ -91,7 +91,7 @@ def test_form_validation_error_lists_its_problems_with_a_plural() -> None:
     problems = [Problem(("case_reference",), "missing", "Field required", {})] * 2
     text = error_message(FormValidationError(problems, form_id="closure"), "ru")
     assert text.startswith("в форме 2 проблемы:")
-    assert "Номер дела (case_reference): обязательное поле не заполнено" in text
+    assert "Номер случая (case_reference): обязательное поле не заполнено" in text
 
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "invalid"
@@ -106,7 +106,12 @@ def test_every_problem_finds_its_template_by_its_code(path: Path) -> None:
         by_code = pydantic_template(problem.code, problem.path, problem.params)
         assert problem.template or by_code is not None, problem.code
         if problem.code in FIELD_ERRORS:
-            assert problem.template == FIELD_ERRORS[problem.code]
+            variants = {
+                template
+                for key, template in FIELD_ERRORS.items()
+                if key == problem.code or key.startswith(problem.code + ":")
+            }
+            assert problem.template in variants
 
 
 def test_field_errors_are_raised_only_through_their_code() -> None:

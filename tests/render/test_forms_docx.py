@@ -22,6 +22,7 @@ from lxml import etree
 
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
+from asendusdoc.forms._limits import GOALS
 from asendusdoc.render import render_docx
 
 FORM_IDS = tuple(FORM_MODELS)
@@ -123,7 +124,7 @@ def long_diary(entries: int = 500) -> dict[str, Any]:
     return data
 
 
-def long_support_plan(goals: int = 60) -> dict[str, Any]:
+def long_support_plan(goals: int = GOALS) -> dict[str, Any]:
     """The example support plan with ``goals`` goals, each with the example's activities."""
     data = example_data("support-plan")
     examples = data["goals"]
@@ -213,11 +214,11 @@ def test_a_500_entry_diary_has_a_repeating_header_and_its_last_entry(lang: str) 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_60_goal_support_plan_has_every_goal_and_marked_header_rows(lang: str) -> None:
-    data = long_support_plan(60)
+def test_the_longest_support_plan_has_every_goal_and_marked_header_rows(lang: str) -> None:
+    data = long_support_plan(GOALS)
     rendered = render_docx(data, lang)
     text = normalised(docx_text(rendered))
     missing = [g["description"] for g in data["goals"] if normalised(g["description"]) not in text]
     assert missing == []
     assert normalised(data["goals"][-1]["activities"][-1]["description"]) in text
-    assert len(_header_rows(rendered)) >= 60  # each goal's activity table repeats its header
+    assert len(_header_rows(rendered)) >= GOALS  # each goal's activity table repeats its header

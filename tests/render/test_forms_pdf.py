@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from asendusdoc.examples import example_data
+from asendusdoc.forms._limits import GOALS
 from asendusdoc.render import build_document, render_pdf
 from asendusdoc.render.document import TableBlock
 from tests.render.test_forms_docx import (
@@ -132,8 +133,8 @@ def test_a_500_entry_diary_repeats_its_header_on_every_page_with_entries(lang: s
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_60_goal_support_plan_has_every_goal_on_many_pages(lang: str) -> None:
-    data = long_support_plan(60)
+def test_the_longest_support_plan_has_every_goal_on_many_pages(lang: str) -> None:
+    data = long_support_plan(GOALS)
     reader = reader_of(render_pdf(data, lang))
     assert len(reader.pages) > 15
     text = squeezed("".join(page.extract_text() for page in reader.pages))

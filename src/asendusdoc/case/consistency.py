@@ -47,7 +47,8 @@ def normalised_text(text: str) -> str:
 
 
 def _goal_label(goal: Goal, index: int) -> str:
-    return goal.key if goal.key is not None else f"#{index + 1}"
+    """The goal by its position (#2): its key is typed text and stays out of messages."""
+    return f"#{index + 1}"
 
 
 def _goal_matches(goal: Goal, keys: set[str], texts: set[str]) -> bool:

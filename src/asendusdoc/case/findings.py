@@ -2,8 +2,9 @@
 
 Each code has one severity and one English message template, the msgid of its sentence in the
 gettext catalogs: the message is found by its code, then translated and filled. Params fill
-``{name}`` fields; dates are shown as ``22.11.2026``. No param ever holds a personal code or a
-person's name.
+``{name}`` fields; dates are shown as ``22.11.2026``. No param ever holds what was typed into a
+form (it may be a personal code or a person's name): goals are named by their position (``#2``),
+not by their typed key, and case references are not quoted.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, str]] = {
     ),
     "case_reference_differs": (
         _E,
-        N_("The form's case reference is {found}; the other forms have {expected}."),
+        N_("The form's case reference differs from the one the other forms share."),
     ),
     # --- consistency -----------------------------------------------------------------------------
     "goal_not_in_agreement": (

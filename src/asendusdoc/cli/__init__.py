@@ -11,7 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from asendusdoc.cli import _agenda, _case, _info, _needs, _render, _validate
-from asendusdoc.cli._common import EXIT_USAGE, add_lang_option, gettext_for, report_error
+from asendusdoc.cli._common import (
+    EXIT_USAGE,
+    add_lang_option,
+    cli_language,
+    gettext_for,
+    report_error,
+    requested_language,
+    speaking,
+)
 
 __all__ = ["main"]
 
@@ -19,17 +27,21 @@ _COMMANDS = (_info, _validate, _render, _case, _agenda, _needs)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command."""
+    """The argument parser with every command, in :func:`cli_language` (see :func:`speaking`)."""
     from asendusdoc import __version__
-    from asendusdoc.i18n import default_language
 
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     parser = argparse.ArgumentParser(
         prog="asendusdoc", description=_("Documents of the substitute-care support services")
     )
-    parser.add_argument("--version", action="version", version=f"asendusdoc {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=_("asendusdoc, version {version}").format(version=__version__),
+        help=_("show program's version number and exit"),
+    )
     add_lang_option(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for module in _COMMANDS:
         module.register(commands)
     return parser
@@ -37,14 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (the console script exits with it)."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    with speaking(requested_language(arguments)):
+        parser = build_parser()
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit as exc:
+            return int(exc.code or 0)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
     try:
         code: int = args.handler(args)
     except KeyboardInterrupt:

@@ -25,6 +25,7 @@ from asendusdoc.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_lang_option,
+    cli_language,
     gettext_for,
     ngettext_for,
 )
@@ -44,9 +45,8 @@ _SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 def register(commands: Any) -> None:
     """Add ``agenda`` to the CLI."""
     from asendusdoc.case.deadlines import DUE_SOON_DAYS
-    from asendusdoc.i18n import default_language
 
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     agenda = commands.add_parser(
         "agenda",
         help=_("the deadlines of all cases under the given folders, soonest first"),
@@ -57,9 +57,11 @@ def register(commands: Any) -> None:
         ),
     )
     agenda.add_argument(
-        "folders", nargs="+", metavar="DIR", type=Path, help=_("folder(s) holding case folders")
+        "folders", nargs="+", metavar=_("DIR"), type=Path, help=_("folder(s) holding case folders")
     )
-    agenda.add_argument("--today", metavar="YYYY-MM-DD", help=_("the day deadlines are counted to"))
+    agenda.add_argument(
+        "--today", metavar=_("YYYY-MM-DD"), help=_("the day deadlines are counted to")
+    )
     agenda.add_argument(
         "--days",
         metavar="N",
@@ -68,7 +70,7 @@ def register(commands: Any) -> None:
     )
     agenda.add_argument("--json", action="store_true", help=_("print the agenda as JSON"))
     agenda.add_argument(
-        "--ics", type=Path, metavar="FILE", help=_("write the agenda as a calendar file")
+        "--ics", type=Path, metavar=_("FILE"), help=_("write the agenda as a calendar file")
     )
     agenda.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
     add_lang_option(agenda, default=False)

@@ -14,6 +14,7 @@ from asendusdoc.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_lang_option,
+    cli_language,
     gettext_for,
 )
 from asendusdoc.errors import InputError
@@ -26,17 +27,19 @@ _SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("i
 
 def register(commands: Any) -> None:
     """Add ``check``, ``redact`` and ``draft-report`` to the CLI."""
-    from asendusdoc.i18n import default_language
-
-    lang = default_language()
+    lang = cli_language()
     _ = gettext_for(lang)
     check = commands.add_parser(
         "check", help=_("check the forms of one case together: consistency and deadlines")
     )
-    check.add_argument("folder", metavar="DIR", type=Path)
-    check.add_argument("--today", metavar="YYYY-MM-DD", help=_("the day deadlines are counted to"))
+    check.add_argument(
+        "folder", metavar=_("DIR"), type=Path, help=_("the folder of the case's forms (*.json)")
+    )
+    check.add_argument(
+        "--today", metavar=_("YYYY-MM-DD"), help=_("the day deadlines are counted to")
+    )
     check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
-    check.add_argument("--ics", type=Path, metavar="FILE", help=_("write the coming deadlines"))
+    check.add_argument("--ics", type=Path, metavar=_("FILE"), help=_("write the coming deadlines"))
     check.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
     add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
@@ -45,21 +48,38 @@ def register(commands: Any) -> None:
         "redact",
         help=_("the referral for the provider (only the data needed to start the service)"),
     )
-    redact.add_argument("file", metavar="FILE")
-    redact.add_argument("--for", dest="audience", choices=("provider",), required=True)
-    redact.add_argument("-o", "--output", type=Path, required=True)
-    redact.add_argument("--force", action="store_true")
+    redact.add_argument("file", metavar=_("FILE"), help=_("the family support referral (JSON)"))
+    redact.add_argument(
+        "--for",
+        dest="audience",
+        choices=("provider",),
+        required=True,
+        help=_("who receives it: provider (the service provider)"),
+    )
+    redact.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
+    )
+    redact.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
     draft = commands.add_parser(
         "draft-report", help=_("draft a month's progress report from the client diary")
     )
-    draft.add_argument("diary", metavar="DIARY")
-    draft.add_argument("--month", required=True, metavar="YYYY-MM")
-    draft.add_argument("--report-lang", choices=DOCUMENT_LANGUAGES, default="et")
-    draft.add_argument("-o", "--output", type=Path, required=True)
-    draft.add_argument("--force", action="store_true")
+    draft.add_argument("diary", metavar=_("DIARY"), help=_("the client diary (JSON)"))
+    draft.add_argument(
+        "--month", required=True, metavar=_("YYYY-MM"), help=_("the month the report covers")
+    )
+    draft.add_argument(
+        "--report-lang",
+        choices=DOCUMENT_LANGUAGES,
+        default="et",
+        help=_("the language of the report's texts (default: et)"),
+    )
+    draft.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
+    )
+    draft.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     add_lang_option(draft, default=False)
     draft.set_defaults(handler=_draft)
 

@@ -1,20 +1,24 @@
-"""What every command shares: the language option, reading input, reporting errors.
+"""What every command shares: the language, reading input, reporting errors.
 
-argparse writes its own messages in English ("usage:", "invalid choice", "the following
-arguments are required"). :func:`add_lang_option`, called for the main parser and every
-command, also makes that parser speak the caseworker's language: its usage prefix, section
-titles and errors go through our catalog. The language of an argparse error is the
-``--lang`` parsed so far, else the one from the locale (errors can come before ``--lang``).
+argparse takes its own words ("usage: ", "options", "show this help message and exit", "the
+following arguments are required: %s", ...) from ``gettext.gettext``, i.e. gettext's current
+domain in the language of the ``LANGUAGE`` variable. :func:`speaking` reads ``--lang`` from the
+command line first (:func:`requested_language`), then, while the parser is built and parses,
+makes our catalog that domain and the requested language gettext's: argparse's msgids are
+translated in our catalogs (:mod:`asendusdoc.cli._argparse_words`). No argparse internals are
+touched. Every command builds its help with :func:`cli_language`.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import gettext
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, NoReturn
+from importlib.resources import files
 
 from asendusdoc.errors import AsendusdocError, InputError
 from asendusdoc.i18n import LANGUAGES, N_, default_language, translations
@@ -26,10 +30,13 @@ __all__ = [
     "EXIT_USAGE",
     "INTERNAL_ERROR",
     "add_lang_option",
+    "cli_language",
     "gettext_for",
     "ngettext_for",
     "read_input",
     "report_error",
+    "requested_language",
+    "speaking",
 ]
 
 EXIT_OK = 0
@@ -38,107 +45,75 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 """Only for our own bugs (EX_SOFTWARE): everything a user can cause has its own code."""
 
-_parsed_lang: ContextVar[str | None] = ContextVar("asendusdoc_cli_lang", default=None)
+_cli_lang: ContextVar[str | None] = ContextVar("asendusdoc_cli_lang", default=None)
+_DOMAIN = "asendusdoc"
 
 
-def _current_lang() -> str:
-    return _parsed_lang.get() or default_language()
+def cli_language() -> str:
+    """The language the command line speaks: ``--lang``, else the locale's (:func:`speaking`)."""
+    return _cli_lang.get() or default_language()
+
+
+def requested_language(argv: Sequence[str]) -> str:
+    """The ``--lang`` of ``argv`` if it names a language, else the locale's; read before parsing."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value is not None and value.strip().lower() in LANGUAGES:
+            return value.strip().lower()
+    return default_language()
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """argparse (and every command's help) in ``lang`` while the block runs; restored after."""
+    token = _cli_lang.set(lang)
+    domain = gettext.textdomain()
+    bound = gettext.bindtextdomain(_DOMAIN)
+    language = os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(_DOMAIN, str(files("asendusdoc.i18n") / "locale"))
+    gettext.textdomain(_DOMAIN)
+    os.environ["LANGUAGE"] = lang  # gettext's own choice of language (argparse passes none)
+    try:
+        yield
+    finally:
+        if language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = language
+        gettext.textdomain(domain)
+        gettext.bindtextdomain(_DOMAIN, bound)
+        _cli_lang.reset(token)
 
 
 def _language(value: str) -> str:
-    """The ``type`` of ``--lang``: a known language, remembered for argparse's own errors."""
+    """The ``type`` of ``--lang``: a known language."""
     code = value.strip().lower()
     if code not in LANGUAGES:
-        _ = gettext_for(_current_lang())
+        _ = gettext_for(cli_language())
         raise argparse.ArgumentTypeError(
             _("unknown language '{lang}'; use et (Estonian), ru (Russian) or en (English)").format(
                 lang=value
             )
         )
-    _parsed_lang.set(code)
     return code
 
 
-# argparse's English, by pattern, and our msgid for it.
-_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(r"the following arguments are required: (?P<names>.*)"),
-        N_("missing argument(s): {names}"),
-    ),
-    (re.compile(r"unrecognized arguments: (?P<names>.*)"), N_("unknown argument(s): {names}")),
-    (
-        re.compile(
-            r"argument (?P<name>\S+): invalid choice: (?P<value>.*?) "
-            r"\(choose from (?P<choices>.*)\)"
-        ),
-        N_("{name}: {value} is not one of {choices}"),
-    ),
-    (re.compile(r"argument (?P<name>\S+): expected one argument"), N_("{name} needs a value")),
-    (
-        re.compile(r"argument (?P<name>\S+): invalid (?P<kind>\w+) value: (?P<value>.*)"),
-        N_("{name}: {value} is not a valid value"),
-    ),
-    (re.compile(r"argument (?P<name>\S+): (?P<detail>.*)"), N_("{name}: {detail}")),
-)
-_USAGE = N_("usage: ")
-_SECTION_TITLES = {
-    "positional arguments": N_("arguments"),
-    "options": N_("options"),
-    "optional arguments": N_("options"),
-}
-_HELP_HELP = N_("show this help and exit")
-_COMMAND_FAILED = N_("{prog}: error: {message}")
 INTERNAL_ERROR = N_("Internal error ({kind}); please report it to the developers.")
-
-
-def _argparse_error(parser: argparse.ArgumentParser, message: str) -> NoReturn:
-    """``parser.error`` in the caseworker's language; exits with code 2 (usage)."""
-    _ = gettext_for(_current_lang())
-    for pattern, msgid in _ARGPARSE_ERRORS:
-        found = pattern.fullmatch(message)
-        if found:
-            message = _(msgid).format(**found.groupdict())
-            break
-    parser.print_usage(sys.stderr)
-    parser.exit(EXIT_USAGE, _(_COMMAND_FAILED).format(prog=parser.prog, message=message) + "\n")
-
-
-class _LocalizedHelpFormatter(argparse.HelpFormatter):
-    """argparse's help formatter with our "usage: " prefix."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Any,
-        groups: Any,
-        prefix: str | None = None,
-    ) -> None:
-        if prefix is None:
-            prefix = gettext_for(_current_lang())(_USAGE)
-        super().add_usage(usage, actions, groups, prefix)
-
-
-def _localize_parser(parser: argparse.ArgumentParser) -> None:
-    _ = gettext_for(_current_lang())
-    parser.formatter_class = _LocalizedHelpFormatter
-    parser.error = lambda message: _argparse_error(parser, message)  # type: ignore[method-assign]
-    for group in parser._action_groups:  # argparse offers no public way to retitle them
-        if group.title in _SECTION_TITLES:
-            group.title = _(_SECTION_TITLES[group.title])
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = _(_HELP_HELP)
 
 
 def add_lang_option(parser: argparse.ArgumentParser, *, default: bool = True) -> None:
     """``--lang et|ru|en``: the language of messages; from the locale when not given.
 
-    Also makes ``parser`` speak that language (see the module docstring). Commands pass
-    ``default=False``: a subparser's default would overwrite ``asendusdoc --lang ru CMD``.
+    Commands pass ``default=False``: a subparser's default would overwrite
+    ``asendusdoc --lang ru CMD``.
     """
-    _parsed_lang.set(None)  # a new parser: forget the language of an earlier run
-    _ = gettext_for(default_language())
-    _localize_parser(parser)
+    _ = gettext_for(cli_language())
     parser.add_argument(
         "--lang",
         type=_language,

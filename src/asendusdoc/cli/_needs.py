@@ -17,7 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from asendusdoc.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_lang_option, gettext_for
+from asendusdoc.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_lang_option,
+    cli_language,
+    gettext_for,
+)
 
 __all__ = ["register"]
 
@@ -26,15 +33,13 @@ PROGRESS_FROM = 200
 
 
 def register(commands: Any) -> None:
-    """Add ``suggest`` to the CLI."""
-    from asendusdoc.i18n import default_language
-
-    _ = gettext_for(default_language())
+    """Add ``suggest`` and ``needs-report`` to the CLI."""
+    _ = gettext_for(cli_language())
     suggest = commands.add_parser(
         "suggest",
         help=_("services of the seeds that fit the needs of a feedback form or a referral"),
     )
-    suggest.add_argument("file", metavar="FILE", help=_("a family needs feedback or a referral"))
+    suggest.add_argument("file", metavar=_("FILE"), help=_("a family needs feedback or a referral"))
     suggest.add_argument("--json", action="store_true", help=_("print JSON"))
     add_lang_option(suggest, default=False)
     suggest.set_defaults(handler=_suggest)
@@ -44,7 +49,7 @@ def register(commands: Any) -> None:
         help=_("statistics of the families' needs from feedback forms (seed 002)"),
     )
     report.add_argument(
-        "folders", nargs="+", metavar="DIR", type=Path, help=_("folder(s) of feedback forms")
+        "folders", nargs="+", metavar=_("DIR"), type=Path, help=_("folder(s) of feedback forms")
     )
     report.add_argument(
         "--by",
@@ -58,9 +63,12 @@ def register(commands: Any) -> None:
         "--format", choices=("pdf", "csv", "json"), default="pdf", help=_("format of the report")
     )
     report.add_argument(
-        "--cases", type=Path, metavar="DIR", help=_("add figures from the case folders under DIR")
+        "--cases",
+        type=Path,
+        metavar=_("DIR"),
+        help=_("add figures from the case folders under DIR"),
     )
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar=_("OUT"))
     report.add_argument("--force", action="store_true", help=_("overwrite OUT"))
     add_lang_option(report, default=False)
     report.set_defaults(handler=_needs_report)

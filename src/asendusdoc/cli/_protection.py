@@ -12,10 +12,9 @@ import argparse
 import os
 from pathlib import Path
 
-from asendusdoc.cli._common import gettext_for
+from asendusdoc.cli._common import cli_language, gettext_for
 from asendusdoc.errors import EncryptionError
-from asendusdoc.i18n import default_language
-from asendusdoc.protect import KeyData, OpenPGPEnvelope, PdfPassword, Protection
+from asendusdoc.protect import CdocEnvelope, KeyData, OpenPGPEnvelope, PdfPassword, Protection
 
 __all__ = [
     "add_protection_options",
@@ -29,27 +28,45 @@ MAX_KEY_BYTES = 1024 * 1024
 
 
 def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
-    """``--encrypt-to``, ``--sign-with``, ``--armor`` and (``render``) the PDF password."""
-    _ = gettext_for(default_language())
+    """``--cdoc-to``, ``--encrypt-to``, ``--sign-with``, ``--armor``, the PDF password."""
+    _ = gettext_for(cli_language())
     parser.add_argument(
-        "--encrypt-to", action="append", type=Path, default=[], metavar="KEYFILE",
+        "--cdoc-to", action="append", type=Path, default=[], metavar=_("CERT"),
+        help=_("recipient's certificate (PEM or DER) for a CDOC envelope (repeatable)"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--cdoc-version", type=int, choices=(1, 2), default=1,
+        help=_("CDOC 1.1 (default, every DigiDoc4 opens it) or CDOC 2.0"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--encrypt-to", action="append", type=Path, default=[], metavar=_("KEYFILE"),
         help=_("recipient's OpenPGP public key file (repeatable)"),
     )  # fmt: skip
-    parser.add_argument("--sign-with", type=Path, metavar="KEYFILE", help=_("sign with this key"))
+    parser.add_argument(
+        "--sign-with", type=Path, metavar=_("KEYFILE"), help=_("sign with this key")
+    )
     parser.add_argument("--armor", action="store_true", help=_("ASCII-armoured OpenPGP output"))
     if passwords:
         parser.add_argument(
-            "--password-file", type=Path, metavar="FILE", help=_("AES-256 PDF password from FILE")
+            "--password-file",
+            type=Path,
+            metavar=_("FILE"),
+            help=_("AES-256 PDF password from FILE"),
         )
         parser.add_argument(
-            "--password-env", metavar="VAR", help=_("AES-256 PDF password from $VAR")
+            "--password-env", metavar=_("VAR"), help=_("AES-256 PDF password from $VAR")
         )
 
 
 def protection_from_arguments(args: argparse.Namespace) -> Protection:
     """Read every key and password the arguments name; raises ``EncryptionError``."""
-    envelope = None
-    if args.encrypt_to:
+    envelope: OpenPGPEnvelope | CdocEnvelope | None = None
+    if args.cdoc_to:
+        envelope = CdocEnvelope(
+            recipients=tuple(read_key_file(path, certificate=True) for path in args.cdoc_to),
+            version=2 if args.cdoc_version == 2 else 1,
+        )
+    elif args.encrypt_to:
         envelope = OpenPGPEnvelope(
             recipients=tuple(read_key_file(path) for path in args.encrypt_to),
             sign_with=read_key_file(args.sign_with) if args.sign_with else None,
@@ -65,14 +82,22 @@ def protection_from_arguments(args: argparse.Namespace) -> Protection:
 
 def protection_suffix(args: argparse.Namespace) -> str:
     """The file ending the protection options add (for names made before reading any key)."""
+    if args.cdoc_to:
+        return ".cdoc" if args.cdoc_version == 1 else ".cdoc2"
     if not args.encrypt_to:
         return ""
     return ".asc" if args.armor else ".gpg"
 
 
-def read_key_file(path: Path) -> KeyData:
-    """The bytes of a key file, named by its path in messages."""
+def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:
+    """The bytes of a key (or ``certificate``) file, named by its path in messages."""
     path = Path(path)
+    if certificate and not path.is_file():
+        raise EncryptionError(
+            "The certificate file {path} does not exist. Check the path.",
+            code="key_file_missing",
+            path=str(path),
+        )
     if not path.is_file():
         raise EncryptionError(
             "The key file {path} does not exist. Check the path.",

@@ -22,6 +22,7 @@ from asendusdoc.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_lang_option,
+    cli_language,
     gettext_for,
     ngettext_for,
     read_input,
@@ -32,8 +33,8 @@ from asendusdoc.cli._protection import (
     protection_suffix,
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
-from asendusdoc.i18n import DOCUMENT_LANGUAGES, default_language
-from asendusdoc.protect import Protection, RecipientSummary
+from asendusdoc.i18n import DOCUMENT_LANGUAGES
+from asendusdoc.protect import CdocEnvelope, Protection, RecipientSummary
 
 __all__ = ["register"]
 
@@ -77,20 +78,26 @@ class Outcome:
 
 def register(commands: Any) -> None:
     """Add ``render`` and ``encrypt`` to the CLI."""
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     render = commands.add_parser("render", help=_("render forms to DOCX or PDF documents"))
-    render.add_argument("files", nargs="+", metavar="FILE", help=_("form file(s), - for stdin"))
-    render.add_argument("--format", choices=("docx", "pdf"), default="pdf", dest="fmt")
+    render.add_argument("files", nargs="+", metavar=_("FILE"), help=_("form file(s), - for stdin"))
+    render.add_argument(
+        "--format",
+        choices=("docx", "pdf"),
+        default="pdf",
+        dest="fmt",
+        help=_("the document format (default: pdf)"),
+    )
     target = render.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("the output file"))
+    target.add_argument("-o", "--output", type=Path, metavar=_("OUT"), help=_("the output file"))
     target.add_argument(
-        "--out-dir", type=Path, metavar="DIR", help=_("one output file per form in DIR")
+        "--out-dir", type=Path, metavar=_("DIR"), help=_("one output file per form in DIR")
     )
     render.add_argument("--force", action="store_true", help=_("overwrite existing files"))
     render.add_argument(
         "--template-dir",
         type=Path,
-        metavar="DIR",
+        metavar=_("DIR"),
         help=_("own DOCX templates: DIR/<lang>/<id>.docx"),
     )
     render.add_argument(
@@ -109,10 +116,14 @@ def register(commands: Any) -> None:
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
-    encrypt = commands.add_parser("encrypt", help=_("encrypt any file for OpenPGP recipients"))
-    encrypt.add_argument("file", metavar="FILE")
-    encrypt.add_argument("-o", "--output", type=Path, required=True)
-    encrypt.add_argument("--force", action="store_true")
+    encrypt = commands.add_parser(
+        "encrypt", help=_("encrypt any file for CDOC or OpenPGP recipients")
+    )
+    encrypt.add_argument("file", metavar=_("FILE"), help=_("the file to encrypt"))
+    encrypt.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
+    )
+    encrypt.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
     add_protection_options(encrypt, passwords=False)
     _add_json_option(encrypt)
     add_lang_option(encrypt, default=False)
@@ -120,7 +131,7 @@ def register(commands: Any) -> None:
 
 
 def _add_json_option(parser: argparse.ArgumentParser) -> None:
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     parser.add_argument(
         "--json",
         action="store_true",
@@ -141,12 +152,19 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
     _ = gettext_for(args.lang)
     if args.sign_with is not None and not args.encrypt_to:
         return _usage_error(args.lang, _("--sign-with needs --encrypt-to"))
+    if args.cdoc_to and args.encrypt_to:
+        return _usage_error(
+            args.lang, _("choose --cdoc-to (CDOC) or --encrypt-to (OpenPGP), not both")
+        )
     if getattr(args, "password_file", None) and getattr(args, "password_env", None):
         return _usage_error(args.lang, _("give --password-file or --password-env, not both"))
     try:
-        return protection_from_arguments(args)
+        protection = protection_from_arguments(args)
+        if isinstance(protection.envelope, CdocEnvelope):
+            protection.envelope.summaries()  # refuse an unusable certificate before any work
     except AsendusdocError as exc:
         return _usage_error(args.lang, error_message(exc, args.lang))
+    return protection
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -282,13 +300,32 @@ def run_job(job: Job) -> Outcome:
 
 
 def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang: str) -> list[str]:
+    from asendusdoc.i18n import format_date
+
     _ = gettext_for(lang)
-    return [
-        _("{path}: encrypted for the key {fingerprint}").format(
-            path=output, fingerprint=recipient.fingerprint
-        )
-        for recipient in recipients
-    ]
+    lines = []
+    for recipient in recipients:
+        if recipient.kind == "x509" and recipient.valid_until is not None:
+            day = recipient.valid_until.date()
+            lines.append(
+                _(
+                    "{path}: encrypted for the certificate {subject} (serial number {serial}, "
+                    "valid until {date}, SHA-256 {fingerprint})"
+                ).format(
+                    path=output,
+                    subject=recipient.subject,
+                    serial=recipient.serial_number,
+                    date=format_date(day, lang) if lang in ("et", "ru") else day.isoformat(),
+                    fingerprint=recipient.fingerprint,
+                )
+            )
+        else:
+            lines.append(
+                _("{path}: encrypted for the key {fingerprint}").format(
+                    path=output, fingerprint=recipient.fingerprint
+                )
+            )
+    return lines
 
 
 def _show(outcome: Outcome, *, as_json: bool = False) -> None:
@@ -307,8 +344,10 @@ def _encrypt(args: argparse.Namespace) -> int:
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)
-    if not args.encrypt_to:
-        return _usage_error(args.lang, _("give at least one --encrypt-to KEYFILE"))
+    if not args.encrypt_to and not args.cdoc_to:
+        return _usage_error(
+            args.lang, _("give at least one --cdoc-to CERT or --encrypt-to KEYFILE")
+        )
     if args.output.exists() and not args.force:
         return _usage_error(
             args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)

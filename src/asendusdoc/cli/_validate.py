@@ -14,19 +14,19 @@ from asendusdoc.cli._common import (
     EXIT_USAGE,
     INTERNAL_ERROR,
     add_lang_option,
+    cli_language,
     gettext_for,
     ngettext_for,
     read_input,
 )
 from asendusdoc.errors import InputError
-from asendusdoc.i18n import default_language
 
 __all__ = ["register"]
 
 
 def register(commands: Any) -> None:
     """Add the command to the CLI."""
-    _ = gettext_for(default_language())
+    _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "validate",
         help=_("check forms against their schema and rules"),
@@ -36,7 +36,7 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help=_("form file(s) (JSON); - for standard input")
+        "files", nargs="+", metavar=_("FILE"), help=_("form file(s) (JSON); - for standard input")
     )
     parser.add_argument(
         "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")

@@ -60,8 +60,8 @@ class FormModel(Block):
     """The form's name as a sentence uses it: "peretoe teenusele suunamise vorm"."""
 
     case_reference: ShortText = titled(
-        "Juhtumi viide",
-        "Номер дела",
+        "Juhtumi number",
+        "Номер случая",
         "Case reference",
         "The reference that ties the forms of one case together (e.g. the case plan number).",
     )
@@ -71,6 +71,11 @@ class FormModel(Block):
         "Document date",
         "The date the document was drawn up; also the date of the rendered files.",
     )
+
+    def data_titles(self, name: str) -> Titles | None:
+        """The title of field ``name`` where it depends on this form's data (the worker's role
+        depends on the service); None where the field's own title holds."""
+        return None
 
     def rule_violations(self) -> list[RuleViolation]:
         """Every rule of this form that the data breaks; none by default."""

@@ -89,7 +89,9 @@ class ProviderParty(Block):
     """Teenuseosutaja and its worker (peretoetaja or tugiisik)."""
 
     name: ProviderName = titled("Teenuseosutaja", "Поставщик услуги", "Provider")
-    worker: Worker = titled("Teenuseosutaja töötaja", "Работник поставщика", "Provider's worker")
+    worker: Worker = titled(
+        "Teenuseosutaja töötaja", "Сотрудник поставщика услуги", "Provider's worker"
+    )
 
 
 class Person(Block):
@@ -272,7 +274,7 @@ class Service(TitledEnum):
         "support-person",
         Titles(
             "tugiisikuteenus asendushoolduselt elluastuvale noorele",
-            "услуга опорного лица для молодого человека, покидающего замещающую опеку",
+            "услуга опорного лица для молодого человека, выходящего из замещающего ухода",
             "support-person service for a young person leaving care",
         ),
     )
@@ -284,6 +286,41 @@ class Service(TitledEnum):
             "family support-person service",
         ),
     )
+
+    @property
+    def worker_titles(self) -> Titles:
+        """The worker's role in this service: peretoetaja, tugiisik or pere tugiisik."""
+        return _WORKER_ROLES[self.value][0]
+
+    @property
+    def worker_activities_titles(self) -> Titles:
+        """The heading of the worker's activities in this service."""
+        return _WORKER_ROLES[self.value][1]
+
+
+_WORKER_ROLES: dict[str, tuple[Titles, Titles]] = {
+    "family-support": (
+        Titles("Peretoetaja", "Специалист по поддержке семьи", "Family support worker"),
+        Titles(
+            "Peretoetaja tegevused",
+            "Действия специалиста по поддержке семьи",
+            "Activities of the family support worker",
+        ),
+    ),
+    "support-person": (
+        Titles("Tugiisik", "Опорное лицо", "Support person"),
+        Titles("Tugiisiku tegevused", "Действия опорного лица", "Activities of the support person"),
+    ),
+    "family-support-person": (
+        Titles("Pere tugiisik", "Опорное лицо семьи", "Family support person"),
+        Titles(
+            "Pere tugiisiku tegevused",
+            "Действия опорного лица семьи",
+            "Activities of the family support person",
+        ),
+    ),
+}
+"""Service → the worker's role and the heading of their activities (seeds 000, 001, 003)."""
 
 
 class Family(Block):

@@ -79,8 +79,7 @@ def activity_goal_keys(
         RuleViolation(
             (*path, index, "goal_key"),
             "goal_key_unknown",
-            "no goal has the key '{key}'",
-            {"key": activity.goal_key},
+            "no goal of this form has this key",
         )
         for index, activity in enumerate(activities)
         if activity.goal_key is not None and activity.goal_key not in keys

@@ -13,7 +13,7 @@ from asendusdoc.titles import Titles
 __all__ = ["INTROS", "LABELS", "labels"]
 
 LABELS: dict[str, Titles] = {
-    "case_reference": Titles("Juhtumi viide", "Номер дела", "Case reference"),
+    "case_reference": Titles("Juhtumi number", "Номер случая", "Case number"),
     "document_date": Titles("Koostamise kuupäev", "Дата составления", "Document date"),
     "parties": Titles("Pooled", "Стороны", "Parties"),
     "number": Titles("Nr", "№", "No."),
@@ -51,7 +51,7 @@ INTROS: dict[str, Titles] = {
     ),
     "support-person-referral": Titles(
         "Kohalik omavalitsus suunab asendushoolduselt lahkuva noore tugiisikuteenusele.",
-        "Местное самоуправление направляет молодого человека, покидающего замещающую опеку, на "
+        "Местное самоуправление направляет молодого человека, выходящего из замещающего ухода, на "
         "услугу опорного лица.",
         "The municipality refers a young person leaving substitute care to the support-person "
         "service.",
@@ -71,17 +71,18 @@ INTROS: dict[str, Titles] = {
     ),
     "support-plan": Titles(
         "Peretoe plaan kirjeldab teenuse eesmärke ja tegevusi nende saavutamiseks. Plaan "
-        "edastatakse kohalikule omavalitsusele koos vahearuannetega.",
+        "edastatakse kohalikule omavalitsusele koos ülevaadetega teenuse kulgemisest.",
         "План поддержки семьи описывает цели услуги и действия для их достижения. План "
-        "передаётся местному самоуправлению вместе с промежуточными отчётами.",
+        "передаётся местному самоуправлению вместе с отчётами о ходе оказания услуги.",
         "The family support plan describes the goals of the service and the activities to reach"
         " them. The plan travels to the municipality with the progress reports.",
     ),
     "action-plan": Titles(
         "Tegevuskava koostatakse teenuse alguses pere toimetuleku toetamiseks; selles lepitakse"
         " kokku esimesed koostööülesanded. Pere suunatakse teenusele vanemate nõusolekul.",
-        "План действий составляется в начале услуги для поддержки семьи; в нём согласуются "
-        "первые задачи сотрудничества. Семья направляется на услугу с согласия родителей.",
+        "План действий составляется в начале услуги, чтобы поддержать способность семьи "
+        "справляться с трудностями; в нём согласуются первые задачи сотрудничества. Семья "
+        "направляется на услугу с согласия родителей.",
         "The action plan is made when the service starts, to support the family's coping; it "
         "sets the first agreed cooperation tasks. The family is referred to the service with "
         "the parents' consent.",
@@ -92,10 +93,10 @@ INTROS: dict[str, Titles] = {
         "The client diary records the contacts and activities during the service.",
     ),
     "progress-report": Titles(
-        "Vahearuanne annab kohalikule omavalitsusele ülevaate teenuse käigust, edusammudest ja "
-        "raskustest.",
-        "Промежуточный отчёт даёт местному самоуправлению обзор хода услуги, достигнутых "
-        "успехов и трудностей.",
+        "Ülevaade teenuse kulgemisest kirjeldab kohalikule omavalitsusele teenuse käiku, "
+        "edusamme ja raskusi.",
+        "Отчёт о ходе оказания услуги описывает для местного самоуправления, как идёт оказание "
+        "услуги, каковы успехи и трудности.",
         "The progress report gives the municipality an overview of how the service goes, its "
         "progress and difficulties.",
     ),
@@ -113,9 +114,9 @@ INTROS: dict[str, Titles] = {
     "family-needs-feedback": Titles(
         "Pere annab tagasisidet oma vajaduste ja perioodil kasutatud teenuste kohta. "
         "Statistikas kasutatakse vastuseid ainult pere nõusolekul; kommentaarid ja juhtumi "
-        "viide statistikasse ei jõua.",
+        "number statistikasse ei jõua.",
         "Семья сообщает о своих потребностях и об услугах, использованных за период. "
-        "В статистике ответы используются только с согласия семьи; комментарии и номер дела "
+        "В статистике ответы используются только с согласия семьи; комментарии и номер случая "
         "в статистику не попадают.",
         "The family tells about its needs and the services used in the period. The answers "
         "are used in statistics only with the family's consent; comments and the case "

@@ -69,7 +69,7 @@ class FamilyDifficulty(TitledEnum):
         "other",
         Titles(
             "muud toimetulekuraskused",
-            "другие трудности с самостоятельностью",
+            "другие трудности",
             "other difficulties",
         ),
     )
@@ -81,7 +81,7 @@ class ActionPlan(FormModel):
     form_id: ClassVar[str] = "action-plan"
     titles: ClassVar[Titles] = Titles(
         "Pere toimetuleku parandamise tegevuskava",
-        "План действий по улучшению самостоятельности семьи",
+        "План действий по улучшению способности семьи справляться с трудностями",
         "Action plan",
     )
     titles_in_sentence: ClassVar[Titles] = Titles("tegevuskava", "план действий", "action plan")

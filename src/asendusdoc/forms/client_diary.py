@@ -26,7 +26,11 @@ class ContactKind(TitledEnum):
     ROUND_TABLE = "round-table", Titles("ümarlaud", "круглый стол", "round table")
     NETWORK_MEETING = (
         "network-meeting",
-        Titles("kohtumine võrgustikuga", "встреча с сетью клиента", "meeting with the network"),
+        Titles(
+            "kohtumine võrgustikuga",
+            "встреча с сетью поддержки клиента",
+            "meeting with the network",
+        ),
     )
     ACCOMPANYING = (
         "accompanying",
@@ -49,7 +53,7 @@ class DiaryEntry(Block):
     date: dt.date = titled("Kuupäev", "Дата", "Date")
     kind: ContactKind = titled("Kontakti liik", "Вид контакта", "Kind of contact")
     duration_minutes: int = titled(
-        "Kestus (min)", "Время (мин)", "Duration (minutes)", ge=1, le=1440
+        "Kestus (min)", "Продолжительность (мин)", "Duration (minutes)", ge=1, le=1440
     )
     participants: OptionalText = titled("Osalejad", "Участники", "Participants", default=None)
     description: LongText = titled("Mida tehti", "Что было сделано", "What was done")
@@ -74,9 +78,10 @@ class ClientDiary(FormModel):
     )
     provider: ShortText | None = provider_field()
     worker: Worker = titled(
-        "Tugiisik või peretoetaja",
-        "Опорное лицо или специалист по поддержке семьи",
-        "Support person or family support worker",
+        "Töötaja",
+        "Сотрудник",
+        "Worker",
+        "The support person, family support worker or family support person keeping the diary.",
     )
     client: ShortText = titled(
         "Klient", "Клиент", "Client", "The young person or the family, as named in the case."
@@ -88,6 +93,10 @@ class ClientDiary(FormModel):
     entries: list[DiaryEntry] = titled(
         "Sissekanded", "Записи", "Entries", min_length=1, max_length=limits.DIARY_ENTRIES
     )
+
+    def data_titles(self, name: str) -> Titles | None:
+        """The worker is named by their role in the service."""
+        return self.service.worker_titles if name == "worker" else None
 
     def rule_violations(self) -> list[RuleViolation]:
         """Every entry lies in the diary's period and not after the document date."""

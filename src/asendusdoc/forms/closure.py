@@ -33,7 +33,9 @@ class ClosureReason(TitledEnum):
     LEFT_MUNICIPALITY = (
         "left-municipality",
         Titles(
-            "pere lahkus omavalitsusest", "семья покинула самоуправление", "the family moved away"
+            "pere lahkus omavalitsusest",
+            "семья переехала из самоуправления",
+            "the family moved away",
         ),
     )
     TASKS_DONE = (
@@ -133,9 +135,10 @@ class Closure(FormModel):
     )
     provider: ShortText | None = provider_field()
     worker: Worker = titled(
-        "Peretoetaja või pere tugiisik",
-        "Специалист по поддержке семьи или опорное лицо семьи",
-        "Family support worker or support person",
+        "Töötaja",
+        "Сотрудник",
+        "Worker",
+        "The family support worker or the family support person who ends the service.",
     )
     family: Family = titled("Pere", "Семья", "Family")
     service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
@@ -148,7 +151,7 @@ class Closure(FormModel):
         default=None,
     )
     refusal_form: RefusalForm | None = titled(
-        "Keeldumise viis", "Форма отказа", "How cooperation was refused", default=None
+        "Keeldumise viis", "Способ отказа", "How cooperation was refused", default=None
     )
     activities: list[LongText] = titled(
         "Teenuse jooksul ette võetud tegevused",
@@ -172,6 +175,10 @@ class Closure(FormModel):
         "Рекомендации местному самоуправлению",
         "Recommendations to the municipality",
     )
+
+    def data_titles(self, name: str) -> Titles | None:
+        """The worker is named by their role in the service."""
+        return self.service.worker_titles if name == "worker" else None
 
     def rule_violations(self) -> list[RuleViolation]:
         """Seeds 000 and 003: dates, the reason and how a refusal was made."""

@@ -88,8 +88,8 @@ class CooperationAgreement(FormModel):
         max_length=limits.ACTIVITIES,
     )
     worker_activities: list[Activity] = titled(
-        "Peretoetaja või tugiisiku tegevused",
-        "Действия специалиста по поддержке семьи или опорного лица",
+        "Töötaja tegevused",
+        "Действия сотрудника",
         "Activities of the worker",
         default_factory=list,
         max_length=limits.ACTIVITIES,
@@ -118,6 +118,17 @@ class CooperationAgreement(FormModel):
         max_length=limits.GOALS,
     )
 
+    def data_titles(self, name: str) -> Titles | None:
+        """The worker's activities are named by their role; a young person's own activities by
+        the young person."""
+        if name == "worker_activities":
+            return self.service.worker_activities_titles
+        if name == "family_activities" and self.service is Service.SUPPORT_PERSON:
+            return Titles(
+                "Noore tegevused", "Действия молодого человека", "Activities of the young person"
+            )
+        return None
+
     def rule_violations(self) -> list[RuleViolation]:
         """Seeds 000 and 001: what each service's agreement must hold."""
         found = service_allowed(self.service, (Service.FAMILY_SUPPORT, Service.SUPPORT_PERSON))
@@ -130,8 +141,7 @@ class CooperationAgreement(FormModel):
             RuleViolation(
                 ("dropped_goals", index, "key"),
                 "dropped_goal_also_agreed",
-                "the goal '{key}' is both agreed and dropped",
-                {"key": dropped.key},
+                "a goal with this key is both agreed and dropped",
             )
             for index, dropped in enumerate(self.dropped_goals)
             if dropped.key is not None and dropped.key in agreed

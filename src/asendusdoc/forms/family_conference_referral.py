@@ -30,7 +30,7 @@ class ConferenceGround(TitledEnum):
         "carer-in-close-circle",
         Titles(
             "lähiringist hooldaja leidmine perest eraldamise korral",
-            "поиск опекуна в ближнем круге при разлучении с семьёй",
+            "поиск человека из близкого окружения, который возьмёт ребёнка на воспитание",
             "finding a carer in the close circle after separation",
         ),
     )
@@ -46,7 +46,7 @@ class ConferenceGround(TitledEnum):
         "other-substitute-care",
         Titles(
             "muu asendushoolduse juhtum",
-            "другой случай замещающей опеки",
+            "другой случай замещающего ухода",
             "another substitute-care case",
         ),
     )
@@ -63,7 +63,7 @@ class ReferrerKind(TitledEnum):
         "substitute-care-provider",
         Titles(
             "asendushooldusteenuse osutaja",
-            "поставщик услуги замещающей опеки",
+            "поставщик услуги замещающего ухода",
             "substitute-care provider",
         ),
     )
@@ -72,7 +72,7 @@ class ReferrerKind(TitledEnum):
 class Referrer(Block):
     """Suunaja: who refers, for which organisation."""
 
-    kind: ReferrerKind = titled("Suunaja", "Направляющий", "Referrer")
+    kind: ReferrerKind = titled("Suunaja", "Направляющая сторона", "Referrer")
     organisation: ShortText = titled("Asutus", "Учреждение", "Organisation")
     person: Worker = titled("Kontaktisik", "Контактное лицо", "Contact person")
 
@@ -101,7 +101,7 @@ class FamilyConferenceReferral(FormModel):
     )
 
     form: Literal["family-conference-referral"]
-    referrer: Referrer = titled("Suunaja", "Направляющий", "Referrer")
+    referrer: Referrer = titled("Suunaja", "Направляющая сторона", "Referrer")
     municipality: MunicipalityName = titled(
         "Lapse elukoha omavalitsus",
         "Самоуправление по месту жительства ребёнка",
@@ -147,14 +147,14 @@ class FamilyConferenceReferral(FormModel):
     )
     network: list[NetworkMember] = titled(
         "Pere võrgustik",
-        "Сеть семьи",
+        "Близкое окружение семьи",
         "The family's network",
         default_factory=list,
         max_length=limits.NETWORK_MEMBERS,
     )
     expected_outcome: OptionalLongText = titled(
         "Mida lahendusringilt oodatakse",
-        "Чего ожидают от круга решений",
+        "Чего ожидают от Семейного круга решений",
         "What the conference should decide",
         default=None,
     )

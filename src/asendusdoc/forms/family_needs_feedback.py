@@ -144,8 +144,8 @@ class FamilyNeedsFeedback(FormModel):
 
     form: Literal["family-needs-feedback"]
     case_reference: OptionalText = titled(  # type: ignore[assignment]
-        "Juhtumi viide",
-        "Номер дела",
+        "Juhtumi number",
+        "Номер случая",
         "Case reference",
         "Optional: links the feedback to a case. Never shown in the needs report.",
         default=None,

@@ -33,11 +33,11 @@ class FamilySupportServiceType(TitledEnum):
 
     ADAPTATION = (
         "adaptation",
-        Titles("kohanemiseks mõeldud teenus", "услуга для адаптации", "adaptation service"),
+        Titles("kohanemiseks mõeldud teenus", "адаптационная услуга", "adaptation service"),
     )
     NEEDS_BASED = (
         "needs-based",
-        Titles("vajaduspõhine teenus", "услуга по потребности", "needs-based service"),
+        Titles("vajaduspõhine teenus", "услуга по потребностям семьи", "needs-based service"),
     )
 
 

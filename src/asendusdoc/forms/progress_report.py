@@ -46,7 +46,7 @@ def last_day_of_period(start: dt.date, months: int) -> dt.date:
 class GoalStatus(TitledEnum):
     """How far a goal has come."""
 
-    NOT_STARTED = "not-started", Titles("pole alustatud", "не начато", "not started")
+    NOT_STARTED = "not-started", Titles("pole alustatud", "не начата", "not started")
     IN_PROGRESS = "in-progress", Titles("töös", "в процессе", "in progress")
     ACHIEVED = "achieved", Titles("saavutatud", "достигнута", "achieved")
     PARTLY_ACHIEVED = (
@@ -102,7 +102,7 @@ class ProgressReport(FormModel):
     next_steps: LongText = titled("Edasised tegevused", "Дальнейшие действия", "Next steps")
     goal_progress: list[GoalProgress] = titled(
         "Eesmärkide seis",
-        "Состояние целей",
+        "Ход достижения целей",
         "Progress on the goals",
         default_factory=list,
         max_length=limits.GOALS,

@@ -44,7 +44,7 @@ class ReferralReason(TitledEnum):
         "leaving-care",
         Titles(
             "lahkub asendushoolduselt järelhooldusele või iseseisvasse ellu",
-            "покидает замещающую опеку для последующего ухода или самостоятельной жизни",
+            "выходит из замещающего ухода на последующий уход или в самостоятельную жизнь",
             "leaving care for aftercare or independent life",
         ),
     )
@@ -52,7 +52,7 @@ class ReferralReason(TitledEnum):
         "pregnant-or-mother",
         Titles(
             "jäi asendushooldusel olles lapseootele või sai emaks",
-            "забеременела или стала матерью, находясь в замещающей опеке",
+            "забеременела или стала матерью, находясь в замещающем уходе",
             "became pregnant or a mother while in care",
         ),
     )
@@ -60,7 +60,7 @@ class ReferralReason(TitledEnum):
         "left-earlier",
         Titles(
             "lahkus varem ja tal on raskusi iseseisva toimetulekuga",
-            "покинул(а) опеку ранее и испытывает трудности в самостоятельной жизни",
+            "вышел(а) из замещающего ухода ранее и испытывает трудности в самостоятельной жизни",
             "left care earlier and struggles to cope",
         ),
     )
@@ -110,11 +110,11 @@ class SupportPersonReferral(FormModel):
     young_person: YoungPerson = titled("Noor", "Молодой человек", "Young person")
     reason: ReferralReason = titled("Suunamise alus", "Основание направления", "Reason")
     care_setting: CareSetting = titled(
-        "Asendushoolduse vorm", "Форма замещающей опеки", "Substitute-care setting"
+        "Asendushoolduse vorm", "Форма замещающего ухода", "Substitute-care setting"
     )
     leaving_care_date: dt.date = titled(
         "Asendushoolduselt lahkumise (kavandatud) kuupäev",
-        "(Планируемая) дата выхода из замещающей опеки",
+        "(Планируемая) дата выхода из замещающего ухода",
         "(Planned) date of leaving care",
     )
     aftercare: bool = titled(

@@ -8,6 +8,7 @@ own: a code missing here fails at once (``KeyError``), not later as an English m
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic_core import PydanticCustomError
@@ -27,14 +28,37 @@ FIELD_ERRORS: dict[str, str] = {
     "phone_invalid": N_("is not a phone number"),
     "identity_missing": N_("give the personal code, or the birth date if there is none"),
     "birth_date_mismatch": N_("the birth date differs from the one in the personal code"),
+    # what was typed is never quoted (it may be a name or a personal code); the closest
+    # names of the reference data are suggested where some are close
     "municipality_unknown": N_(
-        "'{name}' is not an Estonian municipality; use the official name, e.g. 'Viimsi vald'"
+        "is not an Estonian municipality; use the official name, e.g. 'Viimsi vald'"
     ),
-    "provider_unknown": N_("'{name}' is not a known provider; known: {known}"),
+    "municipality_unknown:suggestions": N_(
+        "is not an Estonian municipality; did you mean {suggestions}?"
+    ),
+    "provider_unknown": N_("is not a known provider; known: {known}"),
+    "provider_unknown:suggestions": N_(
+        "is not a known provider; did you mean {suggestions}? Known: {known}"
+    ),
 }
-"""Field error code → its English template (the gettext msgid)."""
+"""Field error code → its English template (the gettext msgid). A code may have variants,
+``code:variant``, for the same error said with other params (a suggestion found or not)."""
 
 
-def field_error(code: str, **params: Any) -> PydanticCustomError:
-    """The pydantic error of ``code``, its template filled with ``params`` by pydantic."""
-    return PydanticCustomError(code, FIELD_ERRORS[code], params)
+def field_error(code: str, variant: str | None = None, **params: Any) -> PydanticCustomError:
+    """The pydantic error of ``code`` (in its ``variant``), its template filled by pydantic."""
+    key = f"{code}:{variant}" if variant else code
+    return PydanticCustomError(code, FIELD_ERRORS[key], params)
+
+
+def field_template(code: str, message: str, params: Mapping[str, Any]) -> str:
+    """The template of ``code`` (or of its variant) that, filled with ``params``, gave
+    ``message``; empty when ``code`` is none of ours."""
+    candidates = [t for k, t in FIELD_ERRORS.items() if k == code or k.startswith(code + ":")]
+    for template in candidates:
+        try:
+            if template.format(**params) == message:
+                return template
+        except (KeyError, IndexError, ValueError):
+            continue
+    return candidates[0] if candidates else ""

@@ -6,6 +6,8 @@ output language.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -24,8 +26,10 @@ __all__ = [
     "ProviderName",
     "ProviderService",
     "Region",
+    "closest_names",
     "county_of",
     "provider",
+    "quoted",
     "region_of",
 ]
 
@@ -130,9 +134,42 @@ def region_of(municipality: str) -> Region:
     return REGION_OF_COUNTY[MUNICIPALITIES[municipality]]
 
 
+def closest_names(typed: str, names: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` of ``names`` close to what was typed, best first; empty if none is.
+
+    A name sharing the first word ("Tartu" → Tartu linn, Tartu vald), or containing or
+    contained in what was typed ("SOS Lasteküla"), comes first; else the closest spellings
+    (difflib). Only names from ``names`` ever come back, never the typed text.
+    """
+    folded = " ".join(typed.casefold().split())
+    if not folded:
+        return ()
+    by_folded = {name.casefold(): name for name in names}
+    first = folded.split()[0]
+    picks = [
+        name
+        for key, name in by_folded.items()
+        if (len(first) >= 4 and key.split()[0] == first)
+        or (len(folded) >= 4 and (folded in key or key in folded))
+    ]
+    if not picks:
+        close = difflib.get_close_matches(folded, by_folded, n=limit, cutoff=0.6)
+        picks = [by_folded[key] for key in close]
+    return tuple(picks[:limit])
+
+
+def quoted(names: Iterable[str]) -> str:
+    """Names as ``'Tartu linn', 'Tartu vald'`` for a message."""
+    return ", ".join(f"'{name}'" for name in names)
+
+
 def _known_municipality(name: str) -> str:
     if name not in MUNICIPALITIES:
-        raise field_error("municipality_unknown", name=name)
+        suggestions = closest_names(name, MUNICIPALITIES)
+        if suggestions:
+            suggested = quoted(suggestions)
+            raise field_error("municipality_unknown", "suggestions", suggestions=suggested)
+        raise field_error("municipality_unknown")
     return name
 
 
@@ -208,7 +245,13 @@ def provider(name: str) -> Provider:
 
 def _known_provider(name: Any) -> Any:
     if name not in PROVIDERS:
-        raise field_error("provider_unknown", name=name, known=", ".join(PROVIDERS))
+        known = ", ".join(PROVIDERS)
+        suggestions = closest_names(name, PROVIDERS) if isinstance(name, str) else ()
+        if suggestions:
+            raise field_error(
+                "provider_unknown", "suggestions", suggestions=quoted(suggestions), known=known
+            )
+        raise field_error("provider_unknown", known=known)
     return name
 
 

@@ -47,6 +47,10 @@ class Context:
     # --- words --------------------------------------------------------------------------
     def title(self, model: type[BaseModel] | BaseModel, name: str) -> str:
         """The title of a model's field in the document's language."""
+        if isinstance(model, FormModel):
+            titles = model.data_titles(name)
+            if titles is not None:
+                return titles.get(self.lang)
         cls = model if isinstance(model, type) else type(model)
         return titles_of(cls.model_fields[name], name).get(self.lang)
 
