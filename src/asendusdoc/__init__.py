@@ -42,6 +42,8 @@ _LAZY: dict[str, str] = {
     "PdfPassword": "asendusdoc.protect",
     "Protection": "asendusdoc.protect",
     "RecipientSummary": "asendusdoc.protect",
+    "Seal": "asendusdoc.protect",
+    "SealSummary": "asendusdoc.protect",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])
@@ -68,6 +70,8 @@ if TYPE_CHECKING:
         PdfPassword,
         Protection,
         RecipientSummary,
+        Seal,
+        SealSummary,
     )
     from asendusdoc.schemas import json_schema
 

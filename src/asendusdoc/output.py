@@ -10,7 +10,8 @@ How ``write_output`` works:
    directory (so the final rename stays on one file system). ``mkstemp`` creates it with mode
    0600 whatever the umask; it is flushed and ``fsync``-ed.
 2. With ``force=True`` the temporary file is moved over the target with :func:`os.replace`
-   (atomic on POSIX and Windows): readers see the old file or the new one, never a mix.
+   (atomic on POSIX and Windows): readers see the old file or the new one, never a mix. Only a
+   regular file is replaced: a device node, a pipe, a socket or a symbolic link is refused.
 3. With ``force=False`` the temporary file is *hard-linked* to the target name with
    :func:`os.link`, which fails if the name exists: the existence check and the creation are
    one system call, so a file that appears between our check and our write is not
@@ -25,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -66,6 +68,8 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
         )
     if not force and os.path.lexists(path):
         raise _exists(path)
+    if force:
+        _check_replaceable(path)
 
     temp_name: str | None = None
     try:
@@ -95,6 +99,28 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
         if temp_name is not None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp_name)
+
+
+def _check_replaceable(path: Path) -> None:
+    """``--force`` replaces a regular file only: never a device, a pipe, a socket or a link."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(
+            "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
+            code="output_unwritable",
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    if not stat.S_ISREG(mode):
+        raise OutputError(
+            "{path} is not a regular file (it is a link, a device, a pipe or a socket); "
+            "overwriting (--force) replaces regular files only. Choose another name.",
+            code="output_not_regular",
+            path=str(path),
+        )
 
 
 def _link_without_overwrite(temp_name: str, path: Path) -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import InputError
-from asendusdoc.protect import Protection, RecipientSummary, apply_protection
+from asendusdoc.protect import Protection, RecipientSummary, SealSummary, apply_protection
 
 if TYPE_CHECKING:
     from asendusdoc.loading import FormSource
@@ -46,13 +46,15 @@ class Product:
 
     ``file_name`` is a suggestion (the document's name, its format's ending and the
     envelope's, e.g. ``suunamine.pdf.gpg``); ``media_type`` is that of the outermost layer;
-    ``recipients`` says, per recipient, what a person compares before sending.
+    ``recipients`` says, per recipient, what a person compares before sending; ``seal`` who
+    sealed the PDF (``None``: not sealed).
     """
 
     data: bytes = field(repr=False)
     file_name: str
     media_type: str
     recipients: tuple[RecipientSummary, ...] = ()
+    seal: SealSummary | None = None
 
 
 def produce(
@@ -115,4 +117,5 @@ def _protect(
         file_name=file_name + protected.suffix,
         media_type=protected.media_type or media_type,
         recipients=protected.recipients,
+        seal=protected.seal,
     )

@@ -20,7 +20,7 @@ PLANTED = {
         "support_plan_missing", "goal_outcome_missing", "children_differ", "caregivers_differ",
         "dates_out_of_order", "report_gap",
     },
-    "keila-adaptation-broken": {"adaptation_year_over"},
+    "keila-adaptation-broken": {"adaptation_year_over", "closure_due"},
     "tartu-broken": {
         "professional_start_too_early", "young_person_differs", "report_gap", "report_overdue",
         "reassessment_overdue",

@@ -33,8 +33,12 @@ FORM_FILES = sorted(
     if p.name != "check-findings.json"
     and str(p.relative_to(CASES) if p.is_relative_to(CASES) else p) not in BROKEN_ON_PURPOSE
 )
-NEW_CODES: dict[str, set[str]] = {}
-"""Case → the finding codes an issue added to it since the snapshot (none so far)."""
+NEW_CODES: dict[str, set[str]] = {
+    # issue 17: "It also warns from the planned end when no closure follows." The adaptation
+    # agreement's planned end (15.09.2026) has passed and no closure follows.
+    "keila-adaptation-broken": {"closure_due", "closure_overdue"},
+}
+"""Case → the finding codes an issue added to it since the snapshot."""
 
 
 def test_the_snapshot_holds_every_form_and_case() -> None:

@@ -111,6 +111,14 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             template=path,
             reason=str(exc),
         ) from exc
+    except Exception as exc:  # any runtime error of a template (1/0, a bad filter, ...)
+        raise TemplateError(
+            "Template {template} is broken: {reason}. Keep each tag in one run of text "
+            "and check its spelling.",
+            code="template_broken",
+            template=path,
+            reason=type(exc).__name__,  # its text may quote a value of the form
+        ) from exc
     _apply_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)
     template.pre_processing()

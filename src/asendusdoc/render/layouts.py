@@ -25,7 +25,7 @@ from asendusdoc.forms import (
 )
 from asendusdoc.forms._blocks import Activity, Family, Goal, MunicipalityParty, ProblemArea, Service
 from asendusdoc.forms.client_diary import DiaryEntry
-from asendusdoc.forms.closure import GoalOutcome
+from asendusdoc.forms.closure import GoalOutcome, ServiceEnd
 from asendusdoc.forms.cooperation_agreement import DroppedGoal
 from asendusdoc.forms.family_conference_referral import NetworkMember
 from asendusdoc.forms.progress_report import ContactSummary, GoalProgress
@@ -402,6 +402,11 @@ def _action_plan(form: ActionPlan, c: Context) -> Layout:
     )
 
 
+def _service_end(c: Context, end: ServiceEnd | None, heading: str) -> list[FieldsBlock]:
+    """The recorded early end (report or diary entry): its date and reason; nothing if none."""
+    return [] if end is None else [c.fields(end, ("date", "reason"), heading=heading)]
+
+
 def _client_diary(form: ClientDiary, c: Context) -> Layout:
     f = form
     entries = sorted(f.entries, key=lambda e: e.date)
@@ -442,6 +447,13 @@ def _client_diary(form: ClientDiary, c: Context) -> Layout:
                             FieldRow(c.labels["total_hours"], c.value(round(hours, 2))),
                         ]
                     ),
+                    *(
+                        block
+                        for entry in entries
+                        for block in _service_end(
+                            c, entry.service_end, c.title(DiaryEntry, "service_end")
+                        )
+                    ),
                 ],
             ),
         ],
@@ -462,7 +474,12 @@ def _progress_report(form: ProgressReport, c: Context) -> Layout:
         sections=[
             Section(
                 c.title(f, "service"),
-                [c.fields(f, ("service", "client", "service_start", "period_start", "period_end"))],
+                [
+                    c.fields(
+                        f, ("service", "client", "service_start", "period_start", "period_end")
+                    ),
+                    *_service_end(c, f.service_end, c.title(f, "service_end")),
+                ],
             ),
             Section(c.title(f, "situation"), [c.text(f.situation)]),
             Section(c.title(f, "progress"), [c.text(f.progress)]),
