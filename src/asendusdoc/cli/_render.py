@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asendusdoc.cli._common import (
     EXIT_INTERNAL,
@@ -41,6 +41,9 @@ from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
 from asendusdoc.protect import Protection, RecipientSummary, SealSummary
 
+if TYPE_CHECKING:
+    from asendusdoc.render.restriction import AccessRestriction
+
 __all__ = ["register"]
 
 
@@ -58,6 +61,8 @@ class Job:
     force: bool
     template_dir: Path | None
     protection: Protection
+    restriction_holder: str | None = None
+    restriction_years: int | None = None
 
 
 @dataclass
@@ -117,6 +122,17 @@ def register(commands: Any) -> None:
             "document language when it differs from --lang (e.g. English messages, "
             "Russian documents); --lang en gives Estonian documents"
         ),
+    )
+    render.add_argument(
+        "--restriction-holder",
+        metavar=_("NAME"),
+        help=_("holder of the information in the access-restriction marking (default: the issuer)"),
+    )
+    render.add_argument(
+        "--restriction-years",
+        type=int,
+        metavar="N",
+        help=_("how many years access is restricted (default: 75, the term for personal data)"),
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
@@ -206,6 +222,8 @@ def _render(args: argparse.Namespace) -> int:
     args.fmt = fmt
     if args.jobs < 1:
         return _usage_error(args.lang, _("--jobs must be at least 1"))
+    if args.restriction_years is not None and not 1 <= args.restriction_years <= 110:
+        return _usage_error(args.lang, _("--restriction-years must be between 1 and 110"))
     if args.output is not None and len(args.files) > 1 and args.fmt != "pdf":
         return _usage_error(
             args.lang, _("several forms go into one file only as PDF (--format pdf)")
@@ -218,7 +236,16 @@ def _render(args: argparse.Namespace) -> int:
 
     def job(inputs: tuple[str, ...], output: Path) -> Job:
         return Job(
-            inputs, output, lang, args.lang, args.fmt, args.force, args.template_dir, protection
+            inputs,
+            output,
+            lang,
+            args.lang,
+            args.fmt,
+            args.force,
+            args.template_dir,
+            protection,
+            args.restriction_holder,
+            args.restriction_years,
         )
 
     if args.output is not None:
@@ -319,6 +346,15 @@ def document_name(output: Path, fmt: str, protection: Protection) -> str:
     return name
 
 
+def _restriction(job: Job) -> AccessRestriction:
+    """The access-restriction marking's holder and term from the options (defaults otherwise)."""
+    from asendusdoc.render.restriction import DEFAULT_YEARS, AccessRestriction
+
+    return AccessRestriction(
+        holder=job.restriction_holder or None, years=job.restriction_years or DEFAULT_YEARS
+    )
+
+
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
     from asendusdoc.i18n.messages import describe_problem, error_message
@@ -358,6 +394,7 @@ def run_job(job: Job) -> Outcome:
             job.protection,
             name=document_name(job.output, job.fmt, job.protection),
             template_dir=job.template_dir,
+            restriction=_restriction(job),
         )
         write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:
