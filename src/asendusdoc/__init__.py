@@ -33,6 +33,7 @@ _LAZY: dict[str, str] = {
     "OutputError": "asendusdoc.errors",
     "RenderError": "asendusdoc.errors",
     "TemplateError": "asendusdoc.errors",
+    "AccessRestriction": "asendusdoc.render.restriction",
     "Product": "asendusdoc.product",
     "produce": "asendusdoc.product",
     "protect_file": "asendusdoc.product",
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
         Seal,
         SealSummary,
     )
+    from asendusdoc.render.restriction import AccessRestriction
     from asendusdoc.schemas import json_schema
 
 

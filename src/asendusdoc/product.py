@@ -30,6 +30,7 @@ from asendusdoc.protect import Protection, RecipientSummary, SealSummary, apply_
 
 if TYPE_CHECKING:
     from asendusdoc.loading import FormSource
+    from asendusdoc.render.restriction import AccessRestriction
 
 __all__ = ["MEDIA_TYPES", "Product", "produce", "protect_file"]
 
@@ -65,13 +66,16 @@ def produce(
     *,
     name: str | None = None,
     template_dir: Path | None = None,
+    restriction: AccessRestriction | None = None,
 ) -> Product:
     """Validate, render and protect ``forms`` in document language ``lang`` (et or ru).
 
     ``forms`` is one form (a model, dict, JSON text or bytes, or a path) or a list of them;
     several forms go into one PDF, one bookmark each. ``fmt`` is ``"pdf"`` or ``"docx"``.
     ``name`` is the document's own file name without ending (default: the first form's id);
-    ``template_dir`` holds own DOCX templates (``DIR/<lang>/<form_id>.docx``).
+    ``template_dir`` holds own DOCX templates (``DIR/<lang>/<form_id>.docx``);
+    ``restriction`` sets the holder and term of the access-restriction marking (default: the
+    issuer, 75 years).
     """
     from asendusdoc.render import FORMATS, build_document
 
@@ -84,7 +88,7 @@ def produce(
         raise InputError(
             "several forms go into one file only as PDF (--format pdf)", code="bundle_needs_pdf"
         )
-    documents = [build_document(source, lang) for source in sources]
+    documents = [build_document(source, lang, restriction) for source in sources]
     if fmt == "docx":
         from asendusdoc.render.docx import render_docx
 
