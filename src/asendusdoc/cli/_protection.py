@@ -52,6 +52,17 @@ def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) 
     parser.add_argument(
         "--sign-with", type=Path, metavar=_("KEYFILE"), help=_("sign with this key")
     )
+    parser.add_argument(
+        "--sign-passphrase-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the passphrase of the --sign-with key, from the first line of FILE"),
+    )
+    parser.add_argument(
+        "--sign-passphrase-env",
+        metavar=_("VAR"),
+        help=_("the passphrase of the --sign-with key, from $VAR"),
+    )
     parser.add_argument("--armor", action="store_true", help=_("ASCII-armoured OpenPGP output"))
     if passwords:
         parser.add_argument(
@@ -89,6 +100,7 @@ def protection_from_arguments(args: argparse.Namespace) -> Protection:
         envelope = OpenPGPEnvelope(
             recipients=tuple(read_key_file(path) for path in args.encrypt_to),
             sign_with=read_key_file(args.sign_with) if args.sign_with else None,
+            sign_passphrase=_sign_passphrase(args),
             armor=args.armor,
         )
     password_file = getattr(args, "password_file", None)
@@ -107,6 +119,14 @@ def protection_from_arguments(args: argparse.Namespace) -> Protection:
             ).encode("utf-8")
         seal = Seal(read_key_file(args.seal_with), password)
     return Protection(envelope=envelope, pdf_password=pdf_password, seal=seal)
+
+
+def _sign_passphrase(args: argparse.Namespace) -> str | None:
+    """The signing key's passphrase from a file or the environment, never from argv: gpg
+    gets it on a pipe (``--passphrase-fd``, loopback pinentry), no message shows it."""
+    if args.sign_passphrase_file is None and args.sign_passphrase_env is None:
+        return None
+    return read_password(password_file=args.sign_passphrase_file, env_var=args.sign_passphrase_env)
 
 
 def protection_suffix(args: argparse.Namespace) -> str:

@@ -16,10 +16,12 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from asendusdoc.cli import _signals
 from asendusdoc.cli._common import (
     EXIT_INTERNAL,
     EXIT_INVALID,
@@ -181,6 +183,14 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
         )
     if getattr(args, "password_file", None) and getattr(args, "password_env", None):
         return _usage_error(args.lang, _("give --password-file or --password-env, not both"))
+    if args.sign_passphrase_file is not None and args.sign_passphrase_env is not None:
+        return _usage_error(
+            args.lang, _("give --sign-passphrase-file or --sign-passphrase-env, not both")
+        )
+    if args.sign_with is None and (
+        args.sign_passphrase_file is not None or args.sign_passphrase_env is not None
+    ):
+        return _usage_error(args.lang, _("a signing passphrase needs --sign-with"))
     if getattr(args, "seal_password_file", None) and getattr(args, "seal_password_env", None):
         return _usage_error(
             args.lang, _("give --seal-password-file or --seal-password-env, not both")
@@ -324,13 +334,30 @@ def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
 
         pdf.warm_up()  # fonts loaded once, inherited by forked workers
     done = 0
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_signals.install_in_worker)
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for outcome in pool.map(run_job, jobs, chunksize=4):
-                done += 1
-                yield outcome
+        for outcome in pool.map(_run_in_worker, jobs, chunksize=4):
+            done += 1
+            yield outcome
     except BrokenProcessPool:
+        pool.shutdown(wait=True)
         yield from map(run_job, jobs[done:])
+    except BaseException:  # a signal: stop the workers, each cleans up after itself
+        for process in list(getattr(pool, "_processes", {}).values()):
+            with suppress(OSError):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _run_in_worker(job: Job) -> Outcome:
+    """:func:`run_job` in a worker process; once that process is interrupted, a queued job is
+    skipped (the batch is ending)."""
+    if _signals.interrupted():
+        return Outcome(job, EXIT_USAGE)
+    with _signals.job_running():
+        return run_job(job)
 
 
 def document_name(output: Path, fmt: str, protection: Protection) -> str:
