@@ -438,8 +438,6 @@ def _column_texts(block: TableBlock) -> list[list[str]]:
     ]
 
 
-
-
 def _column_widths(block: TableBlock) -> list[float]:
     """Widths from the measured text (render/measure.py), weighted by the layout's shares."""
     setting = _setting()
