@@ -20,10 +20,15 @@ from itertools import pairwise
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-__all__ = ["HYPHENATION_LANGUAGES", "column_widths", "hyphenation_points", "needs_landscape"]
+__all__ = ["column_widths", "hyphenation_language", "hyphenation_points", "needs_landscape"]
 
-HYPHENATION_LANGUAGES = {"et": "et_EE", "ru": "ru_RU"}
-"""pyphen's dictionary of each document language (reportlab's ``hyphenationLang``)."""
+
+def hyphenation_language(lang: str) -> str:
+    """pyphen's dictionary of a document language (reportlab's ``hyphenationLang``): et_EE."""
+    from asendusdoc.i18n import LANGUAGE_TAGS
+
+    return LANGUAGE_TAGS.get(lang, LANGUAGE_TAGS["et"]).replace("-", "_")
+
 
 _WORD = re.compile(r"\S+")
 _BREAKABLE_SPACE = re.compile(r"[ \t\n]+")
@@ -33,7 +38,7 @@ _BREAKABLE_SPACE = re.compile(r"[ \t\n]+")
 def _dictionary(lang: str) -> object:
     import pyphen
 
-    return pyphen.Pyphen(lang=HYPHENATION_LANGUAGES.get(lang, "et_EE"))
+    return pyphen.Pyphen(lang=hyphenation_language(lang))
 
 
 def hyphenation_points(word: str, lang: str) -> list[int]:

@@ -54,7 +54,7 @@ from reportlab.platypus import (
 
 import asendusdoc
 from asendusdoc.errors import RenderError
-from asendusdoc.i18n import LANGUAGE_TAGS
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, LANGUAGE_TAGS
 from asendusdoc.render import page_style as style
 from asendusdoc.render.document import (
     Block,
@@ -67,7 +67,7 @@ from asendusdoc.render.document import (
     TableBlock,
     TextBlock,
 )
-from asendusdoc.render.measure import HYPHENATION_LANGUAGES, column_widths, needs_landscape
+from asendusdoc.render.measure import column_widths, hyphenation_language, needs_landscape
 
 __all__ = ["render_pdf", "render_pdf_bundle"]
 
@@ -158,7 +158,7 @@ def _register_fonts() -> None:
 
 def warm_up() -> None:
     """Load the fonts and styles now (e.g. before forking worker processes)."""
-    for lang in HYPHENATION_LANGUAGES:
+    for lang in DOCUMENT_LANGUAGES:
         _styles_of(lang)
 
 
@@ -187,7 +187,7 @@ def _styles_of(lang: str) -> dict[str, ParagraphStyle]:
     _register_fonts()
     body = ParagraphStyle(
         "body",
-        hyphenationLang=HYPHENATION_LANGUAGES.get(lang, ""),
+        hyphenationLang=hyphenation_language(lang),
         embeddedHyphenation=1,  # a word may also break after its own hyphen (Lääne-Harju)
         uriWasteReduce=0.3,
         fontName=FONT,
