@@ -130,3 +130,19 @@ def test_libreoffice_shows_every_value_of_the_document(
         and not cut_by_a_page_break(comparable(value), pages)
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize(("form_id", "lang"), CASES)
+def test_libreoffice_prints_the_access_restriction_marking_on_every_page(
+    libreoffice_texts: dict[tuple[str, str], list[str]], form_id: str, lang: str
+) -> None:
+    document = build_document(example_data(form_id), lang)
+    whole = libreoffice_texts[form_id, lang][0]
+    pages = [comparable(page) for page in whole.split("\f") if page.strip()]
+    assert pages
+    unmarked = [
+        number
+        for number, page in enumerate(pages, start=1)
+        if not all(comparable(line) in page for line in document.restriction)
+    ]
+    assert unmarked == []

@@ -154,6 +154,11 @@ class Closure(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Teenuse lõpetamise kokkulepe", "Соглашение о прекращении услуги", "Closure agreement"
     )
+    summary_titles: ClassVar[Titles] = Titles(
+        "Klienditöö kokkuvõte", "Итоговый отчёт о работе с семьёй", "Client-work summary"
+    )
+    """The title of the Viimsi service's closure (seed 003: the support person's written
+    "klienditöö kokkuvõte" to the social and health department)."""
     titles_in_sentence: ClassVar[Titles] = Titles(
         "lõpetamise kokkulepe", "соглашение о прекращении услуги", "closure agreement"
     )

@@ -50,6 +50,7 @@ from reportlab.platypus import (
 import asendusdoc
 from asendusdoc.errors import RenderError
 from asendusdoc.i18n import LANGUAGE_TAGS
+from asendusdoc.render import page_style as style
 from asendusdoc.render.document import (
     Block,
     Document,
@@ -68,18 +69,20 @@ FONT = "AsendusdocDejaVuSans"
 FONT_BOLD = "AsendusdocDejaVuSans-Bold"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 20 * mm
+MARGIN_LEFT = style.MARGIN_LEFT_MM * mm
+MARGIN_RIGHT = style.MARGIN_RIGHT_MM * mm
+MARGIN_TOP = style.MARGIN_TOP_MM * mm
+MARGIN_BOTTOM = style.MARGIN_BOTTOM_MM * mm
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-LABEL_SHARE = 0.35
-"""The label column of a field table: 35 % of the text width."""
+LABEL_SHARE = style.LABEL_SHARE
 
-BODY_SIZE = 10
-RUNNING_SIZE = 8
-GRID_COLOUR = colors.HexColor("#808080")
-HEADER_FILL = colors.HexColor("#E6E6E6")
-CELL_PADDING = 4
+BODY_SIZE = style.BODY_SIZE
+RUNNING_SIZE = style.RUNNING_SIZE
+GRID_COLOUR = colors.HexColor(f"#{style.GRID_COLOUR}")
+HEADER_FILL = colors.HexColor(f"#{style.HEADER_FILL}")
+LABEL_FILL = colors.HexColor(f"#{style.LABEL_FILL}")
+RUNNING_COLOUR = colors.HexColor(f"#{style.RUNNING_COLOUR}")
+CELL_PADDING = style.CELL_PADDING_MM * mm
 
 MAX_CELL_LINES = 16
 """A table cell holds at most about this many lines; longer text continues in the next row.
@@ -165,16 +168,27 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "title": ParagraphStyle(
-            "title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=4
+            "title",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=style.TITLE_SIZE,
+            leading=style.TITLE_SIZE * 1.25,
+            spaceAfter=4,
         ),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11, leading=14, spaceAfter=2),
+        "subtitle": ParagraphStyle(
+            "subtitle",
+            parent=body,
+            fontSize=style.SUBTITLE_SIZE,
+            leading=style.SUBTITLE_SIZE * 1.27,
+            spaceAfter=2,
+        ),
         "meta": ParagraphStyle("meta", parent=body, spaceAfter=1),
         "section": ParagraphStyle(
             "section",
             parent=body,
             fontName=FONT_BOLD,
-            fontSize=12,
-            leading=15,
+            fontSize=style.SECTION_SIZE,
+            leading=style.SECTION_SIZE * 1.25,
             spaceBefore=12,
             spaceAfter=5,
         ),
@@ -183,6 +197,14 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "cell": ParagraphStyle("cell", parent=body, leading=12.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
+        "running": ParagraphStyle(
+            "running",
+            parent=body,
+            fontSize=RUNNING_SIZE,
+            leading=RUNNING_SIZE * 1.2,
+            textColor=RUNNING_COLOUR,
+            spaceAfter=0,
+        ),
         "item": ParagraphStyle(
             "item", parent=body, leftIndent=7 * mm, bulletIndent=0, spaceAfter=2
         ),
@@ -369,7 +391,9 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
 
 def _fields_table(rows: Sequence[FieldRow]) -> Table:
     widths = [CONTENT_WIDTH * LABEL_SHARE, CONTENT_WIDTH * (1 - LABEL_SHARE)]
-    return _grid_table([[row.label, row.value] for row in rows], widths, bold_first_column=True)
+    table = _grid_table([[row.label, row.value] for row in rows], widths, bold_first_column=True)
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]))
+    return table
 
 
 def _column_widths(block: TableBlock) -> list[float]:
@@ -418,6 +442,26 @@ def _signature_lines(signature: Signature, labels: dict[str, str]) -> list[Flowa
         _para(f"{labels.get('date', '')}: {blank}", "cell"),
         Spacer(1, 10),
         _para(f"{labels.get('signature', '')}: {blank}", "cell"),
+    ]
+
+
+def _prepared_by(document: Document) -> list[Flowable]:
+    """The "Koostas" block: name and position, date, and the digital-signature note."""
+    prepared = document.prepared_by
+    if prepared is None:
+        return []
+    labels = document.labels
+    name = ", ".join(part for part in (prepared.name, prepared.position) if part)
+    return [
+        KeepTogether(
+            [
+                Spacer(1, 8),
+                _para(labels.get("prepared_by", ""), "cell_bold"),
+                _para(name, "cell"),
+                _para(f"{labels.get('date', '')}: {prepared.date}", "cell"),
+                _para(labels.get("signed_digitally", ""), "cell"),
+            ]
+        )
     ]
 
 
@@ -475,6 +519,7 @@ def _story(document: Document) -> list[Flowable]:
         story += _section(section)
     story = _keep_headings(story)
     story += _signatures(document)
+    story += _prepared_by(document)
     return story
 
 
@@ -562,27 +607,40 @@ def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
             Canvas.save(self)
 
         def _draw_running(self, owner: int, page: int, total: int) -> None:
+            """The marking above the text; issuer, reference, title and page number below it."""
             document = running[owner][0]
             labels = document.labels
-            top = PAGE_HEIGHT - 12 * mm
-            bottom = 11 * mm
             right = PAGE_WIDTH - MARGIN_RIGHT
+            top = PAGE_HEIGHT - style.RUNNING_DISTANCE_MM * mm
             self.saveState()
-            self.setFillColor(colors.HexColor("#404040"))
+            self.setFillColor(RUNNING_COLOUR)
             self.setStrokeColor(GRID_COLOUR)
             self.setLineWidth(0.4)
-            reference = _fit(self, document.case_reference, FONT, RUNNING_SIZE, CONTENT_WIDTH / 3)
+            for line in document.restriction:
+                marking = Paragraph(_markup(line), _styles()["running"])
+                height = marking.wrapOn(self, CONTENT_WIDTH, PAGE_HEIGHT)[1]
+                top -= height
+                marking.drawOn(self, MARGIN_LEFT, top)
+            if document.restriction:
+                self.line(MARGIN_LEFT, top - 1.5 * mm, right, top - 1.5 * mm)
+            bottom = style.RUNNING_DISTANCE_MM * mm
+            upper = bottom + RUNNING_SIZE * 1.3
+            self.line(
+                MARGIN_LEFT, upper + RUNNING_SIZE + 1.5 * mm, right, upper + RUNNING_SIZE + 1.5 * mm
+            )
+            reference = f"{labels.get('case_reference', '')}: {document.case_reference}"
+            reference = _fit(self, reference, FONT, RUNNING_SIZE, CONTENT_WIDTH / 2)
             author_room = CONTENT_WIDTH - self.stringWidth(reference, FONT, RUNNING_SIZE) - 6 * mm
             self.setFont(FONT_BOLD, RUNNING_SIZE)
             self.drawString(
-                MARGIN_LEFT, top, _fit(self, document.author, FONT_BOLD, RUNNING_SIZE, author_room)
+                MARGIN_LEFT,
+                upper,
+                _fit(self, document.author, FONT_BOLD, RUNNING_SIZE, author_room),
             )
             self.setFont(FONT, RUNNING_SIZE)
-            self.drawRightString(right, top, reference)
-            self.line(MARGIN_LEFT, top - 2.5 * mm, right, top - 2.5 * mm)
+            self.drawRightString(right, upper, reference)
             number = f"{labels.get('page', '')} {page} {labels.get('page_of', '/')} {total}"
             number_width = self.stringWidth(number, FONT, RUNNING_SIZE)
-            self.line(MARGIN_LEFT, bottom + 3.5 * mm, right, bottom + 3.5 * mm)
             footer = _fit(
                 self, running[owner][1], FONT, RUNNING_SIZE, CONTENT_WIDTH - number_width - 6 * mm
             )
