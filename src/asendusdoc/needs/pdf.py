@@ -16,22 +16,21 @@ import io
 import textwrap
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     LongTable,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     TableStyle,
@@ -64,7 +63,6 @@ from asendusdoc.render.pdf import (  # the documents' page style, used as it is
     PAGE_WIDTH,
     _para,
     _register_fonts,
-    _styles,
 )
 
 __all__ = ["report_pdf"]
@@ -81,6 +79,7 @@ LINE_COLOURS = [
         "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#000000",
     )
 ]  # fmt: skip
+_LEVELS = (NeedLevel.NONE, NeedLevel.SOME, NeedLevel.GREAT)
 LABEL_WIDTH = 62 * mm
 """Room for the area names left of the bars."""
 
@@ -96,10 +95,29 @@ def _level_share(table: Table, row: str, level: NeedLevel) -> float | None:
     return 100 * table.counts[(row, level.value)] / table.counts[(row, "answered")]
 
 
+def _segments(table: Table, row: str) -> tuple[float, float, float, float, float]:
+    """The stacked pieces of one bar: none, gap, some, gap, great (percent; gaps are invisible).
+
+    A hidden level is left out; a shown one keeps its true place: "no need" starts at 0 %,
+    "great" ends at 100 %, "some" follows "no need" or precedes "great" when either is shown,
+    else it is left out too (its place would be a guess).
+    """
+    none, some, great = (_level_share(table, row, lv) for lv in _LEVELS)
+    if none is None and great is None:
+        return (0.0, 0.0, 0.0, 0.0, 0.0)
+    if none is not None:
+        middle = some or 0.0
+        rest = 100 - none - middle - (great or 0.0)
+        return (none, 0.0, middle, rest, great or 0.0)
+    assert great is not None
+    middle = some or 0.0
+    return (0.0, 100 - great - middle, middle, 0.0, great)
+
+
 def _bar_chart(tables: list[Table], row: str, lang: str) -> Drawing:
     """Per area one bar, stacked by level; a hidden count leaves its segment out."""
     ordered = list(reversed(tables))  # the chart draws its first category at the bottom
-    levels = (NeedLevel.NONE, NeedLevel.SOME, NeedLevel.GREAT)
+    levels = _LEVELS
     height = 21 * len(ordered) + 40
     drawing = Drawing(CONTENT_WIDTH, height)
     chart = HorizontalBarChart()
@@ -107,7 +125,8 @@ def _bar_chart(tables: list[Table], row: str, lang: str) -> Drawing:
     chart.y = 16
     chart.width = CONTENT_WIDTH - LABEL_WIDTH - 6
     chart.height = height - 36
-    chart.data = [[_level_share(t, row, level) for t in ordered] for level in levels]
+    pieces = [_segments(t, row) for t in ordered]
+    chart.data = [[piece[index] for piece in pieces] for index in range(5)]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.categoryNames = [
         _wrap(t.area.title(lang) if t.area else "") for t in ordered
@@ -124,13 +143,16 @@ def _bar_chart(tables: list[Table], row: str, lang: str) -> Drawing:
     chart.valueAxis.labelTextFormat = "%d %%"
     chart.barSpacing = 0
     chart.groupSpacing = 4
-    for index, level in enumerate(levels):
+    for index, level in zip((0, 2, 4), levels, strict=True):
         chart.bars[index].fillColor = LEVEL_COLOURS[level]
         chart.bars[index].strokeColor = colors.white
         chart.bars[index].strokeWidth = 0.3
+    for gap in (1, 3):
+        chart.bars[gap].fillColor = None
+        chart.bars[gap].strokeColor = None
     drawing.add(chart)
     pairs = [(LEVEL_COLOURS[lv], lv.title(lang)) for lv in levels]
-    drawing.add(_legend(pairs, LABEL_WIDTH, height - 14, 3, CONTENT_WIDTH - LABEL_WIDTH))
+    drawing.add(_legend(pairs, LABEL_WIDTH / 2, height - 14, 3, CONTENT_WIDTH - LABEL_WIDTH / 2))
     return drawing
 
 
@@ -167,10 +189,20 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
     chart.width = CONTENT_WIDTH - 40
     chart.height = 150
     drawing = Drawing(CONTENT_WIDTH, chart.y + chart.height + 10)
-    chart.data = [
-        [None if by_area[a].get(p) is None else 100 * by_area[a][p] for p in report.periods]  # type: ignore[operator]
-        for a in NeedArea
-    ]
+    series: list[list[float | None]] = []
+    colours: list[Any] = []
+    for index, area in enumerate(NeedArea):
+        values = [by_area[area].get(p) for p in report.periods]
+        # one series per run of shown periods: a hidden period breaks the line
+        run: list[float | None] = [None] * len(values)
+        for position, value in enumerate([*values, None]):
+            if value is not None:
+                run[position] = 100 * value
+            elif any(v is not None for v in run):
+                series.append(run)
+                colours.append(LINE_COLOURS[index])
+                run = [None] * len(values)
+    chart.data = series or [[None] * len(report.periods)]
     chart.categoryAxis.categoryNames = [period_title(p, lang) for p in report.periods]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
@@ -181,9 +213,10 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d %%"
     chart.joinedLines = 1
-    for index, _area in enumerate(NeedArea):
-        chart.lines[index].strokeColor = LINE_COLOURS[index]
+    for index, colour in enumerate(colours):
+        chart.lines[index].strokeColor = colour
         chart.lines[index].strokeWidth = 1.4
+        chart.lines[index].symbol = makeMarker("FilledCircle", size=4, fillColor=colour)
     drawing.add(chart)
     pairs = [(LINE_COLOURS[i], area.title(lang)) for i, area in enumerate(NeedArea)]
     legend = _legend(pairs, 0, legend_height + 2, 2)
@@ -193,22 +226,33 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
 
 
 @cache
-def _small_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
-    base = _styles()["cell"]
-    cell = ParagraphStyle("needs_cell", parent=base, fontSize=8, leading=10)
-    head = ParagraphStyle("needs_head", parent=cell, fontName=FONT_BOLD, fontSize=7, leading=9)
-    return cell, head
+def _fitted(text: str, width: float, font: str, size: float) -> str:
+    """``text`` broken at spaces into lines at most ``width`` points wide (a word longer than the
+    width keeps its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def _small_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Flowable:
-    """A gridded table in 8-point type: many narrow number columns fit the page."""
-    cell, head = _small_styles()
-    data: list[list[Any]] = [[Paragraph(escape(text), head) for text in header]]
-    # only the first column may need wrapping: the figures are plain strings (much faster)
-    data += [[Paragraph(escape(row[0]), cell), *row[1:]] for row in rows]
+    """A gridded table in 8-point type: many narrow number columns fit the page.
+
+    Cells are plain strings broken into lines here, not Paragraphs: a report by county and
+    quarter has some 200 of these tables, and Paragraphs made it several times slower.
+    """
+    room = [w - 6 for w in widths]
+    data: list[list[Any]] = [
+        [_fitted(text, w, FONT_BOLD, 7) for text, w in zip(header, room, strict=True)]
+    ]
+    data += [[_fitted(row[0], room[0], FONT, 8), *row[1:]] for row in rows]
     style = TableStyle(
         [
-            ("FONT", (0, 0), (-1, -1), FONT, 8),
+            ("FONT", (0, 0), (-1, -1), FONT, 8, 9.6),
+            ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7, 8.4),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOUR),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -273,9 +317,8 @@ def _period_story(report: NeedsReport, period: str, lang: str) -> list[Flowable]
         )
     )
     for row, title in families.rows:
-        heading = label(title, lang)
-        story.append(_para(heading, "section"))
-        story.append(_area_matrix(needs, unmet, row, lang))
+        heading = _para(label(title, lang), "section")
+        story.append(KeepTogether([heading, _area_matrix(needs, unmet, row, lang)]))
     story.append(
         _para(_("“Unmet”: families with a great need who used no service for it."), "meta")
     )

@@ -33,7 +33,7 @@ from asendusdoc.forms.family_needs_feedback import ContactOpenness, LifeStage, N
 from asendusdoc.forms.family_support_referral import FamilySupportServiceType
 from asendusdoc.forms.support_person_referral import SupportPersonType
 from asendusdoc.i18n import N_
-from asendusdoc.loading import parse_form_json
+from asendusdoc.loading import MAX_INPUT_BYTES, parse_form_json
 from asendusdoc.needs.suppression import Hidden, Relation, suppress
 from asendusdoc.reference import County, Region, region_of
 from asendusdoc.reference.needs import NeedArea, rows_for
@@ -188,6 +188,14 @@ class NeedsTally:
     def add(self, name: str, data: bytes) -> None:
         """Count one file; a file that is not a valid, consenting feedback form is left out."""
         self.files_read += 1
+        if len(data) <= MAX_INPUT_BYTES:  # the common case first: a valid feedback form
+            try:
+                valid = FamilyNeedsFeedback.model_validate_json(data)
+            except (ValidationError, ValueError, RecursionError):
+                pass  # told apart below: not a form, another form, invalid
+            else:
+                self._count(name, valid)
+                return
         parsed = _read(name, data, self.left_out)
         if parsed is None:
             return
@@ -202,6 +210,9 @@ class NeedsTally:
         except (RecursionError, ValueError, TypeError):
             self.left_out.append(LeftOut(name, "unreadable"))
             return
+        self._count(name, form)
+
+    def _count(self, name: str, form: FamilyNeedsFeedback) -> None:
         if not form.statistics_consent:
             self.left_out.append(LeftOut(name, "no_consent"))
             return

@@ -3,8 +3,8 @@
 * **Primary suppression**: every count under :data:`THRESHOLD` (0 included) is shown as "< 5".
 * **Secondary suppression**: a table also publishes totals (a row's "answered" is the sum of
   its levels; the "all" row is the sum of the groups). Whenever these sums would pin a hidden
-  count down to one value, one more cell of that sum is hidden (shown as "x"): its total if that
-  is still shown, else its smallest shown part. Two checks decide "pinned", and hiding goes on
+  count down to one value, one more cell of that sum is hidden (shown as "x"): its smallest
+  shown part, else its total. Two checks decide "pinned", and hiding goes on
   until neither finds anything:
 
   1. per sum, with what a reader knows of a hidden cell (a "< 5" is 0–4, an "x" is 5 or more):
@@ -121,13 +121,17 @@ def _reduce(rows: list[list[Fraction]]) -> list[int]:
 def _complement(
     relation: Relation, values: Mapping[Hashable, int], hidden: Mapping[Hashable, Hidden]
 ) -> Hashable | None:
-    """The cell to hide next in ``relation``: its total, else its smallest shown part."""
+    """The cell to hide next in ``relation``: its smallest shown part, else its total.
+
+    A part rather than the total: the totals ("all families", "answered") are what readers use
+    most, and hiding one total would spread to every sum it is part of.
+    """
+    shown = [part for part in relation.parts if part not in hidden]
+    if shown:
+        return min(shown, key=lambda cell: (values[cell], repr(cell)))
     if relation.total not in hidden:
         return relation.total
-    shown = [part for part in relation.parts if part not in hidden]
-    if not shown:
-        return None
-    return min(shown, key=lambda cell: (values[cell], repr(cell)))
+    return None
 
 
 def suppress(values: Mapping[Any, int], relations: Sequence[Relation]) -> dict[Hashable, Hidden]:

@@ -36,7 +36,7 @@ from asendusdoc.forms._words import INTROS
 from asendusdoc.forms.client_diary import DiaryEntry
 from asendusdoc.forms.closure import GoalOutcome, ServiceEnd
 from asendusdoc.forms.cooperation_agreement import DroppedGoal
-from asendusdoc.forms.family_conference_referral import NetworkMember
+from asendusdoc.forms.family_conference_referral import AuthorityAgreement, NetworkMember
 from asendusdoc.forms.progress_report import ContactSummary, GoalProgress
 from asendusdoc.render.document import (
     Block,
@@ -227,9 +227,17 @@ def _support_person_referral(form: SupportPersonReferral, c: Context) -> Layout:
     )
 
 
+def _agreement_field(form: FamilyConferenceReferral) -> str:
+    """An older form's bare "agreed" where it is set, else the (missing) agreement."""
+    if form.guardianship_authority_agreed:
+        return "guardianship_authority_agreed"
+    return "guardianship_authority_agreement"
+
+
 def _family_conference_referral(form: FamilyConferenceReferral, c: Context) -> Layout:
     f = form
     r = f.referrer
+    agreement_recorded = isinstance(f.guardianship_authority_agreement, AuthorityAgreement)
     return Layout(
         author=r.organisation,
         prepared_by=_prepared_by(c, r.person, f),
@@ -251,8 +259,19 @@ def _family_conference_referral(form: FamilyConferenceReferral, c: Context) -> L
                             "other_grounds",
                             "municipality",
                             "family_consent",
-                            "guardianship_authority_agreement",
+                            *(() if agreement_recorded else (_agreement_field(f),)),
                         ),
+                    ),
+                    *(
+                        [
+                            c.fields(
+                                f.guardianship_authority_agreement,
+                                ("authority", "person", "date"),
+                                heading=c.title(f, "guardianship_authority_agreement"),
+                            )
+                        ]
+                        if isinstance(f.guardianship_authority_agreement, AuthorityAgreement)
+                        else []
                     ),
                 ],
             ),
