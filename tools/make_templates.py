@@ -19,27 +19,29 @@ from typing import Any
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from asendusdoc.forms import FORM_MODELS
+from asendusdoc.render import page_style as style
 from asendusdoc.render.docx import normalize_docx_zip
 
 FORM_IDS = tuple(FORM_MODELS)
 
 LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU"}
 
-FONT = "Arial"
-BODY_SIZE = Pt(10)
-PAGE_WIDTH = Cm(21.0)
-MARGIN_LEFT = Cm(2.5)
-MARGIN_RIGHT = Cm(2.0)
+FONT = style.DOCX_FONT
+BODY_SIZE = Pt(style.BODY_SIZE)
+PAGE_WIDTH = Mm(style.PAGE_WIDTH_MM)
+MARGIN_LEFT = Mm(style.MARGIN_LEFT_MM)
+MARGIN_RIGHT = Mm(style.MARGIN_RIGHT_MM)
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-LABEL_SHARE = 0.35
-HEADER_FILL = "E7ECF2"
-GREY = RGBColor(0x55, 0x55, 0x55)
+LABEL_SHARE = style.LABEL_SHARE
+HEADER_FILL = style.HEADER_FILL
+GREY = RGBColor.from_string(style.RUNNING_COLOUR)
+RUNNING = Pt(style.RUNNING_SIZE)
 FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -132,7 +134,11 @@ def _borders(table: Any, *, visible: bool) -> None:
     borders = _insert(properties, "w:tblBorders", _AFTER_TBL_BORDERS)
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         if visible:
-            _append(borders, f"w:{side}", **{"w:val": "single", "w:sz": "4", "w:color": "8C8C8C"})
+            _append(
+                borders,
+                f"w:{side}",
+                **{"w:val": "single", "w:sz": "4", "w:color": style.GRID_COLOUR},
+            )
         else:
             _append(borders, f"w:{side}", **{"w:val": "nil"})
 
@@ -200,13 +206,13 @@ def _setup(document: Any, lang: str) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width = PAGE_WIDTH
-    section.page_height = Cm(29.7)
+    section.page_height = Mm(style.PAGE_HEIGHT_MM)
     section.left_margin = MARGIN_LEFT
     section.right_margin = MARGIN_RIGHT
-    section.top_margin = Cm(2.0)
-    section.bottom_margin = Cm(2.0)
-    section.header_distance = Cm(1.0)
-    section.footer_distance = Cm(1.0)
+    section.top_margin = Mm(style.MARGIN_TOP_MM)
+    section.bottom_margin = Mm(style.MARGIN_BOTTOM_MM)
+    section.header_distance = Mm(style.RUNNING_DISTANCE_MM)
+    section.footer_distance = Mm(style.RUNNING_DISTANCE_MM)
 
     normal = document.styles["Normal"]
     normal.font.name = FONT
@@ -239,37 +245,63 @@ def _setup(document: Any, lang: str) -> None:
     core.language = LANGUAGE_TAGS[lang]
 
 
-def _header_and_footer(document: Any) -> None:
-    section = document.sections[0]
-    header = section.header.paragraphs[0]
-    stops = header.paragraph_format.tab_stops
-    stops.add_tab_stop(Twips(4680), WD_TAB_ALIGNMENT.CLEAR)  # the Header style's centre stop
+def _running(paragraph: Any, *texts: str, bold_first: bool = False) -> None:
+    """Runs of running-header/footer text: small and grey, a right tab stop at the margin."""
+    stops = paragraph.paragraph_format.tab_stops
+    stops.add_tab_stop(Twips(4680), WD_TAB_ALIGNMENT.CLEAR)  # the Header/Footer style's stops
     stops.add_tab_stop(Twips(9360), WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    for text in ("{{ author }}", "\t", "{{ labels.case_reference }}: {{ case_reference }}"):
-        run = header.add_run(text)
-        run.font.size = Pt(8.5)
-        run.font.color.rgb = GREY
-    border = _insert(header._p.get_or_add_pPr(), "w:pBdr", _AFTER_P_BDR)
+    for index, text in enumerate(texts):
+        run = paragraph.add_run(text)
+        run.bold = (bold_first and index == 0) or None
+        _small(run)
+
+
+def _small(run: Any) -> None:
+    run.font.size = RUNNING
+    run.font.color.rgb = GREY
+
+
+def _rule(paragraph: Any, side: str) -> None:
+    border = _insert(paragraph._p.get_or_add_pPr(), "w:pBdr", _AFTER_P_BDR)
     _append(
-        border, "w:bottom", **{"w:val": "single", "w:sz": "4", "w:space": "4", "w:color": "8C8C8C"}
+        border,
+        f"w:{side}",
+        **{"w:val": "single", "w:sz": "4", "w:space": "4", "w:color": style.GRID_COLOUR},
     )
 
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer.add_run("{{ labels.page }} ")
-    _field(footer, "PAGE")
-    footer.add_run(" {{ labels.page_of }} ")
-    _field(footer, "NUMPAGES")
-    for run in footer.runs:
-        run.font.size = Pt(8.5)
-        run.font.color.rgb = GREY
+
+def _header_and_footer(document: Any) -> None:
+    """The access-restriction marking on every page (header); issuer, reference, title and
+    page number below the text (footer), as in the PDF."""
+    section = document.sections[0]
+    header = section.header
+    header.paragraphs[0].add_run("{%p for line in restriction %}")
+    marking = header.add_paragraph()
+    _running(marking, "{{ line }}")
+    header.add_paragraph().add_run("{%p endfor %}")
+    rule = header.add_paragraph()
+    _rule(rule, "top")
+    rule.paragraph_format.line_spacing = Pt(2)
+
+    footer = section.footer
+    first = footer.paragraphs[0]
+    _rule(first, "top")
+    _running(first, "{{ author }}", "\t", "{{ labels.case_reference }}: {{ case_reference }}",
+             bold_first=True)  # fmt: skip
+    second = footer.add_paragraph()
+    _running(second, "{{ title }} ({{ case_reference }})", "\t", "{{ labels.page }} ")
+    _field(second, "PAGE")
+    second.add_run(" {{ labels.page_of }} ")
+    _field(second, "NUMPAGES")
+    for run in second.runs:
+        _small(run)
 
 
 def _title(document: Any) -> None:
-    _text(document, "{{ title }}", bold=True, size=Pt(16), after=2)
+    _text(document, "{{ title }}", bold=True, size=Pt(style.TITLE_SIZE), after=2)
     _tag(document, "{%p if subtitle %}")
-    _text(document, "{{ subtitle }}", size=Pt(11.5), color=GREY, after=2)
+    _text(document, "{{ subtitle }}", size=Pt(style.SUBTITLE_SIZE), color=GREY, after=2)
     _tag(document, "{%p endif %}")
     _text(document, "{{ labels.document_date }}: {{ document_date }}", after=10, before=2)
     _tag(document, "{%p if intro %}")
@@ -279,7 +311,14 @@ def _title(document: Any) -> None:
 
 def _parties(document: Any) -> None:
     _tag(document, "{%p if parties %}")
-    _text(document, "{{ labels.parties }}", bold=True, size=Pt(12), after=4, keep_next=True)
+    _text(
+        document,
+        "{{ labels.parties }}",
+        bold=True,
+        size=Pt(style.SECTION_SIZE),
+        after=4,
+        keep_next=True,
+    )
     label = int(TEXT_WIDTH * LABEL_SHARE)
     table = _table(document, 3, [label, TEXT_WIDTH - label], visible=False)
     _first_paragraph(table.cell(0, 0), "{%tr for party in parties %}")
@@ -302,7 +341,7 @@ def _fields_block(document: Any) -> None:
     table = _table(document, 3, [label, TEXT_WIDTH - label], visible=True)
     _first_paragraph(table.cell(0, 0), "{%tr for row in block.rows %}")
     _first_paragraph(table.cell(1, 0), "{{ row.label }}", bold=True)
-    _shade(table.cell(1, 0), "F4F6F8")
+    _shade(table.cell(1, 0), style.LABEL_FILL)
     _first_paragraph(table.cell(1, 1), "{{ row.value }}")
     _row_flags(table.rows[1])
     _first_paragraph(table.cell(2, 0), "{%tr endfor %}")
@@ -340,7 +379,13 @@ def _list_block(document: Any) -> None:
 def _sections(document: Any) -> None:
     _tag(document, "{%p for section in sections %}")
     _text(
-        document, "{{ section.heading }}", bold=True, size=Pt(12), before=8, after=4, keep_next=True
+        document,
+        "{{ section.heading }}",
+        bold=True,
+        size=Pt(style.SECTION_SIZE),
+        before=8,
+        after=4,
+        keep_next=True,
     )
     _tag(document, "{%p for block in section.blocks %}")
     _tag(document, "{%p if block.heading %}")
@@ -368,7 +413,7 @@ def _signatures(document: Any) -> None:
         document,
         "{{ labels.signatures }}",
         bold=True,
-        size=Pt(12),
+        size=Pt(style.SECTION_SIZE),
         before=12,
         after=6,
         keep_next=True,
@@ -388,6 +433,17 @@ def _signatures(document: Any) -> None:
     _tag(document, "{%p endif %}")
 
 
+def _prepared_by(document: Any) -> None:
+    """The "Koostas" block: name and position, date, the digital-signature note."""
+    _tag(document, "{%p if prepared_by %}")
+    _text(document, "{{ labels.prepared_by }}", bold=True, before=12, keep_next=True)
+    name = _text(document, "{{ prepared_by.name }}", keep_next=True)
+    name.add_run("{%if prepared_by.position %}, {{ prepared_by.position }}{%endif %}")
+    _text(document, "{{ labels.date }}: {{ prepared_by.date }}", keep_next=True)
+    _text(document, "{{ labels.signed_digitally }}")
+    _tag(document, "{%p endif %}")
+
+
 def build_template(form_id: str, lang: str) -> bytes:
     """The template of one form and language, as reproducible DOCX bytes."""
     document = new_docx()
@@ -399,6 +455,7 @@ def build_template(form_id: str, lang: str) -> bytes:
     _parties(body)
     _sections(body)
     _signatures(body)
+    _prepared_by(body)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_docx_zip(buffer.getvalue())

@@ -33,6 +33,7 @@ _LAZY: dict[str, str] = {
     "OutputError": "asendusdoc.errors",
     "RenderError": "asendusdoc.errors",
     "TemplateError": "asendusdoc.errors",
+    "AccessRestriction": "asendusdoc.render.restriction",
     "Product": "asendusdoc.product",
     "produce": "asendusdoc.product",
     "protect_file": "asendusdoc.product",
@@ -42,6 +43,8 @@ _LAZY: dict[str, str] = {
     "PdfPassword": "asendusdoc.protect",
     "Protection": "asendusdoc.protect",
     "RecipientSummary": "asendusdoc.protect",
+    "Seal": "asendusdoc.protect",
+    "SealSummary": "asendusdoc.protect",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])
@@ -68,7 +71,10 @@ if TYPE_CHECKING:
         PdfPassword,
         Protection,
         RecipientSummary,
+        Seal,
+        SealSummary,
     )
+    from asendusdoc.render.restriction import AccessRestriction
     from asendusdoc.schemas import json_schema
 
 

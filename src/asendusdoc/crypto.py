@@ -52,11 +52,18 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from asendusdoc._gnupg_homes import (
+    HOME_PREFIX,
+    home_base,
+    kill_gpg_processes,
+    remove_stale_homes,
+    stop_gpg_daemons,
+)
 from asendusdoc.errors import EncryptionError
 from asendusdoc.protect import KeyData
 
@@ -240,13 +247,17 @@ def _gpg_session(keyring_dir: Path | None) -> Iterator[Any]:
     if keyring_dir is not None:
         yield _new_gpg(gpg_binary, Path(keyring_dir))
         return
-    # A short base path: gpg-agent's socket path must fit in ~107 bytes (long $TMPDIR on macOS).
-    base = "/tmp" if os.path.isdir("/tmp") else None
-    with tempfile.TemporaryDirectory(prefix="asendusdoc-gpg-", dir=base) as home:
+    base = home_base()
+    remove_stale_homes(gpg_binary, base)
+    with tempfile.TemporaryDirectory(
+        prefix=f"{HOME_PREFIX}{os.getpid()}-", dir=base, ignore_cleanup_errors=True
+    ) as home:
         try:
             yield _new_gpg(gpg_binary, Path(home))
         finally:
-            _stop_gpg_daemons(gpg_binary, home)
+            # also on a signal (cli/_signals.py raises then): no secret key outlives the call
+            stop_gpg_daemons(gpg_binary, home)
+            kill_gpg_processes(home)
 
 
 def _new_gpg(gpg_binary: str, home: Path) -> Any:
@@ -258,23 +269,6 @@ def _new_gpg(gpg_binary: str, home: Path) -> Any:
         raise _gpg_missing(str(exc)) from exc
     gpg.encoding = "utf-8"  # passphrases and status text; the data itself is passed as bytes
     return gpg
-
-
-def _stop_gpg_daemons(gpg_binary: str, home: str) -> None:
-    """Stop the gpg-agent started for ``home`` so no process or socket outlives the folder."""
-    gpgconf = Path(gpg_binary).with_name("gpgconf")
-    program = str(gpgconf) if gpgconf.exists() else shutil.which("gpgconf")
-    if program is None:
-        return
-    with suppress(OSError, subprocess.SubprocessError):
-        subprocess.run(
-            [program, "--homedir", home, "--kill", "all"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=10,
-            check=False,
-        )
 
 
 def _gpg_missing(reason: str) -> EncryptionError:

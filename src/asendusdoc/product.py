@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import InputError
-from asendusdoc.protect import Protection, RecipientSummary, apply_protection
+from asendusdoc.protect import Protection, RecipientSummary, SealSummary, apply_protection
 
 if TYPE_CHECKING:
     from asendusdoc.loading import FormSource
+    from asendusdoc.render.restriction import AccessRestriction
 
 __all__ = ["MEDIA_TYPES", "Product", "produce", "protect_file"]
 
@@ -46,13 +47,15 @@ class Product:
 
     ``file_name`` is a suggestion (the document's name, its format's ending and the
     envelope's, e.g. ``suunamine.pdf.gpg``); ``media_type`` is that of the outermost layer;
-    ``recipients`` says, per recipient, what a person compares before sending.
+    ``recipients`` says, per recipient, what a person compares before sending; ``seal`` who
+    sealed the PDF (``None``: not sealed).
     """
 
     data: bytes = field(repr=False)
     file_name: str
     media_type: str
     recipients: tuple[RecipientSummary, ...] = ()
+    seal: SealSummary | None = None
 
 
 def produce(
@@ -63,13 +66,16 @@ def produce(
     *,
     name: str | None = None,
     template_dir: Path | None = None,
+    restriction: AccessRestriction | None = None,
 ) -> Product:
     """Validate, render and protect ``forms`` in document language ``lang`` (et or ru).
 
     ``forms`` is one form (a model, dict, JSON text or bytes, or a path) or a list of them;
     several forms go into one PDF, one bookmark each. ``fmt`` is ``"pdf"`` or ``"docx"``.
     ``name`` is the document's own file name without ending (default: the first form's id);
-    ``template_dir`` holds own DOCX templates (``DIR/<lang>/<form_id>.docx``).
+    ``template_dir`` holds own DOCX templates (``DIR/<lang>/<form_id>.docx``);
+    ``restriction`` sets the holder and term of the access-restriction marking (default: the
+    issuer, 75 years).
     """
     from asendusdoc.render import FORMATS, build_document
 
@@ -82,7 +88,7 @@ def produce(
         raise InputError(
             "several forms go into one file only as PDF (--format pdf)", code="bundle_needs_pdf"
         )
-    documents = [build_document(source, lang) for source in sources]
+    documents = [build_document(source, lang, restriction) for source in sources]
     if fmt == "docx":
         from asendusdoc.render.docx import render_docx
 
@@ -115,4 +121,5 @@ def _protect(
         file_name=file_name + protected.suffix,
         media_type=protected.media_type or media_type,
         recipients=protected.recipients,
+        seal=protected.seal,
     )

@@ -7,7 +7,10 @@ A :class:`Protection` says what :func:`asendusdoc.produce` does after rendering:
   e-seal certificate), which DigiDoc4 opens, or an :class:`OpenPGPEnvelope` (``.gpg`` /
   ``.asc``) to their OpenPGP public keys;
 * ``pdf_password``: a :class:`PdfPassword` protects a PDF itself (AES-256), for a recipient
-  without a key; the password travels another way.
+  without a key; the password travels another way;
+* ``seal``: a :class:`Seal` puts the organisation's PAdES seal (e-seal certificate, PKCS#12)
+  on a PDF, before it is encrypted. A seal and a PDF password do not go together (a
+  password-protected PDF is rewritten, which would break the seal).
 
 Every key is a :class:`KeyData`: the bytes of the key file and the name to show in messages
 (usually the file name). Reading files, password files and environment variables is the
@@ -21,7 +24,7 @@ the recipient gave by another way: each recipient is described by a :class:`Reci
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from asendusdoc.errors import AsendusdocError
@@ -34,6 +37,8 @@ __all__ = [
     "Protected",
     "Protection",
     "RecipientSummary",
+    "Seal",
+    "SealSummary",
     "apply_protection",
 ]
 
@@ -113,16 +118,63 @@ class PdfPassword:
 
 
 @dataclass(frozen=True)
+class Seal:
+    """A PAdES seal by the key and certificate in a PKCS#12 file (``.p12``), and its password."""
+
+    pkcs12: KeyData
+    password: bytes | None = field(default=None, repr=False)
+
+    def summary(self) -> SealSummary:
+        """Open the PKCS#12 and check its certificate; who will seal.
+
+        Raises :class:`~asendusdoc.errors.EncryptionError` (wrong password, not PKCS#12, ...).
+        """
+        from asendusdoc.seal import seal_summary
+
+        return seal_summary(self)
+
+
+@dataclass(frozen=True)
 class Protection:
-    """What happens to a rendered document: a PDF password, then an envelope (either or both)."""
+    """What happens to a rendered document: a seal or a PDF password, then an envelope."""
 
     envelope: OpenPGPEnvelope | CdocEnvelope | None = None
     pdf_password: PdfPassword | None = None
+    seal: Seal | None = None
 
     @property
     def suffix(self) -> str:
         """The file ending protection adds to the document's own name (``""`` for none)."""
         return self.envelope.suffix if self.envelope is not None else ""
+
+    def check(self, fmt: str | None) -> None:
+        """Refuse what cannot be done to a ``fmt`` document (``None``: any file), before work.
+
+        Also opens every certificate and the seal's PKCS#12, so an unusable one is refused
+        before anything is rendered.
+        """
+        if self.seal is not None:
+            if self.pdf_password is not None:
+                raise AsendusdocError(
+                    "a seal and a PDF password do not go together: the password would break "
+                    "the seal. Send a sealed PDF in a CDOC envelope (--cdoc-to) instead.",
+                    code="seal_with_password",
+                )
+            if fmt != "pdf":
+                raise AsendusdocError(
+                    "a seal goes on PDF files only; use --format pdf",
+                    code="seal_needs_pdf",
+                    fmt=fmt,
+                )
+            self.seal.summary()
+        if self.pdf_password is not None and fmt != "pdf":
+            raise AsendusdocError(
+                "a password protects PDF files only; use --encrypt-to for {fmt}",
+                code="password_needs_pdf",
+                fmt=fmt,
+            )
+        if isinstance(self.envelope, CdocEnvelope):
+            self.envelope.summaries()
 
 
 @dataclass(frozen=True)
@@ -154,13 +206,36 @@ class RecipientSummary:
 
 
 @dataclass(frozen=True)
+class SealSummary:
+    """Who sealed the document: the seal certificate's subject, serial number, validity end
+    and SHA-256 fingerprint, and ``source``, the :attr:`KeyData.name` of the PKCS#12 file."""
+
+    source: str
+    subject: str
+    serial_number: str
+    valid_until: dt.datetime
+    fingerprint: str
+
+    def as_json(self) -> dict[str, Any]:
+        """The summary as JSON-ready values (dates in ISO 8601)."""
+        return {
+            "source": self.source,
+            "subject": self.subject,
+            "serial_number": self.serial_number,
+            "valid_until": self.valid_until.isoformat(),
+            "fingerprint": self.fingerprint,
+        }
+
+
+@dataclass(frozen=True)
 class Protected:
-    """Protected bytes, the ending and media type they call for, and who can open them."""
+    """Protected bytes, the ending and media type they call for, who can open them, the seal."""
 
     data: bytes = field(repr=False)
     suffix: str
     media_type: str | None
     recipients: tuple[RecipientSummary, ...] = ()
+    seal: SealSummary | None = None
 
 
 def apply_protection(
@@ -172,21 +247,24 @@ def apply_protection(
     ``inner_name`` is the document's own file name, kept inside envelopes that carry one.
     ``media_type`` of the result is ``None`` when the bytes are not in an envelope.
     """
+    if (protection.seal or protection.pdf_password) and fmt != "pdf":
+        protection.check(fmt or inner_name)  # raises: a seal or password needs a PDF
+    seal = None
+    if protection.seal is not None:
+        from asendusdoc.seal import seal_pdf
+
+        if protection.pdf_password is not None:
+            protection.check(fmt)  # raises: not both
+        data, seal = seal_pdf(data, protection.seal)
     if protection.pdf_password is not None:
         from asendusdoc.crypto import encrypt_pdf_with_password
 
-        if fmt != "pdf":
-            raise AsendusdocError(
-                "a password protects PDF files only; use --encrypt-to for {fmt}",
-                code="password_needs_pdf",
-                fmt=fmt or inner_name,
-            )
         data = encrypt_pdf_with_password(data, protection.pdf_password.password)
     envelope = protection.envelope
     if envelope is None:
-        return Protected(data, "", None)
+        return Protected(data, "", None, seal=seal)
     if isinstance(envelope, CdocEnvelope):
-        return _cdoc(data, envelope, inner_name)
+        return replace(_cdoc(data, envelope, inner_name), seal=seal)
     from asendusdoc.crypto import encrypt_bytes
 
     result = encrypt_bytes(
@@ -200,7 +278,9 @@ def apply_protection(
         RecipientSummary(kind="openpgp", source=key.name, fingerprint=fingerprint)
         for key, fingerprint in zip(envelope.recipients, result.key_fingerprints, strict=True)
     )
-    return Protected(result.data, envelope.suffix, envelope.media_type, _unique(recipients))
+    return Protected(
+        result.data, envelope.suffix, envelope.media_type, _unique(recipients), seal=seal
+    )
 
 
 def _cdoc(data: bytes, envelope: CdocEnvelope, inner_name: str) -> Protected:

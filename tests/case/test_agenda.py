@@ -54,7 +54,7 @@ def test_json_items_carry_what_a_program_needs(capsys: pytest.CaptureFixture[str
     assert closure["due"] == "2026-11-17"
     assert closure["overdue_days"] == 5
     assert closure["municipality"] == "Viimsi vald"
-    assert "closure summary was due on 17.11.2026" in closure["message"]
+    assert "client-work summary was due on 17.11.2026" in closure["message"]
 
 
 def test_text_lines_name_case_municipality_what_and_since_when(
@@ -67,7 +67,7 @@ def test_text_lines_name_case_municipality_what_and_since_when(
     assert "tähtaeg oli 17.11.2026, 5 päeva tagasi" in line
     soon = next(x for x in out if "VII-2026-118" in x and "teade" in x)
     assert "tähtaeg 01.12.2026, 9 päeva pärast" in soon
-    assert out[-1] == "Tähtaegu: 6; juhtumikaustu: 7; vigase failiga: 1."
+    assert out[-1] == "Tähtaegu: 7; juhtumikaustu: 7; vigase failiga: 1."
 
 
 def test_russian_lines_use_russian_plurals(capsys: pytest.CaptureFixture[str]) -> None:
@@ -113,7 +113,7 @@ def test_the_ics_parses_with_one_event_per_deadline(
     calendar = Calendar.from_ical(ics.read_bytes())
     events = list(calendar.walk("VEVENT"))
     _, items = _agenda_json(capsys, str(CASES), "--today", TODAY)
-    assert len(events) == len(items) == 6
+    assert len(events) == len(items) == 7
     assert len({str(e["UID"]) for e in events}) == len(events)
     assert sorted(e.decoded("DTSTART").isoformat() for e in events) == [i["due"] for i in items]
     assert all(str(e["SUMMARY"]).split(":")[0] in {i["case_reference"] for i in items}

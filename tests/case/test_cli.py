@@ -20,7 +20,7 @@ PLANTED = {
         "support_plan_missing", "goal_outcome_missing", "children_differ", "caregivers_differ",
         "dates_out_of_order", "report_gap",
     },
-    "keila-adaptation-broken": {"adaptation_year_over"},
+    "keila-adaptation-broken": {"adaptation_year_over", "closure_due"},
     "tartu-broken": {
         "professional_start_too_early", "young_person_differs", "report_gap", "report_overdue",
         "reassessment_overdue",
@@ -168,3 +168,13 @@ def test_draft_report_names_what_to_fill(
 def test_draft_report_bad_or_empty_month_exits_2(month: str, tmp_path: Path) -> None:
     diary = CASES / "viimsi-ok" / "02-kliendipaevik.json"
     assert main(["draft-report", str(diary), "--month", month, "-o", str(tmp_path / "r")]) == 2
+
+
+def test_no_coming_deadlines_writes_no_calendar_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "deadlines.ics"
+    case = str(CASES / "viimsi-ok")
+    main(["check", case, "--today", "2040-01-01", "--ics", str(target), "--lang", "en"])
+    assert f"No coming deadlines: {target} was not written." in capsys.readouterr().err
+    assert not target.exists()  # RFC 5545: a calendar holds at least one component

@@ -100,15 +100,15 @@ def test_no_reassessment_when_the_service_ends_within_the_year() -> None:
     ("today", "expected"),
     [
         ("2026-11-10", set()),
-        ("2026-11-11", {"closure_due_soon"}),
-        ("2026-11-17", {"closure_due_soon"}),
+        ("2026-11-11", {"closure_due"}),
+        ("2026-11-17", {"closure_due"}),
         ("2026-11-18", {"closure_overdue"}),
     ],
     ids=["last-service-day", "day-after-end", "one-week-after", "day-after-week"],
 )
 def test_viimsi_closure_summary_due_one_week_after_the_end(today: str, expected: set[str]) -> None:
     found = codes(case_data("viimsi-broken"), today)
-    assert found & {"closure_due_soon", "closure_overdue"} == expected
+    assert found & {"closure_due", "closure_overdue"} == expected
 
 
 def _viimsi_closure(document_date: str) -> dict[str, object]:
@@ -136,7 +136,7 @@ def test_viimsi_closure_summary_written_late(document_date: str, late: bool) -> 
     files["09-kokkuvote.json"] = _viimsi_closure(document_date)
     found = codes(files, "2026-11-22")
     assert ("closure_late" in found) is late
-    assert not found & {"closure_due_soon", "closure_overdue"}
+    assert not found & {"closure_due", "closure_overdue"}
 
 
 @pytest.mark.parametrize(

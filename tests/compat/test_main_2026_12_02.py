@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 
 from asendusdoc.case import check_case_files
+from asendusdoc.cli import main
 from asendusdoc.loading import parse_form_json, validate_form
+from asendusdoc.migrations import form_migrations
 
 SNAPSHOT = Path(__file__).parent / "main-2026-12-02"
 CASES = SNAPSHOT / "cases"
@@ -33,8 +35,12 @@ FORM_FILES = sorted(
     if p.name != "check-findings.json"
     and str(p.relative_to(CASES) if p.is_relative_to(CASES) else p) not in BROKEN_ON_PURPOSE
 )
-NEW_CODES: dict[str, set[str]] = {}
-"""Case → the finding codes an issue added to it since the snapshot (none so far)."""
+NEW_CODES: dict[str, set[str]] = {
+    # issue 17: "It also warns from the planned end when no closure follows." The adaptation
+    # agreement's planned end (15.09.2026) has passed and no closure follows.
+    "keila-adaptation-broken": {"closure_due", "closure_overdue"},
+}
+"""Case → the finding codes an issue added to it since the snapshot."""
 
 
 def test_the_snapshot_holds_every_form_and_case() -> None:
@@ -42,10 +48,25 @@ def test_the_snapshot_holds_every_form_and_case() -> None:
     assert sorted(p.name for p in CASES.iterdir()) == sorted(EXPECTED["2026-11-22"])
 
 
+MIGRATED: dict[str, list[str]] = {
+    # issue 17: the guardianship authority's agreement is a record; the old yes/no is reported
+    "family-conference-referral.json": ["authority_agreement_yes_no"],
+}
+"""File → the migrations ``validate`` reports for it (every other file: none)."""
+
+
 @pytest.mark.parametrize("name", FORM_FILES)
 def test_a_form_valid_then_is_valid_now(name: str) -> None:
     data = parse_form_json((SNAPSHOT / name).read_bytes())
     assert validate_form(data) == []
+    assert [m.code for m in form_migrations(data)] == MIGRATED.get(name, [])
+
+
+def test_validate_reports_the_migration_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    path = SNAPSHOT / "family-conference-referral.json"
+    assert main(["validate", str(path), "--json", "--lang", "en"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert (entry["code"], entry["migration"]) == ("authority_agreement_yes_no", True)
 
 
 @pytest.mark.parametrize("day", sorted(EXPECTED))

@@ -197,6 +197,7 @@ def make_certificate(
     *,
     days_valid: tuple[int, int] = (-1, 365),
     key_usage: str | None = None,
+    digital_signature: bool = True,
 ) -> RecipientCertificate:
     """A self-signed certificate like an ID card's authentication certificate (fictional)."""
     import datetime as dt
@@ -231,7 +232,9 @@ def make_certificate(
     )  # fmt: skip
     if usage != "digital_signature":
         flags[usage] = True
-    builder = builder.add_extension(x509.KeyUsage(digital_signature=True, **flags), critical=True)
+    builder = builder.add_extension(
+        x509.KeyUsage(digital_signature=digital_signature, **flags), critical=True
+    )
     signer = private_key
     algorithm = None if isinstance(private_key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
     if is_ec and private_key.curve.name == "secp256k1":
@@ -271,5 +274,67 @@ def certificates(tmp_path_factory: pytest.TempPathFactory) -> CertificateSet:
         ),
         secp256k1=make_certificate(folder, "k1", ec.generate_private_key(ec.SECP256K1())),
         ed25519=make_certificate(folder, "ed", ed25519.Ed25519PrivateKey.generate()),
+        folder=folder,
+    )
+
+
+# --------------------------------------------------------------------------- PKCS#12 (seal)
+
+SEAL_PASSWORD = "Pitsat-2026-печать"
+
+
+@dataclass(frozen=True)
+class SealFiles:
+    good: Path
+    certificate: Any
+    no_password: Path
+    expired: Path
+    signing_forbidden: Path
+    folder: Path
+
+
+def _pkcs12(folder: Path, name: str, recipient: RecipientCertificate, password: str | None) -> Path:
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, NoEncryption
+    from cryptography.hazmat.primitives.serialization.pkcs12 import serialize_key_and_certificates
+
+    encryption = BestAvailableEncryption(password.encode()) if password else NoEncryption()
+    path = folder / f"{name}.p12"
+    path.write_bytes(
+        serialize_key_and_certificates(
+            name.encode(), recipient.private_key, recipient.certificate, None, encryption
+        )
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def seal_files(tmp_path_factory: pytest.TempPathFactory) -> SealFiles:
+    """An organisation's e-seal (fictional), as PKCS#12 files: good, expired, and others."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    folder = tmp_path_factory.mktemp("seal")
+
+    def key() -> Any:
+        return ec.generate_private_key(ec.SECP256R1())
+
+    good = make_certificate(folder, "pitsat", key(), key_usage="content_commitment")
+    return SealFiles(
+        good=_pkcs12(folder, "pitsat", good, SEAL_PASSWORD),
+        certificate=good.certificate,
+        no_password=_pkcs12(folder, "avatud", good, None),
+        expired=_pkcs12(
+            folder,
+            "aegunud",
+            make_certificate(folder, "aegunud", key(), days_valid=(-400, -1)),
+            SEAL_PASSWORD,
+        ),
+        signing_forbidden=_pkcs12(
+            folder,
+            "ainult-krypteerimiseks",
+            make_certificate(
+                folder, "krypt", key(), key_usage="key_agreement", digital_signature=False
+            ),
+            SEAL_PASSWORD,
+        ),
         folder=folder,
     )

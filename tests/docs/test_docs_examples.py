@@ -11,9 +11,10 @@ Each block is its own test, ``<file>.md:<line>``, in a fresh directory holding c
 ``examples/``, ``templates/`` and ``schemas/`` and the files the guides take as given (made once
 per session by ``workspace_template``): test keys ``SKA.asc``, ``teenuseosutaja.asc``,
 ``postavshchik.asc`` (public) and ``MINU-VOTI.asc``, ``MOY-KLYUCH.asc`` (with the secret key),
-password files ``parool.txt`` and ``parol.txt``, ``FORM.json``, a finished ``aruanne.docx`` and
-an encrypted ``suunamine.pdf.gpg``. A file the block writes itself (``-o NAME``) is left out,
-so that the block can make it.
+password files ``parool.txt`` and ``parol.txt``, certificates ``SKA.cer``, ``lastekaitse.cer``
+and ``MINU-ID.cer``, an e-seal ``e-tempel.p12`` with ``templi-parool.txt``, ``FORM.json``, a
+finished ``aruanne.docx`` and an encrypted ``suunamine.pdf.gpg``. A file the block writes
+itself (``-o NAME``) is left out, so that the block can make it.
 
 A block that cannot run here says why on the line before it::
 
@@ -50,6 +51,12 @@ SECRET_KEYS = ("MINU-VOTI", "MOY-KLYUCH")
 """The caseworker's own key files (``<name>.asc``, with the secret key) for ``--sign-with``."""
 PASSWORD = "pikk-parool-Tallinn-2026"
 PASSWORD_FILES = ("parool.txt", "parol.txt")
+CERTIFICATES = {"SKA.cer": "rsa", "lastekaitse.cer": "ec", "MINU-ID.cer": "ec"}
+"""Recipients' X.509 certificates (fictional) the guides send CDOC envelopes to: SKA's (RSA, like
+an organisation's), a child-protection worker's and the caseworker's own (EC P-384, like an ID
+card's authentication certificate)."""
+SEAL_FILE, SEAL_PASSWORD_FILE = "e-tempel.p12", "templi-parool.txt"
+"""The organisation's e-seal (fictional) as PKCS#12, and its password's file."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,62 @@ def _gpg(home: Path, *args: str) -> bytes:
     return subprocess.run(command, capture_output=True, check=True, timeout=60).stdout
 
 
+def _make_certificate(name: str, kind: str, usage: str) -> tuple[object, object]:
+    """A fictional self-signed certificate and its key, valid for a year."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.x509.oid import NameOID
+
+    key = (
+        ec.generate_private_key(ec.SECP384R1())
+        if kind == "ec"
+        else rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    )
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = dt.datetime.now(dt.UTC)
+    flags = dict.fromkeys(
+        ("content_commitment", "key_encipherment", "data_encipherment", "key_agreement",
+         "key_cert_sign", "crl_sign", "encipher_only", "decipher_only"), False,
+    )  # fmt: skip
+    flags[usage] = True
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365))
+        .add_extension(x509.KeyUsage(digital_signature=True, **flags), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return certificate, key
+
+
+def _make_certificates(folder: Path) -> None:
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding
+    from cryptography.hazmat.primitives.serialization.pkcs12 import serialize_key_and_certificates
+
+    for file_name, kind in CERTIFICATES.items():
+        usage = "key_agreement" if kind == "ec" else "key_encipherment"
+        certificate, _key = _make_certificate(f"TEST {Path(file_name).stem}", kind, usage)
+        (folder / file_name).write_bytes(certificate.public_bytes(Encoding.DER))  # type: ignore[attr-defined]
+    certificate, key = _make_certificate("TEST Vald e-tempel", "ec", "content_commitment")
+    (folder / SEAL_FILE).write_bytes(
+        serialize_key_and_certificates(
+            b"e-tempel",
+            key,
+            certificate,
+            None,
+            BestAvailableEncryption(PASSWORD.encode()),  # type: ignore[arg-type]
+        )
+    )
+    (folder / SEAL_PASSWORD_FILE).write_text(PASSWORD + "\n", encoding="utf-8")
+
+
 def _make_key(home: Path, folder: Path, name: str, *, secret: bool) -> None:
     """A fast ed25519/cv25519 key without passphrase, exported to ``folder/<name>.asc``."""
     email = f"{name.lower()}@example.org"
@@ -179,6 +242,7 @@ def workspace_template(tmp_path_factory: pytest.TempPathFactory, gnupg_home: Pat
         _make_key(gnupg_home, folder, name, secret=True)
     for name in PASSWORD_FILES:
         (folder / name).write_text(PASSWORD + "\n", encoding="utf-8")
+    _make_certificates(folder)
     referral = folder / "examples" / "family-support-referral.json"
     shutil.copyfile(referral, folder / "FORM.json")  # the encryption guides' placeholder
     (folder / "aruanne.docx").write_bytes(

@@ -141,3 +141,28 @@ def test_the_longest_support_plan_has_every_goal_on_many_pages(lang: str) -> Non
     missing = [g["key"] for g in data["goals"] if squeezed(g["description"]) not in text]
     assert missing == []
     assert squeezed(data["goals"][-1]["activities"][-1]["description"]) in text
+
+
+@pytest.mark.parametrize(("form_id", "lang"), CASES)
+def test_every_page_carries_the_access_restriction_marking(
+    rendered: dict[tuple[str, str], bytes], form_id: str, lang: str
+) -> None:
+    document = build_document(example_data(form_id), lang)
+    assert document.restriction[0].startswith("ASUTUSESISESEKS KASUTAMISEKS. Teabevaldaja: ")
+    assert len(document.restriction) == (2 if lang == "ru" else 1)
+    pages = [squeezed(page.extract_text()) for page in reader_of(rendered[form_id, lang]).pages]
+    unmarked = [
+        number
+        for number, page in enumerate(pages, start=1)
+        if not all(squeezed(line) in page for line in document.restriction)
+    ]
+    assert unmarked == []
+
+
+def test_a_long_diary_is_marked_on_each_of_its_pages() -> None:
+    reader = reader_of(render_pdf(long_diary(120), "ru"))
+    assert len(reader.pages) > 5
+    pages = [squeezed(page.extract_text()) for page in reader.pages]
+    assert all(
+        "ASUTUSESISESEKSKASUTAMISEKS" in p and "ДЛЯСЛУЖЕБНОГОПОЛЬЗОВАНИЯ" in p for p in pages
+    )

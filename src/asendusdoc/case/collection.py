@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from asendusdoc.forms import (
     ActionPlan,
+    ClientDiary,
     Closure,
     CooperationAgreement,
     FamilySupportReferral,
@@ -18,6 +19,7 @@ from asendusdoc.forms import (
     SupportPersonReferral,
 )
 from asendusdoc.forms._blocks import Service
+from asendusdoc.forms.closure import ServiceEnd
 
 __all__ = ["CaseForm", "CaseForms"]
 
@@ -28,7 +30,6 @@ _STARTS: tuple[type[FormModel], ...] = (
     SupportPersonReferral,
 )
 _ENDS: tuple[type[FormModel], ...] = (
-    Closure,
     ActionPlan,
     CooperationAgreement,
     FamilySupportReferral,
@@ -104,12 +105,36 @@ class CaseForms:
         return None
 
     def service_end(self) -> dt.date | None:
-        """When the service ended (closure) or is planned to end; None when open-ended."""
+        """When the service ended (closure, else a recorded end) or is planned to end.
+
+        None when open-ended.
+        """
+        closure = self.first(Closure)
+        if closure is not None:
+            return closure[1].service_end
+        recorded = self.recorded_end()
+        if recorded is not None:
+            return recorded[1].date
         for item in self._by_kind(_ENDS):
             end = getattr(item.form, "service_end", None)
             if isinstance(end, dt.date):
                 return end
         return None
+
+    def recorded_end(self) -> tuple[str, ServiceEnd] | None:
+        """The earliest service end a progress report or a diary entry records, with its form."""
+        found: list[tuple[dt.date, str, ServiceEnd]] = []
+        for name, report in self.of(ProgressReport):
+            if report.service_end is not None:
+                found.append((report.service_end.date, name, report.service_end))
+        for name, diary in self.of(ClientDiary):
+            for entry in diary.entries:
+                if entry.service_end is not None:
+                    found.append((entry.service_end.date, name, entry.service_end))
+        if not found:
+            return None
+        _, name, end = min(found, key=lambda entry: (entry[0], entry[1]))
+        return name, end
 
     def _by_kind(self, kinds: tuple[type[FormModel], ...]) -> list[CaseForm]:
         """The forms of ``kinds``, in the order of ``kinds`` (then of their dates)."""

@@ -23,6 +23,7 @@ from asendusdoc.forms import (
 )
 from asendusdoc.forms._base import add_months
 from asendusdoc.forms._blocks import Service
+from asendusdoc.forms.closure import CLOSURE_NAMES
 from asendusdoc.forms.family_support_referral import FamilySupportServiceType
 from asendusdoc.forms.progress_report import REPORT_PERIOD_MONTHS
 from asendusdoc.forms.support_person_referral import SupportPersonType
@@ -60,13 +61,15 @@ class Deadline:
     params: tuple[tuple[str, object], ...] = ()
     announced_from: dt.date | None = None
     """No "due soon" before this day (the closure summary: not while the service runs)."""
+    soon_days: int = DUE_SOON_DAYS
+    """The "due soon" finding from this many days before ``due`` (the closure: from the end)."""
 
     def finding(self, today: dt.date) -> Finding | None:
         """The finding on ``today``: none yet, due soon, or overdue."""
         params = {"due": self.due, **dict(self.params)}
         if today > self.due:
             return Finding(self.overdue, self.forms, params, due=self.due)
-        window = self.due - dt.timedelta(days=DUE_SOON_DAYS)
+        window = self.due - dt.timedelta(days=self.soon_days)
         if self.announced_from is not None:
             window = max(window, self.announced_from)
         if today >= window:
@@ -120,9 +123,8 @@ def _reassessment_deadline(case: CaseForms) -> Deadline | None:
     if start is None:
         return None
     due = add_months(start, 12)
-    agreement = case.agreement(Service.SUPPORT_PERSON)
-    planned_end = agreement[1].service_end if agreement is not None else None
-    if planned_end is not None and planned_end < due:
+    end = case.service_end()  # a recorded end, else the agreement's planned end
+    if end is not None and end < due:
         return None
     if any(report.document_date >= due for _, report in case.reports()):
         return None  # a report written after the year is the assessment (see docs)
@@ -134,17 +136,53 @@ def _reassessment_deadline(case: CaseForms) -> Deadline | None:
 
 
 def _closure_deadline(case: CaseForms) -> Deadline | None:
-    if case.service() is not Service.FAMILY_SUPPORT_PERSON or case.first(Closure) is not None:
+    """The closure is due after the end: recorded in a report or diary, else the planned end.
+
+    Viimsi (seed 003): the written summary within one week of the end. Family support (seed
+    000 sets no time limit): the closure is the last written overview, due when the next
+    quarterly overview would be, if the service ended before then. The support-person service
+    has no closure form: its end only stops the other deadlines.
+    """
+    service = case.service()
+    if case.first(Closure) is not None or service is None:
         return None
-    plan = case.first(ActionPlan)
-    if plan is None:
+    recorded = case.recorded_end()
+    anchor: str | None
+    if recorded is not None:
+        anchor, end = recorded[0], recorded[1].date
+    else:
+        planned = _planned_end(case, service)
+        if planned is None:
+            return None
+        anchor, end = planned
+    if service is Service.FAMILY_SUPPORT_PERSON:
+        due = end + dt.timedelta(days=CLOSURE_SUMMARY_DAYS)
+    elif service is Service.FAMILY_SUPPORT:
+        start = case.service_start()
+        if start is None:
+            return None
+        cursor = max([start, *(r.period_end + _ONE_DAY for _, r in case.reports())])
+        due = add_months(cursor, REPORT_PERIOD_MONTHS[service])
+        if due <= end:
+            return None  # a progress report is due first
+    else:
         return None
-    end = plan[1].service_end
-    due = end + dt.timedelta(days=CLOSURE_SUMMARY_DAYS)
     return Deadline(
-        "closure-summary", due, Closure.form_id, (plan[0],),
-        "closure_due_soon", "closure_overdue", (("end", end),), end + _ONE_DAY,
+        "closure-summary", due, Closure.form_id, (anchor,),
+        "closure_due", "closure_overdue", (("end", end), ("closure", CLOSURE_NAMES[service])),
+        end + _ONE_DAY, (due - end - _ONE_DAY).days,
     )  # fmt: skip
+
+
+def _planned_end(case: CaseForms, service: Service) -> tuple[str, dt.date] | None:
+    """The planned end of the action plan (Viimsi) or of the cooperation agreement."""
+    if service is Service.FAMILY_SUPPORT_PERSON:
+        plan = case.first(ActionPlan)
+        return (plan[0], plan[1].service_end) if plan is not None else None
+    agreement = case.agreement(service)
+    if agreement is None or agreement[1].service_end is None:
+        return None
+    return agreement[0], agreement[1].service_end
 
 
 def case_deadlines(case: CaseForms) -> list[Deadline]:

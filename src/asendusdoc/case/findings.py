@@ -123,11 +123,11 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, str]] = {
     ),
     "closure_overdue": (
         _E,
-        N_("The service ended on {end}; the closure summary was due on {due}."),
+        N_("The service ended on {end}; the {closure} was due on {due}. Submit it now."),
     ),
-    "closure_due_soon": (
-        _I,
-        N_("The service ended on {end}; write the closure summary by {due}."),
+    "closure_due": (
+        _W,
+        N_("The service ended on {end}; submit the {closure} by {due}."),
     ),
     "professional_start_too_early": (
         _E,

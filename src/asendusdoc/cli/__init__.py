@@ -1,7 +1,8 @@
 """The caseworker's command line: ``asendusdoc``. Thin: parse, call the API, map exit codes.
 
 Exit codes: 0 ok, 1 a form is invalid, 2 usage or input error (unreadable input, existing
-output without ``--force``, unusable key, missing template).
+output without ``--force``, unusable key, missing template), 70 our own bug, 128 + N ended by
+signal N (SIGTERM 143, SIGINT 130, SIGHUP 129) after cleaning up (``cli/_signals.py``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from asendusdoc.cli import _agenda, _case, _info, _needs, _render, _validate
+from asendusdoc.cli import _agenda, _case, _info, _needs, _render, _signals, _validate
 from asendusdoc.cli._common import (
     EXIT_USAGE,
     add_lang_option,
@@ -60,9 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
     try:
-        code: int = args.handler(args)
+        with _signals.handling():
+            code: int = args.handler(args)
+    except _signals.Interrupted as exc:  # everything temporary is already cleaned up
+        return _signals.exit_code(exc.signum)
     except KeyboardInterrupt:
-        return 130
+        return _signals.exit_code(2)
     except Exception as exc:
         return report_error(exc, args.lang)
     return code

@@ -128,7 +128,13 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         _print_findings(report, lang)
-    if args.ics is not None:
+    if args.ics is not None and not report.coming_deadlines:
+        # RFC 5545 wants at least one component: an empty calendar is not written
+        print(
+            _("No coming deadlines: {path} was not written.").format(path=args.ics),
+            file=sys.stderr,
+        )
+    elif args.ics is not None:
         coming = report.coming_deadlines
         data = deadlines_calendar(report.reference or "", coming, lang, stamp=report.today)
         write_output(args.ics, data, force=args.force)

@@ -1,22 +1,39 @@
-"""``suggest FILE``: the families' needs monitoring (seed 002).
+"""``suggest FILE`` and ``needs-report DIR [DIR ...]``: the families' needs monitoring (seed 002).
 
 Exit codes of ``suggest``: 0 done, 1 the form is invalid, 2 usage or input error (also a form
-that states no needs).
+that states no needs). ``needs-report``: 0 the report was written from every file; 1 it was
+written, but some files were left out (not a form, another form, invalid, no consent,
+unreadable: each is named on standard error, and counted in the report); 2 usage error (no
+report written). The report itself names no file.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from asendusdoc.cli._common import EXIT_OK, add_lang_option, cli_language, gettext_for
+from asendusdoc.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_lang_option,
+    cli_language,
+    gettext_for,
+)
 
 __all__ = ["register"]
 
+PROGRESS_FROM = 200
+"""A progress bar (on a terminal) from this many files on."""
+
 
 def register(commands: Any) -> None:
-    """Add ``suggest`` to the CLI."""
+    """Add ``suggest`` and ``needs-report`` to the CLI."""
     _ = gettext_for(cli_language())
     suggest = commands.add_parser(
         "suggest",
@@ -26,6 +43,35 @@ def register(commands: Any) -> None:
     suggest.add_argument("--json", action="store_true", help=_("print JSON"))
     add_lang_option(suggest, default=False)
     suggest.set_defaults(handler=_suggest)
+
+    report = commands.add_parser(
+        "needs-report",
+        help=_("statistics of the families' needs from feedback forms (seed 002)"),
+    )
+    report.add_argument(
+        "folders", nargs="+", metavar=_("DIR"), type=Path, help=_("folder(s) of feedback forms")
+    )
+    report.add_argument(
+        "--by",
+        choices=("county", "region", "family-type", "life-stage"),
+        help=_("group the figures by this"),
+    )
+    report.add_argument(
+        "--period", choices=("quarter", "year"), default="year", help=_("period of the figures")
+    )
+    report.add_argument(
+        "--format", choices=("pdf", "csv", "json"), default="pdf", help=_("format of the report")
+    )
+    report.add_argument(
+        "--cases",
+        type=Path,
+        metavar=_("DIR"),
+        help=_("add figures from the case folders under DIR"),
+    )
+    report.add_argument("-o", "--output", type=Path, required=True, metavar=_("OUT"))
+    report.add_argument("--force", action="store_true", help=_("overwrite OUT"))
+    add_lang_option(report, default=False)
+    report.set_defaults(handler=_needs_report)
 
 
 def _suggest(args: argparse.Namespace) -> int:
@@ -63,3 +109,80 @@ def _suggest(args: argparse.Namespace) -> int:
             for condition in row.offer.conditions:
                 print(f"      – {condition.text.get(lang)}")
     return EXIT_OK
+
+
+def _json_files(root: Path) -> Iterator[Path]:
+    """The ``*.json`` files under ``root``, sorted; hidden folders skipped, links not followed."""
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            if name.endswith(".json") and not name.startswith("."):
+                yield Path(folder) / name
+
+
+def _feed(paths: list[Path], tally: Any, label: str) -> None:
+    """Each file's bytes into ``tally``, with a progress bar on a terminal for long runs."""
+    from tqdm import tqdm
+
+    bar = tqdm(
+        paths,
+        desc=label,
+        unit="",
+        file=sys.stderr,
+        disable=len(paths) < PROGRESS_FROM or not sys.stderr.isatty(),
+        leave=False,
+    )
+    for path in bar:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""  # left out as not a form
+        tally.add(str(path), data)
+
+
+def _needs_report(args: argparse.Namespace) -> int:
+    from asendusdoc.needs.output import REASONS, report_csv, report_json
+    from asendusdoc.needs.report import CaseTally, NeedsTally, build_report
+    from asendusdoc.output import write_output
+
+    lang: str = args.lang
+    _ = gettext_for(lang)
+    roots: list[Path] = list(args.folders) + ([args.cases] if args.cases is not None else [])
+    for root in roots:
+        if not root.is_dir():
+            message = _("{path} is not a folder; give a folder of form files.")
+            print(message.format(path=root), file=sys.stderr)
+            return EXIT_USAGE
+    paths = [path for root in args.folders for path in _json_files(root)]
+    if not paths:
+        print(_("No form files (*.json) under the given folders."), file=sys.stderr)
+        return EXIT_USAGE
+    tally = NeedsTally(args.by, args.period)
+    _feed(paths, tally, _("feedback forms"))
+    cases = None
+    if args.cases is not None:
+        cases = CaseTally()
+        _feed(list(_json_files(args.cases)), cases, _("case files"))
+    report = build_report(tally, cases)
+    left_out = report.left_out + report.cases_left_out
+    for item in left_out:
+        reason = _(REASONS[item.reason])
+        print(
+            _("Left out: {file} ({reason})").format(file=item.name, reason=reason), file=sys.stderr
+        )
+    if args.format == "json":
+        data = report_json(report, lang)
+    elif args.format == "csv":
+        data = report_csv(report, lang)
+    else:
+        from asendusdoc.needs.pdf import report_pdf
+
+        data = report_pdf(report, lang)
+    write_output(args.output, data, force=args.force)
+    print(
+        _("Report written to {path}: {used} of {read} feedback forms counted.").format(
+            path=args.output, used=report.files_used, read=report.files_read
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_INVALID if left_out else EXIT_OK

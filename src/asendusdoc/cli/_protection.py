@@ -14,7 +14,14 @@ from pathlib import Path
 
 from asendusdoc.cli._common import cli_language, gettext_for
 from asendusdoc.errors import EncryptionError
-from asendusdoc.protect import CdocEnvelope, KeyData, OpenPGPEnvelope, PdfPassword, Protection
+from asendusdoc.protect import (
+    CdocEnvelope,
+    KeyData,
+    OpenPGPEnvelope,
+    PdfPassword,
+    Protection,
+    Seal,
+)
 
 __all__ = [
     "add_protection_options",
@@ -45,6 +52,17 @@ def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) 
     parser.add_argument(
         "--sign-with", type=Path, metavar=_("KEYFILE"), help=_("sign with this key")
     )
+    parser.add_argument(
+        "--sign-passphrase-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the passphrase of the --sign-with key, from the first line of FILE"),
+    )
+    parser.add_argument(
+        "--sign-passphrase-env",
+        metavar=_("VAR"),
+        help=_("the passphrase of the --sign-with key, from $VAR"),
+    )
     parser.add_argument("--armor", action="store_true", help=_("ASCII-armoured OpenPGP output"))
     if passwords:
         parser.add_argument(
@@ -56,6 +74,18 @@ def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) 
         parser.add_argument(
             "--password-env", metavar=_("VAR"), help=_("AES-256 PDF password from $VAR")
         )
+        parser.add_argument(
+            "--seal-with", type=Path, metavar=_("FILE.p12"),
+            help=_("seal the PDF (PAdES) with the e-seal certificate and key in this PKCS#12 file"),
+        )  # fmt: skip
+        parser.add_argument(
+            "--seal-password-file", type=Path, metavar=_("FILE"),
+            help=_("the PKCS#12 password from the first line of FILE"),
+        )  # fmt: skip
+        parser.add_argument(
+            "--seal-password-env", metavar=_("VAR"),
+            help=_("the PKCS#12 password from the environment variable VAR"),
+        )  # fmt: skip
 
 
 def protection_from_arguments(args: argparse.Namespace) -> Protection:
@@ -70,6 +100,7 @@ def protection_from_arguments(args: argparse.Namespace) -> Protection:
         envelope = OpenPGPEnvelope(
             recipients=tuple(read_key_file(path) for path in args.encrypt_to),
             sign_with=read_key_file(args.sign_with) if args.sign_with else None,
+            sign_passphrase=_sign_passphrase(args),
             armor=args.armor,
         )
     password_file = getattr(args, "password_file", None)
@@ -77,7 +108,25 @@ def protection_from_arguments(args: argparse.Namespace) -> Protection:
     pdf_password = None
     if password_file is not None or password_env is not None:
         pdf_password = PdfPassword(read_password(password_file=password_file, env_var=password_env))
-    return Protection(envelope=envelope, pdf_password=pdf_password)
+    seal = None
+    if getattr(args, "seal_with", None) is not None:
+        seal_password_file = args.seal_password_file
+        seal_password_env = args.seal_password_env
+        password = None
+        if seal_password_file is not None or seal_password_env is not None:
+            password = read_password(
+                password_file=seal_password_file, env_var=seal_password_env
+            ).encode("utf-8")
+        seal = Seal(read_key_file(args.seal_with), password)
+    return Protection(envelope=envelope, pdf_password=pdf_password, seal=seal)
+
+
+def _sign_passphrase(args: argparse.Namespace) -> str | None:
+    """The signing key's passphrase from a file or the environment, never from argv: gpg
+    gets it on a pipe (``--passphrase-fd``, loopback pinentry), no message shows it."""
+    if args.sign_passphrase_file is None and args.sign_passphrase_env is None:
+        return None
+    return read_password(password_file=args.sign_passphrase_file, env_var=args.sign_passphrase_env)
 
 
 def protection_suffix(args: argparse.Namespace) -> str:

@@ -11,16 +11,23 @@ to its own file (a progress bar on a terminal), reporting a bad file and going o
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from asendusdoc.cli import _signals
 from asendusdoc.cli._common import (
+    EXIT_INTERNAL,
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    INTERNAL_ERROR,
     add_lang_option,
     cli_language,
     gettext_for,
@@ -34,7 +41,10 @@ from asendusdoc.cli._protection import (
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.protect import CdocEnvelope, Protection, RecipientSummary
+from asendusdoc.protect import Protection, RecipientSummary, SealSummary
+
+if TYPE_CHECKING:
+    from asendusdoc.render.restriction import AccessRestriction
 
 __all__ = ["register"]
 
@@ -53,6 +63,8 @@ class Job:
     force: bool
     template_dir: Path | None
     protection: Protection
+    restriction_holder: str | None = None
+    restriction_years: int | None = None
 
 
 @dataclass
@@ -63,6 +75,7 @@ class Outcome:
     exit_code: int
     lines: list[str] = field(default_factory=list)
     recipients: tuple[RecipientSummary, ...] = ()
+    seal: SealSummary | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The ``--json`` object of this output file."""
@@ -72,6 +85,7 @@ class Outcome:
             "ok": self.exit_code == EXIT_OK,
             "exit_code": self.exit_code,
             "recipients": [recipient.as_json() for recipient in self.recipients],
+            "seal": self.seal.as_json() if self.seal is not None else None,
             "messages": [] if self.exit_code == EXIT_OK else self.lines,
         }
 
@@ -84,9 +98,9 @@ def register(commands: Any) -> None:
     render.add_argument(
         "--format",
         choices=("docx", "pdf"),
-        default="pdf",
+        default=None,
         dest="fmt",
-        help=_("the document format (default: pdf)"),
+        help=_("the document format (default: from the ending of -o, else pdf)"),
     )
     target = render.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", type=Path, metavar=_("OUT"), help=_("the output file"))
@@ -110,6 +124,17 @@ def register(commands: Any) -> None:
             "document language when it differs from --lang (e.g. English messages, "
             "Russian documents); --lang en gives Estonian documents"
         ),
+    )
+    render.add_argument(
+        "--restriction-holder",
+        metavar=_("NAME"),
+        help=_("holder of the information in the access-restriction marking (default: the issuer)"),
+    )
+    render.add_argument(
+        "--restriction-years",
+        type=int,
+        metavar="N",
+        help=_("how many years access is restricted (default: 75, the term for personal data)"),
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
@@ -158,20 +183,57 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
         )
     if getattr(args, "password_file", None) and getattr(args, "password_env", None):
         return _usage_error(args.lang, _("give --password-file or --password-env, not both"))
+    if args.sign_passphrase_file is not None and args.sign_passphrase_env is not None:
+        return _usage_error(
+            args.lang, _("give --sign-passphrase-file or --sign-passphrase-env, not both")
+        )
+    if args.sign_with is None and (
+        args.sign_passphrase_file is not None or args.sign_passphrase_env is not None
+    ):
+        return _usage_error(args.lang, _("a signing passphrase needs --sign-with"))
+    if getattr(args, "seal_password_file", None) and getattr(args, "seal_password_env", None):
+        return _usage_error(
+            args.lang, _("give --seal-password-file or --seal-password-env, not both")
+        )
     try:
         protection = protection_from_arguments(args)
-        if isinstance(protection.envelope, CdocEnvelope):
-            protection.envelope.summaries()  # refuse an unusable certificate before any work
+        protection.check(getattr(args, "fmt", None))  # refuse what cannot work before any work
     except AsendusdocError as exc:
         return _usage_error(args.lang, error_message(exc, args.lang))
     return protection
 
 
+def _format_of(args: argparse.Namespace) -> str | None:
+    """The document format: ``--format``, else the ending of ``-o`` (``x.docx``,
+    ``x.pdf.gpg``), else PDF; None when ``--format`` contradicts the ending (a usage error)."""
+    named = None
+    if args.output is not None:
+        endings = [ending.lower() for ending in args.output.suffixes]
+        while endings and endings[-1] in (".gpg", ".asc"):
+            endings.pop()
+        if endings and endings[-1] in (".docx", ".pdf"):
+            named = endings[-1].lstrip(".")
+    if args.fmt is not None and named is not None and args.fmt != named:
+        return None
+    return args.fmt or named or "pdf"
+
+
 def _render(args: argparse.Namespace) -> int:
     _ = gettext_for(args.lang)
     lang = args.doc_lang or (args.lang if args.lang in DOCUMENT_LANGUAGES else "et")
+    fmt = _format_of(args)
+    if fmt is None:
+        return _usage_error(
+            args.lang,
+            _("--format {fmt} does not match the ending of {path}").format(
+                fmt=args.fmt, path=args.output
+            ),
+        )
+    args.fmt = fmt
     if args.jobs < 1:
         return _usage_error(args.lang, _("--jobs must be at least 1"))
+    if args.restriction_years is not None and not 1 <= args.restriction_years <= 110:
+        return _usage_error(args.lang, _("--restriction-years must be between 1 and 110"))
     if args.output is not None and len(args.files) > 1 and args.fmt != "pdf":
         return _usage_error(
             args.lang, _("several forms go into one file only as PDF (--format pdf)")
@@ -184,7 +246,16 @@ def _render(args: argparse.Namespace) -> int:
 
     def job(inputs: tuple[str, ...], output: Path) -> Job:
         return Job(
-            inputs, output, lang, args.lang, args.fmt, args.force, args.template_dir, protection
+            inputs,
+            output,
+            lang,
+            args.lang,
+            args.fmt,
+            args.force,
+            args.template_dir,
+            protection,
+            args.restriction_holder,
+            args.restriction_years,
         )
 
     if args.output is not None:
@@ -204,27 +275,23 @@ def _run_batch(jobs: list[Job], workers: int, lang: str, *, as_json: bool = Fals
         return _usage_error(
             lang, _("output folder not found: {path}").format(path=jobs[0].output.parent)
         )
+    collision = _first_collision(jobs)
+    if collision is not None:
+        first, second, output = collision
+        return _usage_error(
+            lang,
+            _(
+                "{first} and {second} would both be written to {output}; nothing was written. "
+                "Rename one of them or render them into different folders."
+            ).format(first=first, second=second, output=output),
+        )
     show_progress = sys.stderr.isatty() and len(jobs) > 1
     codes: list[int] = []
     with tqdm(total=len(jobs), disable=not show_progress, unit="", file=sys.stderr) as bar:
-        if workers == 1:
-            results = map(run_job, jobs)
-            for outcome in results:
-                _show(outcome, as_json=as_json)
-                codes.append(outcome.exit_code)
-                bar.update()
-        else:
-            from concurrent.futures import ProcessPoolExecutor
-
-            if jobs[0].fmt == "pdf":
-                from asendusdoc.render import pdf
-
-                pdf.warm_up()  # fonts loaded once, inherited by forked workers
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for outcome in pool.map(run_job, jobs, chunksize=4):
-                    _show(outcome, as_json=as_json)
-                    codes.append(outcome.exit_code)
-                    bar.update()
+        for outcome in _outcomes(jobs, workers):
+            _show(outcome, as_json=as_json)
+            codes.append(outcome.exit_code)
+            bar.update()
     failed = sum(1 for code in codes if code != EXIT_OK)
     print(
         _("{done} of {total} document(s) rendered, {failed} failed").format(
@@ -232,9 +299,65 @@ def _run_batch(jobs: list[Job], workers: int, lang: str, *, as_json: bool = Fals
         ),
         file=sys.stderr,
     )
-    if not failed:
-        return EXIT_OK
-    return EXIT_USAGE if EXIT_USAGE in codes else EXIT_INVALID
+    return max(codes, key=_EXIT_RANK.index)
+
+
+_EXIT_RANK = (EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL)
+"""Exit codes of a batch from mild to grave: the batch exits with its gravest."""
+
+
+def _first_collision(jobs: list[Job]) -> tuple[str, str, Path] | None:
+    """Two inputs whose outputs would be the same file (``a/x.json``, ``b/x.json``)."""
+    seen: dict[str, Job] = {}
+    for job in jobs:
+        key = os.path.normcase(os.path.abspath(job.output))
+        if key in seen:
+            return seen[key].inputs[0], job.inputs[0], job.output
+        seen[key] = job
+    return None
+
+
+def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+    """The outcome of every job, in order; in ``workers`` processes when more than one.
+
+    If the pool breaks (a worker killed, e.g. by the out-of-memory killer), the jobs not yet
+    done run here, one by one: each file still gets its outcome.
+    """
+    if workers == 1:
+        yield from map(run_job, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if jobs[0].fmt == "pdf":
+        from asendusdoc.render import pdf
+
+        pdf.warm_up()  # fonts loaded once, inherited by forked workers
+    done = 0
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_signals.install_in_worker)
+    try:
+        for outcome in pool.map(_run_in_worker, jobs, chunksize=4):
+            done += 1
+            yield outcome
+    except BrokenProcessPool:
+        pool.shutdown(wait=True)
+        yield from map(run_job, jobs[done:])
+    except BaseException:  # a signal: stop the workers, each cleans up after itself
+        for process in list(getattr(pool, "_processes", {}).values()):
+            with suppress(OSError):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _run_in_worker(job: Job) -> Outcome:
+    """:func:`run_job` in a worker process; once that process is interrupted, a queued job is
+    skipped (the batch is ending)."""
+    if _signals.interrupted():
+        return Outcome(job, EXIT_USAGE)
+    with _signals.job_running():
+        return run_job(job)
 
 
 def document_name(output: Path, fmt: str, protection: Protection) -> str:
@@ -248,6 +371,15 @@ def document_name(output: Path, fmt: str, protection: Protection) -> str:
         if ending and name.lower().endswith(ending) and len(name) > len(ending):
             name = name[: -len(ending)]
     return name
+
+
+def _restriction(job: Job) -> AccessRestriction:
+    """The access-restriction marking's holder and term from the options (defaults otherwise)."""
+    from asendusdoc.render.restriction import DEFAULT_YEARS, AccessRestriction
+
+    return AccessRestriction(
+        holder=job.restriction_holder or None, years=job.restriction_years or DEFAULT_YEARS
+    )
 
 
 def run_job(job: Job) -> Outcome:
@@ -289,24 +421,51 @@ def run_job(job: Job) -> Outcome:
             job.protection,
             name=document_name(job.output, job.fmt, job.protection),
             template_dir=job.template_dir,
+            restriction=_restriction(job),
         )
         write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:
         return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.messages)}"])
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
-    lines = _encrypted_for(product.recipients, job.output, job.messages)
-    return Outcome(job, EXIT_OK, lines, product.recipients)
+    except Exception as exc:  # our bug: this file's problem, the batch goes on (exit 70)
+        message = _(INTERNAL_ERROR).format(kind=exc.__class__.__name__)
+        return Outcome(job, EXIT_INTERNAL, [f"{names}: {message}"])
+    lines = _sealed_by(product.seal, job.output, job.messages)
+    lines += _encrypted_for(product.recipients, job.output, job.messages)
+    return Outcome(job, EXIT_OK, lines, product.recipients, product.seal)
+
+
+def _sealed_by(seal: SealSummary | None, output: Path, lang: str) -> list[str]:
+    if seal is None:
+        return []
+    _ = gettext_for(lang)
+    return [
+        _(
+            "{path}: sealed with the certificate {subject} (serial number {serial}, "
+            "valid until {date}, SHA-256 {fingerprint})"
+        ).format(
+            path=output,
+            subject=seal.subject,
+            serial=seal.serial_number,
+            date=_long_date(seal.valid_until, lang),
+            fingerprint=seal.fingerprint,
+        )
+    ]
+
+
+def _long_date(moment: dt.datetime, lang: str) -> str:
+    from asendusdoc.i18n import format_date
+
+    day = moment.date()
+    return format_date(day, lang) if lang in DOCUMENT_LANGUAGES else day.isoformat()
 
 
 def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang: str) -> list[str]:
-    from asendusdoc.i18n import format_date
-
     _ = gettext_for(lang)
     lines = []
     for recipient in recipients:
         if recipient.kind == "x509" and recipient.valid_until is not None:
-            day = recipient.valid_until.date()
             lines.append(
                 _(
                     "{path}: encrypted for the certificate {subject} (serial number {serial}, "
@@ -315,7 +474,7 @@ def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang:
                     path=output,
                     subject=recipient.subject,
                     serial=recipient.serial_number,
-                    date=format_date(day, lang) if lang in ("et", "ru") else day.isoformat(),
+                    date=_long_date(recipient.valid_until, lang),
                     fingerprint=recipient.fingerprint,
                 )
             )

@@ -45,6 +45,15 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=_validate)
 
 
+def migration_field(migration: Any, form_id: str, lang: str) -> str:
+    """The title of the migrated field in ``lang`` (its path when the title is unknown)."""
+    from asendusdoc.forms import FORM_MODELS
+    from asendusdoc.problems import field_titles
+
+    titles = field_titles(FORM_MODELS[form_id], migration.path)
+    return titles.get(lang) if titles is not None else str(migration.path_text)
+
+
 def _validate(args: argparse.Namespace) -> int:
     from asendusdoc.i18n.messages import (
         describe_problem,
@@ -53,6 +62,7 @@ def _validate(args: argparse.Namespace) -> int:
         problem_message,
     )
     from asendusdoc.loading import parse_form_json, validate_form
+    from asendusdoc.migrations import form_migrations
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -80,10 +90,23 @@ def _validate(args: argparse.Namespace) -> int:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
         form_id = data["form"]
+        migrations = form_migrations(data)
         if not problems:
             counts["valid"] += 1
             if not args.json:
                 print(_("{file}: valid").format(file=shown))
+        for migration in migrations:
+            entry = {"file": name, "path": migration.path_text, "code": migration.code}
+            entry["message"] = migration.message(lang)
+            entry["field"] = migration_field(migration, form_id, lang)
+            entry["migration"] = True
+            results.append(entry)
+            if not args.json:
+                line = _("migration: {field}: {message}").format(
+                    field=entry["field"], message=entry["message"]
+                )
+                print("  " + line)
+        if not problems:
             continue
         counts["invalid"] += 1
         if not args.json:

@@ -25,6 +25,7 @@ from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
 __all__ = [
+    "PROBLEM_AREAS_TO_DESCRIBE",
     "Activity",
     "Caregiver",
     "CaregiverRole",
@@ -233,7 +234,13 @@ class Activity(Block):
 
 
 class ProblemAreaKind(TitledEnum):
-    """Probleemkoht: the topics of the needs-based family support service (seed 000)."""
+    """Probleemkoht: the topics of the family's difficulties.
+
+    Seed 000's examples for the needs-based family support service (the child's behaviour at
+    home, school or kindergarten, the parents' relationship or emotional state), family
+    communication and the carer's own health and exhaustion, and seed 003's list of the Viimsi
+    target group's difficulties.
+    """
 
     CHILD_BEHAVIOUR_HOME = (
         "child-behaviour-home",
@@ -265,7 +272,78 @@ class ProblemAreaKind(TitledEnum):
             "the parents' emotional state",
         ),
     )
+    FAMILY_COMMUNICATION = (
+        "family-communication",
+        Titles(
+            "pereliikmete omavaheline suhtlemine",
+            "общение между членами семьи",
+            "communication in the family",
+        ),
+    )
+    CARER_HEALTH_EXHAUSTION = (
+        "carer-health-exhaustion",
+        Titles(
+            "vanema või hooldaja enda tervis ja kurnatus",
+            "здоровье и истощение сил самого родителя или лица, осуществляющего уход",
+            "the carer's own health and exhaustion",
+        ),
+    )
+    # the Viimsi target group's difficulties (seed 003), also the action plan's
+    DAILY_LIFE = (
+        "daily-life",
+        Titles(
+            "raskused enda ja laste argielu korraldamisel",
+            "трудности в организации повседневной жизни своей и детей",
+            "difficulty organising daily life",
+        ),
+    )
+    PARENTING_SKILLS = (
+        "parenting-skills",
+        Titles(
+            "vähesed vanemlikud oskused",
+            "недостаточные родительские навыки",
+            "few parenting skills",
+        ),
+    )
+    SOCIAL_SKILLS = (
+        "social-skills",
+        Titles(
+            "vähesed sotsiaalsed oskused", "недостаточные социальные навыки", "few social skills"
+        ),
+    )
+    ADDICTION_ILLNESS_DISABILITY = (
+        "addiction-illness-disability",
+        Titles(
+            "sõltuvus, krooniline haigus või puue",
+            "зависимость, хроническое заболевание или инвалидность",
+            "addiction, chronic illness or disability",
+        ),
+    )
+    NO_SUPPORT_NETWORK = (
+        "no-support-network",
+        Titles(
+            "toetava sotsiaalse võrgustiku puudumine",
+            "отсутствие поддерживающей социальной сети",
+            "no supporting social network",
+        ),
+    )
+    FAMILY_CONFLICTS = (
+        "family-conflicts",
+        Titles(
+            "konfliktsed suhted pereliikmete vahel",
+            "конфликтные отношения между членами семьи",
+            "conflicts between family members",
+        ),
+    )
+    OTHER_COPING = (
+        "other-coping",
+        Titles("muud toimetulekuraskused", "другие трудности", "other difficulties"),
+    )
     OTHER = "other", Titles("muu", "другое", "other")
+
+
+PROBLEM_AREAS_TO_DESCRIBE = frozenset({ProblemAreaKind.OTHER, ProblemAreaKind.OTHER_COPING})
+"""The problem areas that say nothing by their name: they need a description."""
 
 
 class ProblemArea(Block):
@@ -275,7 +353,13 @@ class ProblemArea(Block):
     """One entry of a list of these, as messages name it."""
 
     area: ProblemAreaKind = titled("Valdkond", "Область", "Area")
-    description: LongText = titled("Kirjeldus", "Описание", "Description")
+    description: OptionalLongText = titled(
+        "Kirjeldus",
+        "Описание",
+        "Description",
+        "Required for 'other' and 'other-coping'; optional where the area's name says it.",
+        default=None,
+    )
 
 
 class Service(TitledEnum):

@@ -8,7 +8,13 @@ from asendusdoc.forms._base import Path, RuleViolation
 from asendusdoc.forms._blocks import Activity, Goal, Service
 from asendusdoc.reference import PROVIDERS, ProviderService
 
-__all__ = ["activity_goal_keys", "dates_in_order", "provider_fits", "service_allowed"]
+__all__ = [
+    "activity_goal_keys",
+    "dates_in_order",
+    "ended_between",
+    "provider_fits",
+    "service_allowed",
+]
 
 _PROVIDER_SERVICE = {
     Service.FAMILY_SUPPORT: ProviderService.FAMILY_SUPPORT,
@@ -22,6 +28,32 @@ def dates_in_order(
     """``end`` must not come before ``start`` (either may be missing)."""
     if start is not None and end is not None and end < start:
         return [RuleViolation(end_path, "end_before_start", "the end comes before the start")]
+    return []
+
+
+def ended_between(
+    end: dt.date, earliest: dt.date, latest: dt.date, path: Path
+) -> list[RuleViolation]:
+    """A recorded service end lies between the service (or diary) start and the day recorded."""
+    if end < earliest:
+        return [
+            RuleViolation(
+                path,
+                "service_end_before_start",
+                "the service cannot end before it started ({start})",
+                {"start": earliest.isoformat()},
+            )
+        ]
+    if end > latest:
+        return [
+            RuleViolation(
+                path,
+                "service_end_in_future",
+                "record the end once it has happened: the end is after the day it is recorded "
+                "({recorded})",
+                {"recorded": latest.isoformat()},
+            )
+        ]
     return []
 
 

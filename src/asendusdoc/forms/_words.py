@@ -16,6 +16,24 @@ LABELS: dict[str, Titles] = {
     "case_reference": Titles("Juhtumi number", "Номер случая", "Case number"),
     "document_date": Titles("Koostamise kuupäev", "Дата составления", "Document date"),
     "parties": Titles("Pooled", "Стороны", "Parties"),
+    "participants": Titles("Osalised", "Участники", "Participants"),
+    "restriction": Titles(
+        "ASUTUSESISESEKS KASUTAMISEKS", "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ", "FOR INTERNAL USE"
+    ),
+    "restriction_holder": Titles("Teabevaldaja", "Владелец информации", "Holder"),
+    "restriction_marked": Titles("Märge tehtud", "Пометка сделана", "Marked on"),
+    "restriction_until": Titles("Kehtib kuni", "Действует до", "Valid until"),
+    "restriction_basis": Titles("Alus", "Основание", "Basis"),
+    "restriction_default_basis": Titles(
+        "AvTS § 35 lg 1 p 12",
+        "AvTS § 35 ч. 1 п. 12 (Закон о публичной информации)",
+        "AvTS § 35(1)(12) (Public Information Act)",
+    ),
+    "prepared_by": Titles("Koostas", "Составил", "Prepared by"),
+    "position": Titles("Ametikoht", "Должность", "Position"),
+    "signed_digitally": Titles(
+        "/allkirjastatud digitaalselt/", "/подписано цифровой подписью/", "/signed digitally/"
+    ),
     "number": Titles("Nr", "№", "No."),
     "missing": Titles("—", "—", "—"),
     "yes": Titles("jah", "да", "yes"),
@@ -32,7 +50,10 @@ LABELS: dict[str, Titles] = {
     "none": Titles("puuduvad", "нет", "none"),
     "contact": Titles("Kontakt", "Контакты", "Contact"),
     "total_contacts": Titles("Kontakte kokku", "Всего контактов", "Contacts in all"),
-    "total_hours": Titles("Tunde kokku", "Всего часов", "Hours in all"),
+    "total_hours": Titles("Aega kokku", "Всего времени", "Time in all"),
+    "duration": Titles("Kestus", "Продолжительность", "Duration"),
+    "hours": Titles("h", "ч", "h"),
+    "minutes": Titles("min", "мин", "min"),
     "form": Titles("Vorm", "Форма", "Form"),
     "county": Titles("Maakond", "Уезд", "County"),
     "region": Titles("Piirkond", "Регион", "Region"),
@@ -110,6 +131,14 @@ INTROS: dict[str, Titles] = {
         "The service ends. A summary of the activities undertaken, the goals reached, the "
         "family's further needs and the recommendations goes to the municipality's "
         "child-protection worker.",
+    ),
+    "closure-client-work-summary": Titles(
+        "Pere tugiisik esitab klienditöö kokkuvõtte vallavalitsuse sotsiaal- ja "
+        "tervishoiuosakonnale ühe nädala jooksul teenuse osutamise lõpetamisest.",
+        "Опорное лицо семьи представляет итоговый отчёт о работе с семьёй в отдел социальных "
+        "дел и здравоохранения волостной управы в течение недели после прекращения услуги.",
+        "The family support person sends the client-work summary to the municipality's social "
+        "and health department within a week of the end of the service.",
     ),
     "family-needs-feedback": Titles(
         "Pere annab tagasisidet oma vajaduste ja perioodil kasutatud teenuste kohta. "

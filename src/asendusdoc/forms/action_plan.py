@@ -7,7 +7,14 @@ from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import FormModel, RuleViolation
-from asendusdoc.forms._blocks import Activity, Family, Goal, MunicipalityParty, Worker
+from asendusdoc.forms._blocks import (
+    Activity,
+    Family,
+    Goal,
+    MunicipalityParty,
+    ProblemAreaKind,
+    Worker,
+)
 from asendusdoc.forms._rules import activity_goal_keys, dates_in_order
 from asendusdoc.forms._types import LongText
 from asendusdoc.titles import TitledEnum, Titles
@@ -17,62 +24,21 @@ __all__ = ["ActionPlan", "FamilyDifficulty"]
 
 
 class FamilyDifficulty(TitledEnum):
-    """The parents' difficulties that make a family the service's target group (seed 003)."""
+    """The parents' difficulties that make a family the service's target group (seed 003).
 
-    DAILY_LIFE = (
-        "daily-life",
-        Titles(
-            "raskused enda ja laste argielu korraldamisel",
-            "трудности в организации повседневной жизни своей и детей",
-            "difficulty organising daily life",
-        ),
-    )
-    PARENTING_SKILLS = (
-        "parenting-skills",
-        Titles(
-            "vähesed vanemlikud oskused",
-            "недостаточные родительские навыки",
-            "few parenting skills",
-        ),
-    )
-    SOCIAL_SKILLS = (
-        "social-skills",
-        Titles(
-            "vähesed sotsiaalsed oskused", "недостаточные социальные навыки", "few social skills"
-        ),
-    )
+    The same words as the problem areas of the same names (:class:`ProblemAreaKind`).
+    """
+
+    DAILY_LIFE = "daily-life", ProblemAreaKind.DAILY_LIFE.titles
+    PARENTING_SKILLS = "parenting-skills", ProblemAreaKind.PARENTING_SKILLS.titles
+    SOCIAL_SKILLS = "social-skills", ProblemAreaKind.SOCIAL_SKILLS.titles
     ADDICTION_ILLNESS_DISABILITY = (
         "addiction-illness-disability",
-        Titles(
-            "sõltuvus, krooniline haigus või puue",
-            "зависимость, хроническое заболевание или инвалидность",
-            "addiction, chronic illness or disability",
-        ),
+        ProblemAreaKind.ADDICTION_ILLNESS_DISABILITY.titles,
     )
-    NO_SUPPORT_NETWORK = (
-        "no-support-network",
-        Titles(
-            "toetava sotsiaalse võrgustiku puudumine",
-            "отсутствие поддерживающей социальной сети",
-            "no supporting social network",
-        ),
-    )
-    FAMILY_CONFLICTS = (
-        "family-conflicts",
-        Titles(
-            "konfliktsed suhted pereliikmete vahel",
-            "конфликтные отношения между членами семьи",
-            "conflicts between family members",
-        ),
-    )
-    OTHER = (
-        "other",
-        Titles(
-            "muud toimetulekuraskused",
-            "другие трудности",
-            "other difficulties",
-        ),
-    )
+    NO_SUPPORT_NETWORK = "no-support-network", ProblemAreaKind.NO_SUPPORT_NETWORK.titles
+    FAMILY_CONFLICTS = "family-conflicts", ProblemAreaKind.FAMILY_CONFLICTS.titles
+    OTHER = "other", ProblemAreaKind.OTHER_COPING.titles
 
 
 class ActionPlan(FormModel):

@@ -8,8 +8,9 @@ from typing import ClassVar, Literal
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Service, Worker, provider_field
-from asendusdoc.forms._rules import dates_in_order, provider_fits
+from asendusdoc.forms._rules import dates_in_order, ended_between, provider_fits
 from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText, ShortText
+from asendusdoc.forms.closure import ServiceEnd
 from asendusdoc.reference import MunicipalityName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
@@ -63,6 +64,13 @@ class DiaryEntry(Block):
     next_steps: OptionalLongText = titled(
         "Edasised sammud", "Дальнейшие шаги", "Next steps", default=None
     )
+    service_end: ServiceEnd | None = titled(
+        "Teenus lõppes",
+        "Услуга закончилась",
+        "The service ended",
+        "Recorded with this contact: when the service ended and why (the closure's reasons).",
+        default=None,
+    )
 
 
 class ClientDiary(FormModel):
@@ -115,5 +123,12 @@ class ClientDiary(FormModel):
                         "the entry is dated outside the diary's period ({start} to {end})",
                         {"start": self.period_start.isoformat(), "end": last.isoformat()},
                     )
+                )
+            if entry.service_end is not None:
+                found += ended_between(
+                    entry.service_end.date,
+                    self.period_start,
+                    entry.date,
+                    ("entries", index, "service_end", "date"),
                 )
         return found

@@ -20,7 +20,15 @@ from asendusdoc.forms._types import LongText, OptionalLongText, ShortText
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
-__all__ = ["Closure", "ClosureReason", "GoalOutcome", "Outcome", "RefusalForm"]
+__all__ = [
+    "CLOSURE_NAMES",
+    "Closure",
+    "ClosureReason",
+    "GoalOutcome",
+    "Outcome",
+    "RefusalForm",
+    "ServiceEnd",
+]
 
 
 class ClosureReason(TitledEnum):
@@ -88,6 +96,28 @@ class ClosureReason(TitledEnum):
     )
 
 
+CLOSURE_NAMES: dict[Service, Titles] = {
+    Service.FAMILY_SUPPORT: Titles(
+        "lõpetamise kokkulepe", "соглашение о прекращении услуги", "closure agreement"
+    ),
+    Service.FAMILY_SUPPORT_PERSON: Titles(
+        "klienditöö kokkuvõte", "итоговый отчёт о работе с семьёй", "client-work summary"
+    ),
+}
+"""The closure's name inside a sentence, by service: seed 000's agreement, seed 003's summary."""
+
+
+class ServiceEnd(Block):
+    """Teenuse lõpp: the service ended (before a closure is written), when and why (seed 003).
+
+    Recorded in a progress report or a client-diary entry, so that the case checks know the
+    end before the closure exists: the Viimsi summary is due within a week of it.
+    """
+
+    date: dt.date = titled("Teenuse lõpu kuupäev", "Дата окончания услуги", "Date of the end")
+    reason: ClosureReason = titled("Lõpetamise põhjus", "Причина прекращения", "Reason for ending")
+
+
 class RefusalForm(TitledEnum):
     """How the clients refused cooperation (seed 003: in writing or orally)."""
 
@@ -127,6 +157,11 @@ class Closure(FormModel):
     titles: ClassVar[Titles] = Titles(
         "Teenuse lõpetamise kokkulepe", "Соглашение о прекращении услуги", "Closure agreement"
     )
+    summary_titles: ClassVar[Titles] = Titles(
+        "Klienditöö kokkuvõte", "Итоговый отчёт о работе с семьёй", "Client-work summary"
+    )
+    """The title of the Viimsi service's closure (seed 003: the support person's written
+    "klienditöö kokkuvõte" to the social and health department)."""
     titles_in_sentence: ClassVar[Titles] = Titles(
         "lõpetamise kokkulepe", "соглашение о прекращении услуги", "closure agreement"
     )

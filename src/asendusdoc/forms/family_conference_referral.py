@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+import datetime as dt
+from typing import Any, ClassVar, Literal
+
+from pydantic import model_validator
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
@@ -12,7 +15,7 @@ from asendusdoc.reference import MunicipalityName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
-__all__ = ["ConferenceGround", "FamilyConferenceReferral", "ReferrerKind"]
+__all__ = ["AuthorityAgreement", "ConferenceGround", "FamilyConferenceReferral", "ReferrerKind"]
 
 
 class ConferenceGround(TitledEnum):
@@ -69,6 +72,29 @@ class ReferrerKind(TitledEnum):
     )
 
 
+_AGREEMENT = "guardianship_authority_agreement"
+
+
+class AuthorityAgreement(Block):
+    """Kooskõlastus eestkosteasutusega: the guardianship authority's agreement (seed 004).
+
+    A substitute-care provider refers "kooskõlastatult eestkosteasutusega": the authority is a
+    municipality (the child's guardianship authority), the person is who agreed for it.
+    """
+
+    authority: MunicipalityName = titled(
+        "Eestkosteasutus (omavalitsus)",
+        "Орган опеки (самоуправление)",
+        "Guardianship authority (municipality)",
+    )
+    person: ShortText = titled(
+        "Kooskõlastaja (nimi ja ametikoht)",
+        "Кто согласовал (имя и должность)",
+        "Agreed by (name and position)",
+    )
+    date: dt.date = titled("Kooskõlastamise kuupäev", "Дата согласования", "Date of agreement")
+
+
 class Referrer(Block):
     """Suunaja: who refers, for which organisation."""
 
@@ -112,11 +138,21 @@ class FamilyConferenceReferral(FormModel):
         "Самоуправление по месту жительства ребёнка",
         "Child's home municipality",
     )
-    guardianship_authority_agreement: bool = titled(
+    guardianship_authority_agreement: AuthorityAgreement | None = titled(
         "Kooskõlastatud eestkosteasutusega",
         "Согласовано с органом опеки",
         "Agreed with the guardianship authority",
-        "Required when the referrer is a substitute-care provider.",
+        "Required when the referrer is a substitute-care provider: which guardianship "
+        "authority agreed, who and when. The old yes/no is still read (see "
+        "guardianship_authority_agreed).",
+        default=None,
+    )
+    guardianship_authority_agreed: bool = titled(
+        "Kooskõlastatud eestkosteasutusega (üksikasjad märkimata)",
+        "Согласовано с органом опеки (подробности не указаны)",
+        "Agreed with the guardianship authority (details not recorded)",
+        "What an older form's 'guardianship_authority_agreement: true' becomes; validate "
+        "reports it. Record the agreement itself instead.",
         default=False,
     )
     family_consent: bool = titled("Pere nõusolek", "Согласие семьи", "Family's consent")
@@ -167,6 +203,16 @@ class FamilyConferenceReferral(FormModel):
         default=None,
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _old_yes_no(cls, data: Any) -> Any:
+        """The old yes/no agreement: ``true`` → agreed without details, ``false`` → left out."""
+        if isinstance(data, dict) and isinstance(data.get(_AGREEMENT), bool):
+            data = dict(data)
+            if data.pop(_AGREEMENT):
+                data.setdefault("guardianship_authority_agreed", True)
+        return data
+
     def rule_violations(self) -> list[RuleViolation]:
         """Seed 004: consent, the provider's agreement with the authority, other grounds."""
         found: list[RuleViolation] = []
@@ -180,7 +226,8 @@ class FamilyConferenceReferral(FormModel):
             )
         if (
             self.referrer.kind is ReferrerKind.SUBSTITUTE_CARE_PROVIDER
-            and not self.guardianship_authority_agreement
+            and self.guardianship_authority_agreement is None
+            and not self.guardianship_authority_agreed
         ):
             found.append(
                 RuleViolation(
@@ -188,6 +235,17 @@ class FamilyConferenceReferral(FormModel):
                     "authority_agreement_missing",
                     "a substitute-care provider refers only in agreement with the "
                     "guardianship authority",
+                )
+            )
+        agreement = self.guardianship_authority_agreement
+        if isinstance(agreement, AuthorityAgreement) and agreement.date > self.document_date:
+            found.append(
+                RuleViolation(
+                    ("guardianship_authority_agreement", "date"),
+                    "authority_agreement_after_referral",
+                    "the guardianship authority agrees before the referral is made: the date "
+                    "is after the referral's date ({date})",
+                    {"date": self.document_date.isoformat()},
                 )
             )
         if ConferenceGround.OTHER_SUBSTITUTE_CARE in self.grounds and self.other_grounds is None:

@@ -11,7 +11,14 @@ from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import FormModel, RuleViolation, add_months
-from asendusdoc.forms._blocks import Family, FamilyType, Goal, MunicipalityParty, ProblemArea
+from asendusdoc.forms._blocks import (
+    PROBLEM_AREAS_TO_DESCRIBE,
+    Family,
+    FamilyType,
+    Goal,
+    MunicipalityParty,
+    ProblemArea,
+)
 from asendusdoc.forms._types import LongText, OptionalLongText
 from asendusdoc.reference import PROVIDERS, Language, ProviderName, ProviderService
 from asendusdoc.titles import TitledEnum, Titles
@@ -133,6 +140,16 @@ class FamilySupportReferral(FormModel):
                     ("service_end",), "end_before_start", "the service ends before it starts"
                 )
             )
+        found += [
+            RuleViolation(
+                ("problem_areas", index, "description"),
+                "problem_area_description_missing",
+                "describe the problem area: its kind ({area}) does not say what it is",
+                {"area": area.area.value},
+            )
+            for index, area in enumerate(self.problem_areas)
+            if area.area in PROBLEM_AREAS_TO_DESCRIBE and area.description is None
+        ]
         if self.service_type is FamilySupportServiceType.NEEDS_BASED:
             if not self.problem_areas:
                 found.append(

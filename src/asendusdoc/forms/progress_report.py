@@ -8,9 +8,10 @@ from typing import ClassVar, Literal
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
 from asendusdoc.forms._blocks import MunicipalityParty, Service, Worker, provider_field
-from asendusdoc.forms._rules import dates_in_order, provider_fits
+from asendusdoc.forms._rules import dates_in_order, ended_between, provider_fits
 from asendusdoc.forms._types import LongText, OptionalLongText, ShortText
 from asendusdoc.forms.client_diary import ContactKind
+from asendusdoc.forms.closure import ServiceEnd
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -113,6 +114,14 @@ class ProgressReport(FormModel):
         default_factory=list,
         max_length=limits.GOALS,
     )
+    service_end: ServiceEnd | None = titled(
+        "Teenus lõppes",
+        "Услуга закончилась",
+        "The service ended",
+        "When the service ended before a closure exists (the term, the family moved away, "
+        "the tasks are done, ...), with the closure's reason.",
+        default=None,
+    )
     contacts: list[ContactSummary] = titled(
         "Kontaktid perioodil",
         "Контакты за период",
@@ -143,6 +152,13 @@ class ProgressReport(FormModel):
                     "one report covers at most {months} month(s) for this service",
                     {"months": months},
                 )
+            )
+        if self.service_end is not None:
+            found += ended_between(
+                self.service_end.date,
+                self.service_start,
+                self.document_date,
+                ("service_end", "date"),
             )
         if self.document_date < self.period_end:
             found.append(

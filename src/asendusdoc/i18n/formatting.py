@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["format_date", "format_day", "format_number"]
+__all__ = ["format_date", "format_day", "format_document_date", "format_number"]
 
 _DATE_PATTERNS = {"et": "d. MMMM y", "ru": "d MMMM y 'г.'"}
 _ESTONIAN_MONTHS_GENITIVE = (
@@ -21,6 +21,9 @@ DATE_CASES = ("", "gen", "ter", "ela")
 2026"), terminative ("kuni 30. detsembrini 2026"), elative ("7. septembrist 2026"). Russian and
 English dates do not change."""
 _CASE_ENDINGS = {"gen": "", "ter": "ni", "ela": "st"}
+_DOCUMENT_DATE_PATTERNS = {**_DATE_PATTERNS, "ru": "d MMMM y\u00a0'г.'"}
+"""In documents the Russian year mark «г.» is tied to the year by a no-break space, so a line
+never starts with it; messages keep the plain space."""
 
 
 def format_date(day: dt.date, lang: str, case: str = "") -> str:
@@ -35,6 +38,14 @@ def format_date(day: dt.date, lang: str, case: str = "") -> str:
         month = _ESTONIAN_MONTHS_GENITIVE[day.month - 1] + _CASE_ENDINGS[case]
         return f"{day.day}. {month} {day.year}"
     return str(babel_format_date(day, _DATE_PATTERNS.get(lang, "d MMMM y"), locale=lang))
+
+
+def format_document_date(day: dt.date, lang: str) -> str:
+    """The date in a document: the long form, «г.» never alone on a line."""
+    from babel.dates import format_date as babel_format_date
+
+    pattern = _DOCUMENT_DATE_PATTERNS.get(lang, "d MMMM y")
+    return str(babel_format_date(day, pattern, locale=lang))
 
 
 def format_day(day: dt.date) -> str:

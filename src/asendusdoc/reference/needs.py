@@ -398,6 +398,15 @@ PROBLEM_AREA_NEEDS: dict[str, NeedArea] = {
     "child-behaviour-kindergarten": NeedArea.KINDERGARTEN_SCHOOL,
     "parents-relationship": NeedArea.COUPLE,
     "parents-emotional-state": NeedArea.CARER_COPING,
+    "family-communication": NeedArea.OTHER,
+    "carer-health-exhaustion": NeedArea.CARER_COPING,
+    "daily-life": NeedArea.PRACTICAL_FINANCIAL,
+    "parenting-skills": NeedArea.PARENTING_PAST,
+    "social-skills": NeedArea.CARER_COPING,
+    "addiction-illness-disability": NeedArea.CARER_COPING,
+    "no-support-network": NeedArea.PEER_SUPPORT,
+    "family-conflicts": NeedArea.OTHER,
+    "other-coping": NeedArea.CARER_COPING,
     "other": NeedArea.OTHER,
 }
 """A family support referral's problem area (seed 000) → the need area it states."""

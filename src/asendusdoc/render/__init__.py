@@ -16,6 +16,7 @@ from asendusdoc.errors import InputError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
 from asendusdoc.loading import FormSource, load_form
 from asendusdoc.render.document import Document
+from asendusdoc.render.restriction import AccessRestriction
 
 __all__ = [
     "FORMATS",
@@ -30,8 +31,13 @@ FORMATS = ("docx", "pdf")
 Format = Literal["docx", "pdf"]
 
 
-def build_document(form: FormSource, lang: str) -> Document:
-    """The rendering context of ``form`` in ``lang``: every label and value, formatted."""
+def build_document(
+    form: FormSource, lang: str, restriction: AccessRestriction | None = None
+) -> Document:
+    """The rendering context of ``form`` in ``lang``: every label and value, formatted.
+
+    ``restriction``: the holder, term and basis of the access-restriction marking.
+    """
     from asendusdoc.render.context import build_document as build
 
     if lang not in DOCUMENT_LANGUAGES:
@@ -40,21 +46,30 @@ def build_document(form: FormSource, lang: str) -> Document:
             code="document_language_unknown",
             lang=lang,
         )
-    return build(load_form(form), lang)
+    return build(load_form(form), lang, restriction)
 
 
-def render_docx(form: FormSource, lang: str, *, template_dir: Path | None = None) -> bytes:
+def render_docx(
+    form: FormSource,
+    lang: str,
+    *,
+    template_dir: Path | None = None,
+    restriction: AccessRestriction | None = None,
+) -> bytes:
     """The DOCX document of ``form``; a template in ``template_dir/<lang>/<id>.docx`` wins."""
     from asendusdoc.render import docx
 
-    return docx.render_docx(build_document(form, lang), template_dir=template_dir)
+    document = build_document(form, lang, restriction)
+    return docx.render_docx(document, template_dir=template_dir)
 
 
-def render_pdf(form: FormSource, lang: str) -> bytes:
+def render_pdf(
+    form: FormSource, lang: str, *, restriction: AccessRestriction | None = None
+) -> bytes:
     """The PDF document of ``form``."""
     from asendusdoc.render import pdf
 
-    return pdf.render_pdf(build_document(form, lang))
+    return pdf.render_pdf(build_document(form, lang, restriction))
 
 
 def render_pdf_bundle(forms: Sequence[FormSource], lang: str) -> bytes:

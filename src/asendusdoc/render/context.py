@@ -17,7 +17,8 @@ from pydantic import BaseModel
 from asendusdoc.forms import FormModel
 from asendusdoc.forms._blocks import Caregiver, Child, Family, MunicipalityParty, Worker
 from asendusdoc.forms._words import INTROS, labels
-from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_date, format_number
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_number
+from asendusdoc.i18n.formatting import format_document_date
 from asendusdoc.render import layouts
 from asendusdoc.render.document import (
     Block,
@@ -30,6 +31,7 @@ from asendusdoc.render.document import (
     TableBlock,
     TextBlock,
 )
+from asendusdoc.render.restriction import AccessRestriction, marking_lines
 from asendusdoc.titles import TitledEnum, titles_of
 
 __all__ = ["Context", "build_document"]
@@ -63,7 +65,7 @@ class Context:
         if isinstance(value, TitledEnum):
             return value.title(self.lang)
         if isinstance(value, dt.date):
-            return format_date(value, self.lang)
+            return format_document_date(value, self.lang)
         if isinstance(value, float):
             return format_number(value, self.lang)
         if isinstance(value, list | tuple):
@@ -74,11 +76,35 @@ class Context:
         """A date in the long form, or the missing mark."""
         return self.value(value)
 
+    def short_date(self, value: dt.date | None) -> str:
+        """A date in the numeric form (07.09.2026), for narrow table columns."""
+        return self.labels["missing"] if value is None else f"{value:%d.%m.%Y}"
+
+    def duration(self, minutes: float) -> str:
+        """Minutes as a person writes them: "9 h 20 min" / "9 ч 20 мин" (no-break spaces)."""
+        total = round(minutes)
+        hours, rest = divmod(total, 60)
+        h, m = self.labels["hours"], self.labels["minutes"]
+        if hours and rest:
+            return f"{hours}\u00a0{h} {rest}\u00a0{m}"
+        if hours:
+            return f"{hours}\u00a0{h}"
+        return f"{rest}\u00a0{m}"
+
     # --- blocks -------------------------------------------------------------------------
     def fields(self, obj: BaseModel, names: Iterable[str], heading: str = "") -> FieldsBlock:
-        """Label/value rows of the named fields of ``obj``."""
+        """Label/value rows of the named fields of ``obj``.
+
+        A field without a value (None or an empty list) does not apply to this case and is left
+        out ("Keeldumise viis" when nobody refused); a block may end up with no rows, and
+        :func:`build_document` drops it then.
+        """
         return FieldsBlock(
-            [FieldRow(self.title(obj, n), self.value(getattr(obj, n))) for n in names],
+            [
+                FieldRow(self.title(obj, n), self.value(getattr(obj, n)))
+                for n in names
+                if getattr(obj, n) not in (None, [])
+            ],
             heading=heading,
         )
 
@@ -189,18 +215,28 @@ class Context:
         )
 
 
-def build_document(form: FormModel, lang: str) -> Document:
-    """What the documents of ``form`` show, in ``lang`` ("et" or "ru")."""
+def build_document(
+    form: FormModel, lang: str, restriction: AccessRestriction | None = None
+) -> Document:
+    """What the documents of ``form`` show, in ``lang`` ("et" or "ru").
+
+    ``restriction`` sets the holder, term and basis of the access-restriction marking (default:
+    the issuer, 75 years, AvTS § 35 lg 1 p 12).
+    """
     context = Context(lang)
     layout = layouts.layout_for(form, context)
+    shown = [(s.heading, _shown(s.blocks)) for s in layout.sections]
     sections = [
-        Section(f"{number}. {section.heading}", section.blocks)
-        for number, section in enumerate(layout.sections, start=1)
+        Section(f"{number}. {heading}", blocks)
+        for number, (heading, blocks) in enumerate(((h, b) for h, b in shown if b), start=1)
     ]
+    labels = dict(context.labels)
+    if not layout.agreement:
+        labels["parties"] = labels["participants"]
     return Document(
         form_id=form.form_id,
         lang=lang,
-        title=type(form).titles.get(lang),
+        title=layout.title or type(form).titles.get(lang),
         subtitle=layout.subtitle,
         case_reference=form.case_reference or context.labels["missing"],
         document_date=context.date(form.document_date),
@@ -209,6 +245,40 @@ def build_document(form: FormModel, lang: str) -> Document:
         parties=layout.parties,
         sections=sections,
         signatures=layout.signatures,
-        labels=dict(context.labels),
-        intro=INTROS[form.form_id].get(lang) if form.form_id in INTROS else "",
+        labels=labels,
+        intro=(INTROS[form.form_id].get(lang) if form.form_id in INTROS else "")
+        if layout.intro is None
+        else layout.intro,
+        prepared_by=layout.prepared_by,
+        restriction=marking_lines(
+            restriction or AccessRestriction(), layout.author, form.document_date, lang
+        ),
+        form=form_values(form, context),
     )
+
+
+def _shown(blocks: list[Block]) -> list[Block]:
+    """The blocks that show something: a fields block whose every row was left out goes."""
+    return [b for b in blocks if not (isinstance(b, FieldsBlock) and not b.rows)]
+
+
+def form_values(model: BaseModel, context: Context) -> dict[str, Any]:
+    """Every field of ``model`` by name, in display form: nested blocks as dicts, lists as lists.
+
+    What a per-form template names: ``{{ form.service_type }}`` is "vajaduspõhine teenus",
+    ``{% for goal in form.goals %}{{ goal.description }}``.
+    """
+    values: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        values[name] = _display(getattr(model, name), context)
+    return values
+
+
+def _display(value: Any, context: Context) -> Any:
+    if isinstance(value, BaseModel):
+        return form_values(value, context)
+    if isinstance(value, list | tuple):
+        return [_display(item, context) for item in value]
+    if value is None:
+        return context.labels["missing"]
+    return context.value(value)

@@ -23,6 +23,7 @@ __all__ = [
     "FieldsBlock",
     "ListBlock",
     "Party",
+    "PreparedBy",
     "Section",
     "Signature",
     "TableBlock",
@@ -110,6 +111,20 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class PreparedBy:
+    """The "Koostas" / "Составил" block: who wrote the document, and when.
+
+    The document is signed digitally (it travels as a file, DOMAIN.md), so the block says so
+    instead of leaving a line for a handwritten signature.
+    """
+
+    name: str
+    position: str
+    """Empty when the form gives none."""
+    date: str
+
+
+@dataclass(frozen=True)
 class Document:
     """Everything a document of one form shows, in one language."""
 
@@ -133,6 +148,12 @@ class Document:
     """Fixed words of the language: see :data:`asendusdoc.forms._words.LABELS`."""
     intro: str = ""
     """The form's fixed introductory sentence in the language (may be empty)."""
+    prepared_by: PreparedBy | None = None
+    """Who compiled the document (forms without their own signatures), or None."""
+    restriction: list[str] = field(default_factory=list)
+    """The access-restriction marking, a line per language (see render/restriction.py)."""
+    form: dict[str, Any] = field(default_factory=dict)
+    """Every value of the form by its field name, in display form (lists stay lists)."""
 
     def as_template_context(self) -> dict[str, Any]:
         """A plain dict of the document for Jinja (docxtpl templates)."""

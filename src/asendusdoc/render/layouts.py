@@ -23,13 +23,30 @@ from asendusdoc.forms import (
     SupportPersonReferral,
     SupportPlan,
 )
-from asendusdoc.forms._blocks import Activity, Family, Goal, MunicipalityParty, ProblemArea, Service
+from asendusdoc.forms._blocks import (
+    Activity,
+    Family,
+    Goal,
+    MunicipalityParty,
+    ProblemArea,
+    Service,
+    Worker,
+)
+from asendusdoc.forms._words import INTROS
 from asendusdoc.forms.client_diary import DiaryEntry
-from asendusdoc.forms.closure import GoalOutcome
+from asendusdoc.forms.closure import GoalOutcome, ServiceEnd
 from asendusdoc.forms.cooperation_agreement import DroppedGoal
-from asendusdoc.forms.family_conference_referral import NetworkMember
+from asendusdoc.forms.family_conference_referral import AuthorityAgreement, NetworkMember
 from asendusdoc.forms.progress_report import ContactSummary, GoalProgress
-from asendusdoc.render.document import Block, FieldRow, FieldsBlock, Party, Section, Signature
+from asendusdoc.render.document import (
+    Block,
+    FieldRow,
+    FieldsBlock,
+    Party,
+    PreparedBy,
+    Section,
+    Signature,
+)
 from asendusdoc.render.layout_family_needs_feedback import family_needs_feedback_layout
 
 if TYPE_CHECKING:
@@ -47,6 +64,14 @@ class Layout:
     sections: list[Section]
     subtitle: str = ""
     signatures: list[Signature] = field(default_factory=list)
+    prepared_by: PreparedBy | None = None
+    """The "Koostas" block, for documents that are not signed by their parties."""
+    agreement: bool = False
+    """An agreement heads its people "Pooled" (parties), any other document "Osalised"."""
+    title: str = ""
+    """The document's title when it is not the form's own (the Viimsi client-work summary)."""
+    intro: str | None = None
+    """The sentence under the title when it is not the form's own."""
 
 
 def _goals(c: Context, goals: list[Goal], heading: str = "") -> Block:
@@ -78,6 +103,11 @@ def _caregiver_signatures(c: Context, family: Family) -> list[Signature]:
     return [Signature(_capitalized(g.role.title(c.lang)), g.full_name) for g in family.caregivers]
 
 
+def _prepared_by(c: Context, worker: Worker, form: FormModel) -> PreparedBy:
+    """The "Koostas" block: the worker who wrote the document, on the document's date."""
+    return PreparedBy(worker.name, worker.position or "", c.date(form.document_date))
+
+
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -87,6 +117,7 @@ def _family_support_referral(form: FamilySupportReferral, c: Context) -> Layout:
     return Layout(
         author=f.municipality.name,
         subtitle=f.service_type.title(c.lang),
+        prepared_by=_prepared_by(c, f.municipality.worker, f),
         parties=[
             c.municipality_party(f.municipality),
             c.family_party(f.family, c.title(f, "family")),
@@ -140,6 +171,7 @@ def _support_person_referral(form: SupportPersonReferral, c: Context) -> Layout:
     return Layout(
         author=f.municipality.name,
         subtitle=f.support_person_type.title(c.lang),
+        prepared_by=_prepared_by(c, f.municipality.worker, f),
         parties=[
             c.municipality_party(f.municipality),
             Party(c.title(f, "young_person"), [y.full_name, *(v for v in (y.phone, y.email) if v)]),
@@ -195,11 +227,20 @@ def _support_person_referral(form: SupportPersonReferral, c: Context) -> Layout:
     )
 
 
+def _agreement_field(form: FamilyConferenceReferral) -> str:
+    """An older form's bare "agreed" where it is set, else the (missing) agreement."""
+    if form.guardianship_authority_agreed:
+        return "guardianship_authority_agreed"
+    return "guardianship_authority_agreement"
+
+
 def _family_conference_referral(form: FamilyConferenceReferral, c: Context) -> Layout:
     f = form
     r = f.referrer
+    agreement_recorded = isinstance(f.guardianship_authority_agreement, AuthorityAgreement)
     return Layout(
         author=r.organisation,
+        prepared_by=_prepared_by(c, r.person, f),
         subtitle=", ".join(g.title(c.lang) for g in f.grounds),
         parties=[
             Party(
@@ -218,8 +259,19 @@ def _family_conference_referral(form: FamilyConferenceReferral, c: Context) -> L
                             "other_grounds",
                             "municipality",
                             "family_consent",
-                            "guardianship_authority_agreement",
+                            *(() if agreement_recorded else (_agreement_field(f),)),
                         ),
+                    ),
+                    *(
+                        [
+                            c.fields(
+                                f.guardianship_authority_agreement,
+                                ("authority", "person", "date"),
+                                heading=c.title(f, "guardianship_authority_agreement"),
+                            )
+                        ]
+                        if isinstance(f.guardianship_authority_agreement, AuthorityAgreement)
+                        else []
                     ),
                 ],
             ),
@@ -336,6 +388,7 @@ def _cooperation_agreement(form: CooperationAgreement, c: Context) -> Layout:
         parties=parties,
         sections=sections,
         signatures=signatures,
+        agreement=True,
     )
 
 
@@ -355,6 +408,7 @@ def _support_plan(form: SupportPlan, c: Context) -> Layout:
         )
     return Layout(
         author=f.provider.name,
+        prepared_by=_prepared_by(c, f.provider.worker, f),
         parties=[
             c.municipality_party(f.municipality),
             Party(c.title(f, "provider"), [f.provider.name, *c.worker_lines(f.provider.worker)]),
@@ -402,13 +456,19 @@ def _action_plan(form: ActionPlan, c: Context) -> Layout:
     )
 
 
+def _service_end(c: Context, end: ServiceEnd | None, heading: str) -> list[FieldsBlock]:
+    """The recorded early end (report or diary entry): its date and reason; nothing if none."""
+    return [] if end is None else [c.fields(end, ("date", "reason"), heading=heading)]
+
+
 def _client_diary(form: ClientDiary, c: Context) -> Layout:
     f = form
     entries = sorted(f.entries, key=lambda e: e.date)
-    hours = sum(e.duration_minutes for e in entries) / 60
+    minutes = sum(e.duration_minutes for e in entries)
     return Layout(
         author=f.municipality,
         subtitle=f.service.title(c.lang),
+        prepared_by=_prepared_by(c, f.worker, f),
         parties=[
             Party(
                 c.title(f, "worker"), [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)]
@@ -427,9 +487,9 @@ def _client_diary(form: ClientDiary, c: Context) -> Layout:
                         entries,
                         DiaryEntry,
                         [
-                            "date",
+                            (c.title(DiaryEntry, "date"), lambda e: c.short_date(e.date)),
                             "kind",
-                            "duration_minutes",
+                            (c.labels["duration"], lambda e: c.duration(e.duration_minutes)),
                             "participants",
                             "description",
                             "next_steps",
@@ -439,8 +499,15 @@ def _client_diary(form: ClientDiary, c: Context) -> Layout:
                     FieldsBlock(
                         [
                             FieldRow(c.labels["total_contacts"], str(len(entries))),
-                            FieldRow(c.labels["total_hours"], c.value(round(hours, 2))),
+                            FieldRow(c.labels["total_hours"], c.duration(minutes)),
                         ]
+                    ),
+                    *(
+                        block
+                        for entry in entries
+                        for block in _service_end(
+                            c, entry.service_end, c.title(DiaryEntry, "service_end")
+                        )
                     ),
                 ],
             ),
@@ -453,6 +520,7 @@ def _progress_report(form: ProgressReport, c: Context) -> Layout:
     return Layout(
         author=f.provider or f.municipality.name,
         subtitle=f.service.title(c.lang),
+        prepared_by=_prepared_by(c, f.worker, f),
         parties=[
             Party(
                 c.title(f, "worker"), [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)]
@@ -462,7 +530,12 @@ def _progress_report(form: ProgressReport, c: Context) -> Layout:
         sections=[
             Section(
                 c.title(f, "service"),
-                [c.fields(f, ("service", "client", "service_start", "period_start", "period_end"))],
+                [
+                    c.fields(
+                        f, ("service", "client", "service_start", "period_start", "period_end")
+                    ),
+                    *_service_end(c, f.service_end, c.title(f, "service_end")),
+                ],
             ),
             Section(c.title(f, "situation"), [c.text(f.situation)]),
             Section(c.title(f, "progress"), [c.text(f.progress)]),
@@ -484,7 +557,11 @@ def _progress_report(form: ProgressReport, c: Context) -> Layout:
                     c.table(
                         f.contacts,
                         ContactSummary,
-                        ["kind", "count", "hours"],
+                        [
+                            "kind",
+                            "count",
+                            (c.title(ContactSummary, "hours"), lambda s: c.duration(s.hours * 60)),
+                        ],
                         widths=(0.07, 0.53, 0.2, 0.2),
                     )
                 ],
@@ -497,11 +574,20 @@ def _progress_report(form: ProgressReport, c: Context) -> Layout:
 def _closure(form: Closure, c: Context) -> Layout:
     f = form
     author = f.provider or f.municipality.name
-    signatures = _caregiver_signatures(c, f.family)
-    signatures.append(Signature(c.title(f, "worker"), f.worker.name))
+    # Viimsi's family support person writes a client-work summary to the municipality's social
+    # and health department (seed 003); the other services close with an agreement the family
+    # signs (seed 000, step 7).
+    summary = f.service is Service.FAMILY_SUPPORT_PERSON
+    signatures = [] if summary else _caregiver_signatures(c, f.family)
+    if not summary:
+        signatures.append(Signature(c.title(f, "worker"), f.worker.name))
     return Layout(
         author=author,
         subtitle=f.service.title(c.lang),
+        title=Closure.summary_titles.get(c.lang) if summary else "",
+        intro=INTROS["closure-client-work-summary"].get(c.lang) if summary else None,
+        agreement=not summary,
+        prepared_by=_prepared_by(c, f.worker, f) if summary else None,
         parties=[
             c.municipality_party(f.municipality),
             Party(

@@ -22,6 +22,8 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -30,18 +32,21 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -49,7 +54,8 @@ from reportlab.platypus import (
 
 import asendusdoc
 from asendusdoc.errors import RenderError
-from asendusdoc.i18n import LANGUAGE_TAGS
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, LANGUAGE_TAGS
+from asendusdoc.render import page_style as style
 from asendusdoc.render.document import (
     Block,
     Document,
@@ -61,6 +67,7 @@ from asendusdoc.render.document import (
     TableBlock,
     TextBlock,
 )
+from asendusdoc.render.measure import column_widths, hyphenation_language, needs_landscape
 
 __all__ = ["render_pdf", "render_pdf_bundle"]
 
@@ -68,18 +75,22 @@ FONT = "AsendusdocDejaVuSans"
 FONT_BOLD = "AsendusdocDejaVuSans-Bold"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 20 * mm
+MARGIN_LEFT = style.MARGIN_LEFT_MM * mm
+MARGIN_RIGHT = style.MARGIN_RIGHT_MM * mm
+MARGIN_TOP = style.MARGIN_TOP_MM * mm
+MARGIN_BOTTOM = style.MARGIN_BOTTOM_MM * mm
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-LABEL_SHARE = 0.35
-"""The label column of a field table: 35 % of the text width."""
+"""The text width of a portrait page; a landscape document's is :data:`LANDSCAPE_WIDTH`."""
+LANDSCAPE_WIDTH = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
+LABEL_SHARE = style.LABEL_SHARE
 
-BODY_SIZE = 10
-RUNNING_SIZE = 8
-GRID_COLOUR = colors.HexColor("#808080")
-HEADER_FILL = colors.HexColor("#E6E6E6")
-CELL_PADDING = 4
+BODY_SIZE = style.BODY_SIZE
+RUNNING_SIZE = style.RUNNING_SIZE
+GRID_COLOUR = colors.HexColor(f"#{style.GRID_COLOUR}")
+HEADER_FILL = colors.HexColor(f"#{style.HEADER_FILL}")
+LABEL_FILL = colors.HexColor(f"#{style.LABEL_FILL}")
+RUNNING_COLOUR = colors.HexColor(f"#{style.RUNNING_COLOUR}")
+CELL_PADDING = style.CELL_PADDING_MM * mm
 
 MAX_CELL_LINES = 16
 """A table cell holds at most about this many lines; longer text continues in the next row.
@@ -147,14 +158,38 @@ def _register_fonts() -> None:
 
 def warm_up() -> None:
     """Load the fonts and styles now (e.g. before forking worker processes)."""
-    _styles()
+    for lang in DOCUMENT_LANGUAGES:
+        _styles_of(lang)
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What the flowables of the document being laid out depend on: language and text width."""
+
+    lang: str = "et"
+    width: float = CONTENT_WIDTH
+
+
+_SETTING: ContextVar[_Setting | None] = ContextVar("asendusdoc_pdf_setting", default=None)
+
+
+def _setting() -> _Setting:
+    return _SETTING.get() or _Setting()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    return _styles_of(_setting().lang)
 
 
 @cache
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles_of(lang: str) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of a document language: hyphenation by pyphen's dictionary."""
     _register_fonts()
     body = ParagraphStyle(
         "body",
+        hyphenationLang=hyphenation_language(lang),
+        embeddedHyphenation=1,  # a word may also break after its own hyphen (Lääne-Harju)
+        uriWasteReduce=0.3,
         fontName=FONT,
         bulletFontName=FONT,  # the default bullet font is Helvetica
         fontSize=BODY_SIZE,
@@ -165,16 +200,27 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "title": ParagraphStyle(
-            "title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=4
+            "title",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=style.TITLE_SIZE,
+            leading=style.TITLE_SIZE * 1.25,
+            spaceAfter=4,
         ),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11, leading=14, spaceAfter=2),
+        "subtitle": ParagraphStyle(
+            "subtitle",
+            parent=body,
+            fontSize=style.SUBTITLE_SIZE,
+            leading=style.SUBTITLE_SIZE * 1.27,
+            spaceAfter=2,
+        ),
         "meta": ParagraphStyle("meta", parent=body, spaceAfter=1),
         "section": ParagraphStyle(
             "section",
             parent=body,
             fontName=FONT_BOLD,
-            fontSize=12,
-            leading=15,
+            fontSize=style.SECTION_SIZE,
+            leading=style.SECTION_SIZE * 1.25,
             spaceBefore=12,
             spaceAfter=5,
         ),
@@ -183,6 +229,14 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "cell": ParagraphStyle("cell", parent=body, leading=12.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
+        "running": ParagraphStyle(
+            "running",
+            parent=body,
+            fontSize=RUNNING_SIZE,
+            leading=RUNNING_SIZE * 1.2,
+            textColor=RUNNING_COLOUR,
+            spaceAfter=0,
+        ),
         "item": ParagraphStyle(
             "item", parent=body, leftIndent=7 * mm, bulletIndent=0, spaceAfter=2
         ),
@@ -251,7 +305,8 @@ def _chunks(text: str, width: float) -> list[str]:
     Cuts fall on line breaks or whitespace where possible; the pieces joined by a space or a
     line break read as the original text.
     """
-    chars_per_line = max(4, int((width - 2 * CELL_PADDING) / (0.62 * BODY_SIZE)))
+    average = pdfmetrics.stringWidth(text, FONT, BODY_SIZE) / max(1, len(text))
+    chars_per_line = max(4, int((width - 2 * CELL_PADDING) / max(average, 1.0)))
     budget = chars_per_line * MAX_CELL_LINES
     if len(text) <= budget // 2 and text.count("\n") < MAX_CELL_LINES // 2:
         return [text]
@@ -368,17 +423,65 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
 
 
 def _fields_table(rows: Sequence[FieldRow]) -> Table:
-    widths = [CONTENT_WIDTH * LABEL_SHARE, CONTENT_WIDTH * (1 - LABEL_SHARE)]
-    return _grid_table([[row.label, row.value] for row in rows], widths, bold_first_column=True)
+    width = _setting().width
+    widths = [width * LABEL_SHARE, width * (1 - LABEL_SHARE)]
+    table = _grid_table([[row.label, row.value] for row in rows], widths, bold_first_column=True)
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]))
+    return table
+
+
+def _column_texts(block: TableBlock) -> list[list[str]]:
+    """Each column's texts, its header first."""
+    return [
+        [header, *(row[index] if index < len(row) else "" for row in block.rows)]
+        for index, header in enumerate(block.columns)
+    ]
 
 
 def _column_widths(block: TableBlock) -> list[float]:
-    count = len(block.columns)
-    shares = list(block.widths)
-    if len(shares) != count or any(share <= 0 for share in shares):
-        shares = [1.0] * count
-    total = sum(shares)
-    return [CONTENT_WIDTH * share / total for share in shares]
+    """Widths from the measured text (render/measure.py), weighted by the layout's shares."""
+    setting = _setting()
+    return column_widths(
+        _column_texts(block),
+        setting.width,
+        padding=2 * CELL_PADDING + 1,
+        lang=setting.lang,
+        weights=block.widths,
+        font=FONT,
+        bold_font=FONT_BOLD,
+        size=BODY_SIZE,
+    )
+
+
+def table_widths(block: TableBlock, lang: str, *, landscape_page: bool) -> list[float]:
+    """The measured column widths (points) of ``block``: what the DOCX back end applies too."""
+    _register_fonts()
+    width = LANDSCAPE_WIDTH if landscape_page else CONTENT_WIDTH
+    token = _SETTING.set(_Setting(lang, width))
+    try:
+        return _column_widths(block)
+    finally:
+        _SETTING.reset(token)
+
+
+def is_landscape(document: Document) -> bool:
+    """Whether a table of ``document`` is too wide for a portrait page: the whole document then
+    goes on landscape pages (the client diary's seven columns)."""
+    _register_fonts()
+    return any(
+        needs_landscape(
+            _column_texts(block),
+            CONTENT_WIDTH,
+            padding=2 * CELL_PADDING + 1,
+            lang=document.lang,
+            font=FONT,
+            bold_font=FONT_BOLD,
+            size=BODY_SIZE,
+        )
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, TableBlock) and block.columns
+    )
 
 
 def _block(block: Block) -> list[Flowable]:
@@ -421,6 +524,26 @@ def _signature_lines(signature: Signature, labels: dict[str, str]) -> list[Flowa
     ]
 
 
+def _prepared_by(document: Document) -> list[Flowable]:
+    """The "Koostas" block: name and position, date, and the digital-signature note."""
+    prepared = document.prepared_by
+    if prepared is None:
+        return []
+    labels = document.labels
+    name = ", ".join(part for part in (prepared.name, prepared.position) if part)
+    return [
+        KeepTogether(
+            [
+                Spacer(1, 8),
+                _para(labels.get("prepared_by", ""), "cell_bold"),
+                _para(name, "cell"),
+                _para(f"{labels.get('date', '')}: {prepared.date}", "cell"),
+                _para(labels.get("signed_digitally", ""), "cell"),
+            ]
+        )
+    ]
+
+
 def _signatures(document: Document) -> list[Flowable]:
     if not document.signatures:
         return []
@@ -440,7 +563,7 @@ def _signatures(document: Document) -> list[Flowable]:
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     table = Table(
         rows,
-        colWidths=[CONTENT_WIDTH / 2] * 2,
+        colWidths=[_setting().width / 2] * 2,
         style=TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE),  # the default is Helvetica
@@ -475,6 +598,7 @@ def _story(document: Document) -> list[Flowable]:
         story += _section(section)
     story = _keep_headings(story)
     story += _signatures(document)
+    story += _prepared_by(document)
     return story
 
 
@@ -562,29 +686,44 @@ def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
             Canvas.save(self)
 
         def _draw_running(self, owner: int, page: int, total: int) -> None:
+            """The marking above the text; issuer, reference, title and page number below it."""
             document = running[owner][0]
             labels = document.labels
-            top = PAGE_HEIGHT - 12 * mm
-            bottom = 11 * mm
-            right = PAGE_WIDTH - MARGIN_RIGHT
+            page_width, page_height = self._pagesize
+            content_width = page_width - MARGIN_LEFT - MARGIN_RIGHT
+            right = page_width - MARGIN_RIGHT
+            top = page_height - style.RUNNING_DISTANCE_MM * mm
             self.saveState()
-            self.setFillColor(colors.HexColor("#404040"))
+            self.setFillColor(RUNNING_COLOUR)
             self.setStrokeColor(GRID_COLOUR)
             self.setLineWidth(0.4)
-            reference = _fit(self, document.case_reference, FONT, RUNNING_SIZE, CONTENT_WIDTH / 3)
-            author_room = CONTENT_WIDTH - self.stringWidth(reference, FONT, RUNNING_SIZE) - 6 * mm
+            for line in document.restriction:
+                marking = Paragraph(_markup(line), _styles_of(document.lang)["running"])
+                height = marking.wrapOn(self, content_width, page_height)[1]
+                top -= height
+                marking.drawOn(self, MARGIN_LEFT, top)
+            if document.restriction:
+                self.line(MARGIN_LEFT, top - 1.5 * mm, right, top - 1.5 * mm)
+            bottom = style.RUNNING_DISTANCE_MM * mm
+            upper = bottom + RUNNING_SIZE * 1.3
+            self.line(
+                MARGIN_LEFT, upper + RUNNING_SIZE + 1.5 * mm, right, upper + RUNNING_SIZE + 1.5 * mm
+            )
+            reference = f"{labels.get('case_reference', '')}: {document.case_reference}"
+            reference = _fit(self, reference, FONT, RUNNING_SIZE, content_width / 2)
+            author_room = content_width - self.stringWidth(reference, FONT, RUNNING_SIZE) - 6 * mm
             self.setFont(FONT_BOLD, RUNNING_SIZE)
             self.drawString(
-                MARGIN_LEFT, top, _fit(self, document.author, FONT_BOLD, RUNNING_SIZE, author_room)
+                MARGIN_LEFT,
+                upper,
+                _fit(self, document.author, FONT_BOLD, RUNNING_SIZE, author_room),
             )
             self.setFont(FONT, RUNNING_SIZE)
-            self.drawRightString(right, top, reference)
-            self.line(MARGIN_LEFT, top - 2.5 * mm, right, top - 2.5 * mm)
+            self.drawRightString(right, upper, reference)
             number = f"{labels.get('page', '')} {page} {labels.get('page_of', '/')} {total}"
             number_width = self.stringWidth(number, FONT, RUNNING_SIZE)
-            self.line(MARGIN_LEFT, bottom + 3.5 * mm, right, bottom + 3.5 * mm)
             footer = _fit(
-                self, running[owner][1], FONT, RUNNING_SIZE, CONTENT_WIDTH - number_width - 6 * mm
+                self, running[owner][1], FONT, RUNNING_SIZE, content_width - number_width - 6 * mm
             )
             self.drawString(MARGIN_LEFT, bottom, footer)
             self.drawRightString(right, bottom, number)
@@ -599,16 +738,47 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
     _register_fonts()
     first = documents[0]
     story: list[Flowable] = []
+    orientations = ["landscape" if is_landscape(d) else "portrait" for d in documents]
     for index, document in enumerate(documents):
+        # Each document starts on a page of its orientation (NextPageTemplate applies to the
+        # page after the break; the first page's template is chosen below).
         if index:
-            story.append(PageBreak())
+            story += [NextPageTemplate(orientations[index]), PageBreak()]
         story.append(_StartDocument(index, bookmarks))
-        story += _story(document)
+        width = LANDSCAPE_WIDTH if orientations[index] == "landscape" else CONTENT_WIDTH
+        token = _SETTING.set(_Setting(document.lang, width))
+        try:
+            story += _story(document)
+        finally:
+            _SETTING.reset(token)
     buffer = io.BytesIO()
     version = f"asendusdoc {asendusdoc.__version__}"
-    template = SimpleDocTemplate(
+    pages = {"portrait": A4, "landscape": landscape(A4)}
+    first_orientation = orientations[0]
+    page_templates = [
+        PageTemplate(
+            id=name,
+            pagesize=size,
+            frames=[
+                Frame(
+                    MARGIN_LEFT,
+                    MARGIN_BOTTOM,
+                    size[0] - MARGIN_LEFT - MARGIN_RIGHT,
+                    size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+                    leftPadding=0,
+                    rightPadding=0,
+                    topPadding=0,
+                    bottomPadding=0,
+                    id=f"{name}-text",
+                )
+            ],
+        )
+        for name, size in sorted(pages.items(), key=lambda item: item[0] != first_orientation)
+    ]
+    template = BaseDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=pages[first_orientation],
+        pageTemplates=page_templates,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,

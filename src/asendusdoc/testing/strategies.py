@@ -445,10 +445,22 @@ def family_conference_referrals(draw: Any) -> Data:
     )
     grounds = draw(_value_lists(ConferenceGround))
     data |= {"referrer": referrer, "grounds": grounds, "family_consent": True}
+    referral_day = dt.date.fromisoformat(data["document_date"])
+    agreement = _object(
+        {
+            "authority": municipalities(),
+            "person": short_texts(60),
+            "date": dates(max_value=referral_day).map(_iso),
+        }
+    )
     if referrer["kind"] == ReferrerKind.SUBSTITUTE_CARE_PROVIDER.value:
-        data["guardianship_authority_agreement"] = True
+        # the record (issue 17), now and then the old yes/no that is still accepted
+        data["guardianship_authority_agreement"] = draw(agreement | st.just(True))
     elif draw(st.booleans()):
-        data["guardianship_authority_agreement"] = draw(st.booleans())
+        data["guardianship_authority_agreement"] = draw(agreement | st.booleans())
+    if draw(st.booleans()) and isinstance(data.get("guardianship_authority_agreement"), bool):
+        # the migrated shape of the old yes/no
+        data["guardianship_authority_agreed"] = data.pop("guardianship_authority_agreement")
     if ConferenceGround.OTHER_SUBSTITUTE_CARE.value in grounds or draw(st.booleans()):
         data["other_grounds"] = draw(short_texts(100))
     network_member = _object(

@@ -1,0 +1,77 @@
+"""Migrations: what an older form says in a way the models have since replaced.
+
+A form that was valid stays valid. Where a model changed, the model still accepts the old shape
+and reads it the new way; :func:`form_migrations` names each such place, so that ``validate``
+can report it and the caseworker can bring the form up to date. Each migration has a stable
+code and an English message (the gettext msgid).
+
+========================================  ==============================================  ======
+field                                     old → now                                       since
+========================================  ==============================================  ======
+``guardianship_authority_agreement``      ``true`` → ``guardianship_authority_agreed``:   17
+(family conference referral)              agreed, the authority, person, date unrecorded
+``guardianship_authority_agreement``      ``false`` → left out (no agreement recorded)    17
+========================================  ==============================================  ======
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from asendusdoc.i18n import N_, translations
+
+__all__ = ["Migration", "form_migrations"]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One old shape in a form: where, a stable code, and what it now means (English msgid)."""
+
+    path: tuple[str | int, ...]
+    code: str
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang`` (et, ru or en)."""
+        return translations(lang).gettext(self.template).format(**self.params)
+
+    @property
+    def path_text(self) -> str:
+        """The path as ``a.b[0].c``."""
+        text = ""
+        for part in self.path:
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        return text
+
+
+_AGREEMENT = "guardianship_authority_agreement"
+
+
+def form_migrations(data: Mapping[str, Any]) -> list[Migration]:
+    """Every old shape in ``data`` (a form as parsed JSON) that the model still accepts."""
+    found: list[Migration] = []
+    if data.get("form") == "family-conference-referral" and _AGREEMENT in data:
+        value = data[_AGREEMENT]
+        if value is True:
+            found.append(
+                Migration(
+                    (_AGREEMENT,),
+                    "authority_agreement_yes_no",
+                    N_(
+                        "the old yes/no form is read as 'agreed'; record which guardianship "
+                        "authority agreed, who and when (authority, person, date)"
+                    ),
+                )
+            )
+        elif value is False:
+            found.append(
+                Migration(
+                    (_AGREEMENT,),
+                    "authority_agreement_no_left_out",
+                    N_("the old 'no' is read as no agreement recorded; leave the field out"),
+                )
+            )
+    return found

@@ -1,0 +1,122 @@
+"""No plaintext touches the disk on any protection path, and no temporary file remains.
+
+Each path runs the real command under ``strace -f`` (following gpg and the CDOC 2.0 writer
+process too) and lists every file any of these processes opened for writing. The only files
+allowed are the output (its temporary name in the output folder, then its final name) and
+GnuPG's throw-away home (keys, never the document: gpg encrypts from a pipe to a pipe).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from asendusdoc.render import render_pdf
+
+from .conftest import SEAL_PASSWORD, CertificateSet, KeySet, SealFiles
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERRAL = ROOT / "examples" / "family-support-referral.json"
+OPEN_CALL = re.compile(
+    r'^\d+\s+(?:openat|open|creat)\((?:AT_FDCWD, )?"(?P<path>[^"]*)", (?P<flags>[A-Z_|]+)'
+)
+WRITING = ("O_WRONLY", "O_RDWR", "O_CREAT", "creat")
+
+
+def _strace() -> str:
+    program = shutil.which("strace")
+    if program is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("strace is missing in CI (.ci/run installs it)")
+        pytest.skip("strace is not installed")
+    return program
+
+
+def _written_paths(log: Path) -> set[str]:
+    written = set()
+    for line in log.read_text(errors="replace").splitlines():
+        found = OPEN_CALL.match(line)
+        if found and any(flag in found["flags"] for flag in WRITING):
+            written.add(found["path"])
+    return written
+
+
+def _cases(
+    keys: KeySet, certificates: CertificateSet, seal_files: SealFiles
+) -> dict[str, list[str]]:
+    cases = {
+        "openpgp": ["--encrypt-to", str(keys.good.public), "--sign-with", str(keys.good.secret)],
+        "cdoc1": ["--cdoc-to", str(certificates.ec_p384.pem),
+                  "--cdoc-to", str(certificates.rsa.der)],
+        "seal-then-cdoc1": ["--seal-with", str(seal_files.good),
+                            "--seal-password-env", "ASENDUSDOC_SEAL", "--cdoc-to",
+                            str(certificates.rsa.pem)],
+        "pdf-password": ["--password-env", "ASENDUSDOC_SEAL"],
+    }  # fmt: skip
+    if (sys.platform, os.uname().machine) == ("linux", "x86_64"):
+        cases["cdoc2"] = ["--cdoc-version", "2", "--cdoc-to", str(certificates.rsa.pem)]
+    return cases
+
+
+@pytest.mark.parametrize("case", ["openpgp", "cdoc1", "seal-then-cdoc1", "pdf-password", "cdoc2"])
+def test_render_writes_only_the_protected_output(
+    tmp_path: Path,
+    keys: KeySet,
+    certificates: CertificateSet,
+    seal_files: SealFiles,
+    case: str,
+) -> None:
+    strace = _strace()
+    arguments = _cases(keys, certificates, seal_files).get(case)
+    if arguments is None:
+        pytest.skip("CDOC 2.0 is written on Linux x86_64 only")
+    out_dir = tmp_path / "out"
+    temp = tmp_path / "tmp"
+    home = tmp_path / "home"
+    for folder in (out_dir, temp, home):
+        folder.mkdir()
+    log = tmp_path / "strace.log"
+    env = {
+        **os.environ,
+        "TMPDIR": str(temp),
+        "HOME": str(home),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "ASENDUSDOC_SEAL": SEAL_PASSWORD,
+    }
+    done = subprocess.run(
+        [strace, "-f", "-qq", "-e", "trace=open,openat,creat", "-o", str(log),
+         sys.executable, "-m", "asendusdoc", "render", str(REFERRAL), "--out-dir", str(out_dir),
+         "--lang", "en", *arguments],
+        env=env, capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+    (output,) = out_dir.iterdir()  # no temporary file left beside it
+    allowed_temporary = re.compile(
+        re.escape(str(out_dir)) + r"/\." + re.escape(output.name) + r"\.\w+\.tmp"
+    )
+    unexpected = sorted(
+        path
+        for path in _written_paths(log)
+        if path != str(output)
+        and not allowed_temporary.fullmatch(path)
+        and not path.startswith("/tmp/asendusdoc-gpg-")  # gpg's home: keys only, then removed
+        and path not in ("/dev/null", "/dev/tty", "/dev/stdout")
+        and not path.startswith("/dev/shm/sem.")  # a lock (multiprocessing), in memory
+    )
+    assert unexpected == [], f"files written besides the output: {unexpected}"
+    assert list(temp.iterdir()) == [] and list(home.iterdir()) == []
+    our_gpg_homes = {
+        Path("/tmp", path.split("/")[2])
+        for path in _written_paths(log)
+        if path.startswith("/tmp/asendusdoc-gpg-")
+    }
+    assert [home for home in our_gpg_homes if home.exists()] == []  # removed after use
+    plain = render_pdf(REFERRAL, "et")
+    assert plain[200:264] not in output.read_bytes()  # the output is not the plain document
