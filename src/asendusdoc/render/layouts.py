@@ -201,6 +201,11 @@ def _support_person_referral(form: SupportPersonReferral, c: Context) -> Layout:
                             "residence_municipality",
                         ),
                     ),
+                    *(
+                        [c.children_table(f.children, heading=c.title(f, "children"))]
+                        if f.children
+                        else []
+                    ),
                 ],
             ),
             Section(
