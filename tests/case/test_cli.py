@@ -158,7 +158,9 @@ def test_draft_report_names_what_to_fill(
     diary = CASES / "viimsi-ok" / "02-kliendipaevik.json"
     args = ["draft-report", str(diary), "--month", "2026-10", "-o", str(target), "--lang", "en"]
     assert main(args) == 0
-    assert "next_steps" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "Fill in before sending: Next steps; Municipality, child-protection worker." in printed
+    assert "next_steps" not in printed
     assert {p.code for p in validate_form(json.loads(target.read_text("utf-8")))} == {"missing"}
 
 
@@ -166,3 +168,13 @@ def test_draft_report_names_what_to_fill(
 def test_draft_report_bad_or_empty_month_exits_2(month: str, tmp_path: Path) -> None:
     diary = CASES / "viimsi-ok" / "02-kliendipaevik.json"
     assert main(["draft-report", str(diary), "--month", month, "-o", str(tmp_path / "r")]) == 2
+
+
+def test_no_coming_deadlines_writes_no_calendar_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "deadlines.ics"
+    case = str(CASES / "viimsi-ok")
+    main(["check", case, "--today", "2040-01-01", "--ics", str(target), "--lang", "en"])
+    assert f"No coming deadlines: {target} was not written." in capsys.readouterr().err
+    assert not target.exists()  # RFC 5545: a calendar holds at least one component

@@ -40,8 +40,9 @@ def normalised(text: str) -> str:
 
 
 def squeezed(text: str) -> str:
-    """All whitespace removed: for text that a renderer may cut into lines or rows anywhere."""
-    return "".join(text.split())
+    """All whitespace and hyphens removed: for text that a renderer may cut into lines or rows
+    anywhere, and hyphenate at a line's end (the PDF's "kon-/sultatsioon")."""
+    return "".join(text.split()).replace("-", "")
 
 
 def free_texts(data: Any, key: str | None = None) -> Iterator[str]:

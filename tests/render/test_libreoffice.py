@@ -9,15 +9,18 @@ installs it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
 from asendusdoc.examples import example_data
 from asendusdoc.render import build_document, render_docx
 from asendusdoc.render.document import TableBlock
+from tests.render.line_breaks import bad_breaks, words_of
 from tests.render.test_docx import free_texts
 from tests.render.test_forms_docx import CASES, FORM_IDS, LANGS
 
@@ -31,9 +34,15 @@ def _tool(name: str) -> str:
     return path
 
 
-BODY_CROP = ["-x", "0", "-y", "50", "-W", "595", "-H", "742"]
-"""The page without its running header and footer (A4 in points, 72 dpi): they sit in the
-page margins, and a value cut by a page break must read on from one page's body to the next."""
+def body_crop(pdfinfo: str, pdf: Path) -> list[str]:
+    """pdftotext's options for the page without its running header and footer (the top and
+    bottom 50 points, at 72 dpi): a value cut by a page break must read on from one page's body
+    to the next. The page size (portrait or landscape A4) comes from pdfinfo."""
+    info = subprocess.run([pdfinfo, str(pdf)], check=True, capture_output=True, text=True)
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout)
+    assert size is not None
+    width, height = (round(float(value)) for value in size.groups())
+    return ["-x", "0", "-y", "50", "-W", str(width), "-H", str(height - 100)]
 
 
 def comparable(text: str) -> str:
@@ -76,11 +85,12 @@ def cut_by_a_page_break(value: str, pages: list[str]) -> bool:
 def libreoffice_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], list[str]]:
     """Each form's DOCX in each language through LibreOffice's PDF: its text, whole and cropped.
 
-    The cropped text leaves out the running header and footer (:data:`BODY_CROP`); pages are
+    The cropped text leaves out the running header and footer (:func:`body_crop`); pages are
     separated by form feeds.
     """
     soffice = _tool("soffice")
     pdftotext = _tool("pdftotext")
+    pdfinfo = _tool("pdfinfo")
     folder = tmp_path_factory.mktemp("libreoffice")
     sources = []
     for form_id in FORM_IDS:
@@ -103,7 +113,7 @@ def libreoffice_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[st
                     check=True,
                     capture_output=True,
                 ).stdout.decode("utf-8")
-                for crop in ([], BODY_CROP)
+                for crop in ([], body_crop(pdfinfo, pdf))
             ]
     return texts
 
@@ -146,3 +156,12 @@ def test_libreoffice_prints_the_access_restriction_marking_on_every_page(
         if not all(comparable(line) in page for line in document.restriction)
     ]
     assert unmarked == []
+
+
+@pytest.mark.parametrize(("form_id", "lang"), CASES)
+def test_libreoffice_breaks_words_only_at_hyphenation_points(
+    libreoffice_texts: dict[tuple[str, str], list[str]], form_id: str, lang: str
+) -> None:
+    document = build_document(example_data(form_id), lang)
+    whole = libreoffice_texts[form_id, lang][0]
+    assert bad_breaks(whole, words_of(free_texts(document)), lang) == []

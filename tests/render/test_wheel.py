@@ -60,6 +60,10 @@ def test_the_wheel_holds_every_asset(installed: tuple[Path, Path, Path]) -> None
         f"asendusdoc/i18n/locale/{lang}/LC_MESSAGES/asendusdoc.mo" for lang in ("et", "ru")
     }
     assert sorted(expected - names) == []
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
+    metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    text = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "License-Expression: MIT" in text and "Classifier: Typing :: Typed" in text
 
 
 def test_the_installed_package_finds_its_assets_inside_itself(

@@ -64,6 +64,7 @@ LONG_FIELD: dict[str, tuple[str | int, ...]] = {
     "client-diary": ("entries", 0, "description"),
     "progress-report": ("progress",),
     "closure": ("further_needs",),
+    "family-needs-feedback": ("expectations",),
 }
 
 
@@ -218,6 +219,9 @@ def test_generated_forms_render_in_both_languages_and_formats(form_id: str) -> N
             for fmt, render in RENDERERS.items():
                 document = render(data, lang)
                 WHOLE[fmt](document)
-                assert comparable(data["case_reference"]) in comparable(reading_text(document))
+                # the needs feedback names a case only when the family links it to one
+                if data.get("case_reference"):
+                    shown = comparable(reading_text(document))
+                    assert comparable(data["case_reference"]) in shown
 
     check()

@@ -128,7 +128,13 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         _print_findings(report, lang)
-    if args.ics is not None:
+    if args.ics is not None and not report.coming_deadlines:
+        # RFC 5545 wants at least one component: an empty calendar is not written
+        print(
+            _("No coming deadlines: {path} was not written.").format(path=args.ics),
+            file=sys.stderr,
+        )
+    elif args.ics is not None:
         coming = report.coming_deadlines
         data = deadlines_calendar(report.reference or "", coming, lang, stamp=report.today)
         write_output(args.ics, data, force=args.force)
@@ -185,10 +191,18 @@ def _redact(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
+    """Dotted paths ("municipality.worker") as a caseworker reads them: the fields' titles."""
+    from asendusdoc.i18n.messages import field_label
+    from asendusdoc.problems import Problem
+
+    return [field_label(Problem(tuple(p.split(".")), "", ""), form_id, lang) for p in paths]
+
+
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
     from asendusdoc.cli._common import read_input
-    from asendusdoc.forms import ClientDiary
+    from asendusdoc.forms import ClientDiary, ProgressReport
     from asendusdoc.loading import load_form, parse_form_json
     from asendusdoc.output import write_output
 
@@ -209,7 +223,7 @@ def _draft(args: argparse.Namespace) -> int:
     draft = draft_progress_report(diary, year, month, lang=args.report_lang)
     write_output(args.output, _dump(draft), force=args.force)
     print(_("The draft report was written to {path}.").format(path=args.output))
-    fields = ", ".join(missing_parts(draft))
+    fields = "; ".join(_field_names(missing_parts(draft), ProgressReport.form_id, args.lang))
     print(
         _("Fill in before sending: {fields}. Then check it: asendusdoc validate {path}").format(
             fields=fields, path=args.output

@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from asendusdoc.forms._types import ShortText
+from asendusdoc.forms._types import ShortText, birth_date_of
 from asendusdoc.titles import Titles
 from asendusdoc.titles import field as titled
 
@@ -83,7 +83,7 @@ class FormModel(Block):
 
     @model_validator(mode="after")
     def _check_rules(self) -> FormModel:
-        violations = self.rule_violations()
+        violations = [*births_after(self, self.document_date), *self.rule_violations()]
         if violations:
             raise PydanticCustomError(
                 "form_rules",
@@ -95,6 +95,42 @@ class FormModel(Block):
                 },
             )
         return self
+
+
+def births_after(block: BaseModel, day: dt.date, path: Path = ()) -> list[RuleViolation]:
+    """Every person of ``block`` born after ``day`` (the document date), by the birth date or,
+    without one, by the personal code; the path names the field the date came from."""
+    found: list[RuleViolation] = []
+    for name in type(block).model_fields:
+        value = getattr(block, name)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            if not isinstance(item, BaseModel):
+                continue
+            here = (*path, name) if index is None else (*path, name, index)
+            found += _born_after(item, day, here)
+            found += births_after(item, day, here)
+    return found
+
+
+def _born_after(person: BaseModel, day: dt.date, path: Path) -> list[RuleViolation]:
+    birth_date = getattr(person, "birth_date", None)
+    code = getattr(person, "personal_code", None)
+    if isinstance(birth_date, dt.date):
+        born, field_name = birth_date, "birth_date"
+    elif isinstance(code, str):
+        born, field_name = birth_date_of(code), "personal_code"
+    else:
+        return []
+    if born <= day:
+        return []
+    return [
+        RuleViolation(
+            (*path, field_name),
+            "born_after_document_date",
+            "the person is born after the document date; check the birth date or the personal code",
+        )
+    ]
 
 
 def _dotted(path: Path) -> str:

@@ -119,7 +119,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             template=path,
             reason=type(exc).__name__,  # its text may quote a value of the form
         ) from exc
-    _apply_column_widths(template.docx, document)
+    _apply_page_and_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)
     template.pre_processing()
     return _reproducible_zip(_package_entries(template.docx))
@@ -154,27 +154,30 @@ def _package_entries(docx_document: Any) -> dict[str, bytes]:
     return collector.entries
 
 
-def _apply_column_widths(docx_document: Any, document: Document) -> None:
-    """Give each rendered data table the relative widths of its :class:`TableBlock`.
+def _apply_page_and_column_widths(docx_document: Any, document: Document) -> None:
+    """Landscape pages for a document whose table is too wide, and measured column widths.
 
-    A docxtpl column loop copies one cell, so every column has the same width. Tables are
-    matched to blocks in order by their header texts; a table of a custom template that does
-    not match keeps the widths its template gave it.
+    The PDF's decision and widths (:func:`asendusdoc.render.pdf.table_widths`): a docxtpl
+    column loop copies one cell, so every column would have the same width. Tables are matched
+    to blocks in order by their header texts; a table of a custom template that does not match
+    keeps the widths its template gave it (scaled to a landscape page's text width).
     """
+    from asendusdoc.render import pdf
+
+    landscape = pdf.is_landscape(document)
+    scale = pdf.LANDSCAPE_WIDTH / pdf.CONTENT_WIDTH if landscape else 1.0
+    if landscape:
+        _turn_to_landscape(docx_document, scale)
     blocks = [
         block
         for section in document.sections
         for block in section.blocks
-        if isinstance(block, TableBlock) and len(block.widths) == len(block.columns)
+        if isinstance(block, TableBlock) and block.columns
     ]
-    if not blocks:
-        return
     body = docx_document.element.body
     pending = iter(blocks)
     block = next(pending, None)
     for table in body.iter(f"{_W}tbl"):
-        if block is None:
-            return
         rows = table.findall(f"{_W}tr")
         grid = table.find(f"{_W}tblGrid")
         if not rows or grid is None:
@@ -183,11 +186,13 @@ def _apply_column_widths(docx_document: Any, document: Document) -> None:
             "".join(t.text or "" for t in cell.iter(f"{_W}t"))
             for cell in rows[0].findall(f"{_W}tc")
         ]
-        if header != [column.replace("\n", "") for column in block.columns]:
+        if block is None or header != [column.replace("\n", "") for column in block.columns]:
+            if scale != 1.0:
+                _scale_table(table, scale)
             continue
         columns = grid.findall(f"{_W}gridCol")
-        total = sum(int(float(c.get(f"{_W}w", "0"))) for c in columns)
-        twips = [int(total * share / sum(block.widths)) for share in block.widths]
+        widths = pdf.table_widths(block, document.lang, landscape_page=landscape)
+        twips = [int(width * 20) for width in widths]
         for column, width in zip(columns, twips, strict=False):
             column.set(f"{_W}w", str(width))
         for row in rows:
@@ -197,6 +202,32 @@ def _apply_column_widths(docx_document: Any, document: Document) -> None:
                     cell_width.set(f"{_W}w", str(width))
                     cell_width.set(f"{_W}type", "dxa")
         block = next(pending, None)
+
+
+def _turn_to_landscape(docx_document: Any, scale: float) -> None:
+    """Every section on landscape A4; right tab stops of headers and footers to the new margin."""
+    from docx.enum.section import WD_ORIENT
+
+    for section in docx_document.sections:
+        if section.orientation == WD_ORIENT.LANDSCAPE:
+            continue
+        width, height = section.page_width, section.page_height
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = height, width
+        for part in (section.header, section.footer):
+            for paragraph in part.paragraphs:
+                for tab in paragraph._p.iter(f"{_W}tab"):
+                    position = tab.get(f"{_W}pos")
+                    if tab.get(f"{_W}val") == "right" and position:
+                        tab.set(f"{_W}pos", str(int(int(position) * scale)))
+
+
+def _scale_table(table: Any, scale: float) -> None:
+    """A table's column and cell widths times ``scale`` (to fill a landscape page's text)."""
+    for column in table.iter(f"{_W}gridCol", f"{_W}tcW"):
+        value = column.get(f"{_W}w")
+        if value and column.get(f"{_W}type", "dxa") == "dxa":
+            column.set(f"{_W}w", str(int(float(value) * scale)))
 
 
 def _set_core_properties(docx_document: Any, document: Document) -> None:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -30,18 +32,21 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -49,7 +54,7 @@ from reportlab.platypus import (
 
 import asendusdoc
 from asendusdoc.errors import RenderError
-from asendusdoc.i18n import LANGUAGE_TAGS
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, LANGUAGE_TAGS
 from asendusdoc.render import page_style as style
 from asendusdoc.render.document import (
     Block,
@@ -62,6 +67,7 @@ from asendusdoc.render.document import (
     TableBlock,
     TextBlock,
 )
+from asendusdoc.render.measure import column_widths, hyphenation_language, needs_landscape
 
 __all__ = ["render_pdf", "render_pdf_bundle"]
 
@@ -74,6 +80,8 @@ MARGIN_RIGHT = style.MARGIN_RIGHT_MM * mm
 MARGIN_TOP = style.MARGIN_TOP_MM * mm
 MARGIN_BOTTOM = style.MARGIN_BOTTOM_MM * mm
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+"""The text width of a portrait page; a landscape document's is :data:`LANDSCAPE_WIDTH`."""
+LANDSCAPE_WIDTH = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
 LABEL_SHARE = style.LABEL_SHARE
 
 BODY_SIZE = style.BODY_SIZE
@@ -150,11 +158,37 @@ def _register_fonts() -> None:
 
 def warm_up() -> None:
     """Load the fonts and styles now (e.g. before forking worker processes)."""
-    _styles()
+    for lang in DOCUMENT_LANGUAGES:
+        _styles_of(lang)
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What the flowables of the document being laid out depend on: language and text width."""
+
+    lang: str = "et"
+    width: float = CONTENT_WIDTH
+
+
+_SETTING: ContextVar[_Setting | None] = ContextVar("asendusdoc_pdf_setting", default=None)
+
+
+def _setting() -> _Setting:
+    return _SETTING.get() or _Setting()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    return _styles_of(_setting().lang)
 
 
 @cache
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles_of(lang: str) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of a document language.
+
+    Cells of table columns narrower than their text hyphenate (``cell_hyphenated``, pyphen's
+    dictionary through reportlab): there a long word would otherwise leave a ragged gap. Text
+    set the full width does not need it, and hyphenating costs a third of a document's time.
+    """
     _register_fonts()
     body = ParagraphStyle(
         "body",
@@ -196,6 +230,15 @@ def _styles() -> dict[str, ParagraphStyle]:
             "block", parent=body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3
         ),
         "cell": ParagraphStyle("cell", parent=body, leading=12.5, spaceAfter=0),
+        "cell_hyphenated": ParagraphStyle(
+            "cell_hyphenated",
+            parent=body,
+            leading=12.5,
+            spaceAfter=0,
+            hyphenationLang=hyphenation_language(lang),
+            embeddedHyphenation=1,  # a word may also break after its own hyphen (Lääne-Harju)
+            uriWasteReduce=0.3,
+        ),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
         "running": ParagraphStyle(
             "running",
@@ -273,7 +316,8 @@ def _chunks(text: str, width: float) -> list[str]:
     Cuts fall on line breaks or whitespace where possible; the pieces joined by a space or a
     line break read as the original text.
     """
-    chars_per_line = max(4, int((width - 2 * CELL_PADDING) / (0.62 * BODY_SIZE)))
+    average = pdfmetrics.stringWidth(text, FONT, BODY_SIZE) / max(1, len(text))
+    chars_per_line = max(4, int((width - 2 * CELL_PADDING) / max(average, 1.0)))
     budget = chars_per_line * MAX_CELL_LINES
     if len(text) <= budget // 2 and text.count("\n") < MAX_CELL_LINES // 2:
         return [text]
@@ -320,6 +364,7 @@ def _grid_table(
     *,
     header: list[str] | None = None,
     bold_first_column: bool = False,
+    hyphenated: Sequence[bool] = (),
 ) -> Table:
     """A gridded table of Paragraph cells; a long cell continues in extra rows (:func:`_chunks`)."""
     data: list[list[Any]] = []
@@ -345,7 +390,10 @@ def _grid_table(
         pieces = [_chunks(text, width) for text, width in zip(cells, widths, strict=False)]
         height = max(len(p) for p in pieces)
         for index in range(height):
-            styles = ["cell"] * len(widths)
+            styles = [
+                "cell_hyphenated" if column < len(hyphenated) and hyphenated[column] else "cell"
+                for column in range(len(widths))
+            ]
             if bold_first_column:
                 styles[0] = "cell_bold"
             data.append(
@@ -390,19 +438,78 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
 
 
 def _fields_table(rows: Sequence[FieldRow]) -> Table:
-    widths = [CONTENT_WIDTH * LABEL_SHARE, CONTENT_WIDTH * (1 - LABEL_SHARE)]
+    width = _setting().width
+    widths = [width * LABEL_SHARE, width * (1 - LABEL_SHARE)]
     table = _grid_table([[row.label, row.value] for row in rows], widths, bold_first_column=True)
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]))
     return table
 
 
+def _column_texts(block: TableBlock) -> list[list[str]]:
+    """Each column's texts, its header first."""
+    return [
+        [header, *(row[index] if index < len(row) else "" for row in block.rows)]
+        for index, header in enumerate(block.columns)
+    ]
+
+
 def _column_widths(block: TableBlock) -> list[float]:
-    count = len(block.columns)
-    shares = list(block.widths)
-    if len(shares) != count or any(share <= 0 for share in shares):
-        shares = [1.0] * count
-    total = sum(shares)
-    return [CONTENT_WIDTH * share / total for share in shares]
+    """Widths from the measured text (render/measure.py), weighted by the layout's shares."""
+    setting = _setting()
+    return column_widths(
+        _column_texts(block),
+        setting.width,
+        padding=2 * CELL_PADDING + 1,
+        lang=setting.lang,
+        weights=block.widths,
+        font=FONT,
+        bold_font=FONT_BOLD,
+        size=BODY_SIZE,
+    )
+
+
+def _wrapping(block: TableBlock, widths: Sequence[float]) -> list[bool]:
+    """Which columns are narrower than their longest line: their cells hyphenate."""
+    room = [width - 2 * CELL_PADDING - 1 for width in widths]
+    return [
+        any(
+            pdfmetrics.stringWidth(line, FONT, BODY_SIZE) > room[index]
+            for text in texts[1:]
+            for line in text.split("\n")
+        )
+        for index, texts in enumerate(_column_texts(block))
+    ]
+
+
+def table_widths(block: TableBlock, lang: str, *, landscape_page: bool) -> list[float]:
+    """The measured column widths (points) of ``block``: what the DOCX back end applies too."""
+    _register_fonts()
+    width = LANDSCAPE_WIDTH if landscape_page else CONTENT_WIDTH
+    token = _SETTING.set(_Setting(lang, width))
+    try:
+        return _column_widths(block)
+    finally:
+        _SETTING.reset(token)
+
+
+def is_landscape(document: Document) -> bool:
+    """Whether a table of ``document`` is too wide for a portrait page: the whole document then
+    goes on landscape pages (the client diary's seven columns)."""
+    _register_fonts()
+    return any(
+        needs_landscape(
+            _column_texts(block),
+            CONTENT_WIDTH,
+            padding=2 * CELL_PADDING + 1,
+            lang=document.lang,
+            font=FONT,
+            bold_font=FONT_BOLD,
+            size=BODY_SIZE,
+        )
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, TableBlock) and block.columns
+    )
 
 
 def _block(block: Block) -> list[Flowable]:
@@ -414,7 +521,15 @@ def _block(block: Block) -> list[Flowable]:
             flowables.append(_fields_table(block.rows))
     elif isinstance(block, TableBlock):
         if block.columns:
-            flowables.append(_grid_table(block.rows, _column_widths(block), header=block.columns))
+            widths = _column_widths(block)
+            flowables.append(
+                _grid_table(
+                    block.rows,
+                    widths,
+                    header=block.columns,
+                    hyphenated=_wrapping(block, widths),
+                )
+            )
     elif isinstance(block, ListBlock):
         for number, item in enumerate(block.items, start=1):
             flowables.append(Paragraph(_markup(item), _styles()["item"], bulletText=f"{number}."))
@@ -484,7 +599,7 @@ def _signatures(document: Document) -> list[Flowable]:
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     table = Table(
         rows,
-        colWidths=[CONTENT_WIDTH / 2] * 2,
+        colWidths=[_setting().width / 2] * 2,
         style=TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE),  # the default is Helvetica
@@ -610,15 +725,17 @@ def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
             """The marking above the text; issuer, reference, title and page number below it."""
             document = running[owner][0]
             labels = document.labels
-            right = PAGE_WIDTH - MARGIN_RIGHT
-            top = PAGE_HEIGHT - style.RUNNING_DISTANCE_MM * mm
+            page_width, page_height = self._pagesize
+            content_width = page_width - MARGIN_LEFT - MARGIN_RIGHT
+            right = page_width - MARGIN_RIGHT
+            top = page_height - style.RUNNING_DISTANCE_MM * mm
             self.saveState()
             self.setFillColor(RUNNING_COLOUR)
             self.setStrokeColor(GRID_COLOUR)
             self.setLineWidth(0.4)
             for line in document.restriction:
-                marking = Paragraph(_markup(line), _styles()["running"])
-                height = marking.wrapOn(self, CONTENT_WIDTH, PAGE_HEIGHT)[1]
+                marking = Paragraph(_markup(line), _styles_of(document.lang)["running"])
+                height = marking.wrapOn(self, content_width, page_height)[1]
                 top -= height
                 marking.drawOn(self, MARGIN_LEFT, top)
             if document.restriction:
@@ -629,8 +746,8 @@ def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
                 MARGIN_LEFT, upper + RUNNING_SIZE + 1.5 * mm, right, upper + RUNNING_SIZE + 1.5 * mm
             )
             reference = f"{labels.get('case_reference', '')}: {document.case_reference}"
-            reference = _fit(self, reference, FONT, RUNNING_SIZE, CONTENT_WIDTH / 2)
-            author_room = CONTENT_WIDTH - self.stringWidth(reference, FONT, RUNNING_SIZE) - 6 * mm
+            reference = _fit(self, reference, FONT, RUNNING_SIZE, content_width / 2)
+            author_room = content_width - self.stringWidth(reference, FONT, RUNNING_SIZE) - 6 * mm
             self.setFont(FONT_BOLD, RUNNING_SIZE)
             self.drawString(
                 MARGIN_LEFT,
@@ -642,7 +759,7 @@ def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
             number = f"{labels.get('page', '')} {page} {labels.get('page_of', '/')} {total}"
             number_width = self.stringWidth(number, FONT, RUNNING_SIZE)
             footer = _fit(
-                self, running[owner][1], FONT, RUNNING_SIZE, CONTENT_WIDTH - number_width - 6 * mm
+                self, running[owner][1], FONT, RUNNING_SIZE, content_width - number_width - 6 * mm
             )
             self.drawString(MARGIN_LEFT, bottom, footer)
             self.drawRightString(right, bottom, number)
@@ -657,16 +774,47 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
     _register_fonts()
     first = documents[0]
     story: list[Flowable] = []
+    orientations = ["landscape" if is_landscape(d) else "portrait" for d in documents]
     for index, document in enumerate(documents):
+        # Each document starts on a page of its orientation (NextPageTemplate applies to the
+        # page after the break; the first page's template is chosen below).
         if index:
-            story.append(PageBreak())
+            story += [NextPageTemplate(orientations[index]), PageBreak()]
         story.append(_StartDocument(index, bookmarks))
-        story += _story(document)
+        width = LANDSCAPE_WIDTH if orientations[index] == "landscape" else CONTENT_WIDTH
+        token = _SETTING.set(_Setting(document.lang, width))
+        try:
+            story += _story(document)
+        finally:
+            _SETTING.reset(token)
     buffer = io.BytesIO()
     version = f"asendusdoc {asendusdoc.__version__}"
-    template = SimpleDocTemplate(
+    pages = {"portrait": A4, "landscape": landscape(A4)}
+    first_orientation = orientations[0]
+    page_templates = [
+        PageTemplate(
+            id=name,
+            pagesize=size,
+            frames=[
+                Frame(
+                    MARGIN_LEFT,
+                    MARGIN_BOTTOM,
+                    size[0] - MARGIN_LEFT - MARGIN_RIGHT,
+                    size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+                    leftPadding=0,
+                    rightPadding=0,
+                    topPadding=0,
+                    bottomPadding=0,
+                    id=f"{name}-text",
+                )
+            ],
+        )
+        for name, size in sorted(pages.items(), key=lambda item: item[0] != first_orientation)
+    ]
+    template = BaseDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=pages[first_orientation],
+        pageTemplates=page_templates,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
