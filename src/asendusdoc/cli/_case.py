@@ -191,10 +191,18 @@ def _redact(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
+    """Dotted paths ("municipality.worker") as a caseworker reads them: the fields' titles."""
+    from asendusdoc.i18n.messages import field_label
+    from asendusdoc.problems import Problem
+
+    return [field_label(Problem(tuple(p.split(".")), "", ""), form_id, lang) for p in paths]
+
+
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
     from asendusdoc.cli._common import read_input
-    from asendusdoc.forms import ClientDiary
+    from asendusdoc.forms import ClientDiary, ProgressReport
     from asendusdoc.loading import load_form, parse_form_json
     from asendusdoc.output import write_output
 
@@ -215,7 +223,7 @@ def _draft(args: argparse.Namespace) -> int:
     draft = draft_progress_report(diary, year, month, lang=args.report_lang)
     write_output(args.output, _dump(draft), force=args.force)
     print(_("The draft report was written to {path}.").format(path=args.output))
-    fields = ", ".join(missing_parts(draft))
+    fields = "; ".join(_field_names(missing_parts(draft), ProgressReport.form_id, args.lang))
     print(
         _("Fill in before sending: {fields}. Then check it: asendusdoc validate {path}").format(
             fields=fields, path=args.output

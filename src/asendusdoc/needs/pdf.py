@@ -21,6 +21,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -78,6 +79,7 @@ LINE_COLOURS = [
         "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#000000",
     )
 ]  # fmt: skip
+_LEVELS = (NeedLevel.NONE, NeedLevel.SOME, NeedLevel.GREAT)
 LABEL_WIDTH = 62 * mm
 """Room for the area names left of the bars."""
 
@@ -93,10 +95,29 @@ def _level_share(table: Table, row: str, level: NeedLevel) -> float | None:
     return 100 * table.counts[(row, level.value)] / table.counts[(row, "answered")]
 
 
+def _segments(table: Table, row: str) -> tuple[float, float, float, float, float]:
+    """The stacked pieces of one bar: none, gap, some, gap, great (percent; gaps are invisible).
+
+    A hidden level is left out; a shown one keeps its true place: "no need" starts at 0 %,
+    "great" ends at 100 %, "some" follows "no need" or precedes "great" when either is shown,
+    else it is left out too (its place would be a guess).
+    """
+    none, some, great = (_level_share(table, row, lv) for lv in _LEVELS)
+    if none is None and great is None:
+        return (0.0, 0.0, 0.0, 0.0, 0.0)
+    if none is not None:
+        middle = some or 0.0
+        rest = 100 - none - middle - (great or 0.0)
+        return (none, 0.0, middle, rest, great or 0.0)
+    assert great is not None
+    middle = some or 0.0
+    return (0.0, 100 - great - middle, middle, 0.0, great)
+
+
 def _bar_chart(tables: list[Table], row: str, lang: str) -> Drawing:
     """Per area one bar, stacked by level; a hidden count leaves its segment out."""
     ordered = list(reversed(tables))  # the chart draws its first category at the bottom
-    levels = (NeedLevel.NONE, NeedLevel.SOME, NeedLevel.GREAT)
+    levels = _LEVELS
     height = 21 * len(ordered) + 40
     drawing = Drawing(CONTENT_WIDTH, height)
     chart = HorizontalBarChart()
@@ -104,7 +125,8 @@ def _bar_chart(tables: list[Table], row: str, lang: str) -> Drawing:
     chart.y = 16
     chart.width = CONTENT_WIDTH - LABEL_WIDTH - 6
     chart.height = height - 36
-    chart.data = [[_level_share(t, row, level) for t in ordered] for level in levels]
+    pieces = [_segments(t, row) for t in ordered]
+    chart.data = [[piece[index] for piece in pieces] for index in range(5)]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.categoryNames = [
         _wrap(t.area.title(lang) if t.area else "") for t in ordered
@@ -121,13 +143,16 @@ def _bar_chart(tables: list[Table], row: str, lang: str) -> Drawing:
     chart.valueAxis.labelTextFormat = "%d %%"
     chart.barSpacing = 0
     chart.groupSpacing = 4
-    for index, level in enumerate(levels):
+    for index, level in zip((0, 2, 4), levels, strict=True):
         chart.bars[index].fillColor = LEVEL_COLOURS[level]
         chart.bars[index].strokeColor = colors.white
         chart.bars[index].strokeWidth = 0.3
+    for gap in (1, 3):
+        chart.bars[gap].fillColor = None
+        chart.bars[gap].strokeColor = None
     drawing.add(chart)
     pairs = [(LEVEL_COLOURS[lv], lv.title(lang)) for lv in levels]
-    drawing.add(_legend(pairs, LABEL_WIDTH, height - 14, 3, CONTENT_WIDTH - LABEL_WIDTH))
+    drawing.add(_legend(pairs, LABEL_WIDTH / 2, height - 14, 3, CONTENT_WIDTH - LABEL_WIDTH / 2))
     return drawing
 
 
@@ -164,10 +189,20 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
     chart.width = CONTENT_WIDTH - 40
     chart.height = 150
     drawing = Drawing(CONTENT_WIDTH, chart.y + chart.height + 10)
-    chart.data = [
-        [None if by_area[a].get(p) is None else 100 * by_area[a][p] for p in report.periods]  # type: ignore[operator]
-        for a in NeedArea
-    ]
+    series: list[list[float | None]] = []
+    colours: list[Any] = []
+    for index, area in enumerate(NeedArea):
+        values = [by_area[area].get(p) for p in report.periods]
+        # one series per run of shown periods: a hidden period breaks the line
+        run: list[float | None] = [None] * len(values)
+        for position, value in enumerate([*values, None]):
+            if value is not None:
+                run[position] = 100 * value
+            elif any(v is not None for v in run):
+                series.append(run)
+                colours.append(LINE_COLOURS[index])
+                run = [None] * len(values)
+    chart.data = series or [[None] * len(report.periods)]
     chart.categoryAxis.categoryNames = [period_title(p, lang) for p in report.periods]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
@@ -178,9 +213,10 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d %%"
     chart.joinedLines = 1
-    for index, _area in enumerate(NeedArea):
-        chart.lines[index].strokeColor = LINE_COLOURS[index]
+    for index, colour in enumerate(colours):
+        chart.lines[index].strokeColor = colour
         chart.lines[index].strokeWidth = 1.4
+        chart.lines[index].symbol = makeMarker("FilledCircle", size=4, fillColor=colour)
     drawing.add(chart)
     pairs = [(LINE_COLOURS[i], area.title(lang)) for i, area in enumerate(NeedArea)]
     legend = _legend(pairs, 0, legend_height + 2, 2)

@@ -191,13 +191,15 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 @cache
 def _styles_of(lang: str) -> dict[str, ParagraphStyle]:
-    """The paragraph styles of a document language: hyphenation by pyphen's dictionary."""
+    """The paragraph styles of a document language.
+
+    Cells of table columns narrower than their text hyphenate (``cell_hyphenated``, pyphen's
+    dictionary through reportlab): there a long word would otherwise leave a ragged gap. Text
+    set the full width does not need it, and hyphenating costs a third of a document's time.
+    """
     _register_fonts()
     body = ParagraphStyle(
         "body",
-        hyphenationLang=hyphenation_language(lang),
-        embeddedHyphenation=1,  # a word may also break after its own hyphen (Lääne-Harju)
-        uriWasteReduce=0.3,
         fontName=FONT,
         bulletFontName=FONT,  # the default bullet font is Helvetica
         fontSize=BODY_SIZE,
@@ -236,6 +238,15 @@ def _styles_of(lang: str) -> dict[str, ParagraphStyle]:
             "block", parent=body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3
         ),
         "cell": ParagraphStyle("cell", parent=body, leading=12.5, spaceAfter=0),
+        "cell_hyphenated": ParagraphStyle(
+            "cell_hyphenated",
+            parent=body,
+            leading=12.5,
+            spaceAfter=0,
+            hyphenationLang=hyphenation_language(lang),
+            embeddedHyphenation=1,  # a word may also break after its own hyphen (Lääne-Harju)
+            uriWasteReduce=0.3,
+        ),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
         "running": ParagraphStyle(
             "running",
@@ -361,6 +372,7 @@ def _grid_table(
     *,
     header: list[str] | None = None,
     bold_first_column: bool = False,
+    hyphenated: Sequence[bool] = (),
 ) -> Table:
     """A gridded table of Paragraph cells; a long cell continues in extra rows (:func:`_chunks`)."""
     data: list[list[Any]] = []
@@ -386,7 +398,10 @@ def _grid_table(
         pieces = [_chunks(text, width) for text, width in zip(cells, widths, strict=False)]
         height = max(len(p) for p in pieces)
         for index in range(height):
-            styles = ["cell"] * len(widths)
+            styles = [
+                "cell_hyphenated" if column < len(hyphenated) and hyphenated[column] else "cell"
+                for column in range(len(widths))
+            ]
             if bold_first_column:
                 styles[0] = "cell_bold"
             data.append(
@@ -461,6 +476,19 @@ def _column_widths(block: TableBlock) -> list[float]:
     )
 
 
+def _wrapping(block: TableBlock, widths: Sequence[float]) -> list[bool]:
+    """Which columns are narrower than their longest line: their cells hyphenate."""
+    room = [width - 2 * CELL_PADDING - 1 for width in widths]
+    return [
+        any(
+            pdfmetrics.stringWidth(line, FONT, BODY_SIZE) > room[index]
+            for text in texts[1:]
+            for line in text.split("\n")
+        )
+        for index, texts in enumerate(_column_texts(block))
+    ]
+
+
 def table_widths(block: TableBlock, lang: str, *, landscape_page: bool) -> list[float]:
     """The measured column widths (points) of ``block``: what the DOCX back end applies too."""
     _register_fonts()
@@ -502,9 +530,12 @@ def _block(block: Block) -> list[Flowable]:
     elif isinstance(block, TableBlock):
         if block.columns:
             widths = _column_widths(block)
+            hyphenated = _wrapping(block, widths)
             for start in range(0, max(len(block.rows), 1), TABLE_PART_ROWS):
                 part = block.rows[start : start + TABLE_PART_ROWS]
-                flowables.append(_grid_table(part, widths, header=block.columns))
+                flowables.append(
+                    _grid_table(part, widths, header=block.columns, hyphenated=hyphenated)
+                )
     elif isinstance(block, ListBlock):
         for number, item in enumerate(block.items, start=1):
             flowables.append(Paragraph(_markup(item), _styles()["item"], bulletText=f"{number}."))
