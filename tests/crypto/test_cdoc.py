@@ -369,3 +369,22 @@ def test_cdoc_2_without_pycdoc_is_refused_clearly_and_writes_nothing(
     assert {"en": "not installed", "et": "ei ole paigaldatud", "ru": "не установлен"}[lang] in err
     assert "Traceback" not in out + err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_encrypt_from_standard_input_names_the_document_after_the_output(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    certificates: CertificateSet,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(REFERRAL.read_bytes())))
+    out = tmp_path / "suunamine.json.cdoc"
+    code, _out, err = cli(capsys, "encrypt", "-", "--cdoc-to", str(certificates.rsa.der),
+                          "-o", str(out))  # fmt: skip
+    assert code == 0, err
+    opened = decrypt_cdoc1(
+        out.read_bytes(), certificates.rsa.private_key, certificates.rsa.certificate
+    )
+    assert (opened.file_name, opened.data) == ("suunamine.json", REFERRAL.read_bytes())

@@ -513,7 +513,9 @@ def _encrypt(args: argparse.Namespace) -> int:
     protection = _read_protection(args)
     if isinstance(protection, int):
         return protection
-    file_name = "stdin" if args.file == "-" else Path(args.file).name
+    file_name = Path(args.file).name
+    if args.file == "-":  # the name inside an envelope: the output's, without the envelope's ending
+        file_name = args.output.name.removesuffix(protection.suffix) or "stdin"
     job = Job((args.file,), args.output, "et", args.lang, "", args.force, None, protection)
     try:
         product = protect_file(data, file_name, protection)

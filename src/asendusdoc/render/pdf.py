@@ -100,6 +100,14 @@ A table row cannot split across pages. reportlab 5.1's ``splitInRow`` can, but w
 at most this much white space is left at the foot of a page.
 """
 
+TABLE_PART_ROWS = 150
+"""A long table is set as parts of this many rows, each with its header.
+
+reportlab re-measures all remaining rows of a table at every page break, so one table of
+5,000 diary entries costs pages × rows (quadratic, issue 13); parts keep that bounded. The
+header then also stands at the top of each part, every 150 rows.
+"""
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
@@ -522,14 +530,12 @@ def _block(block: Block) -> list[Flowable]:
     elif isinstance(block, TableBlock):
         if block.columns:
             widths = _column_widths(block)
-            flowables.append(
-                _grid_table(
-                    block.rows,
-                    widths,
-                    header=block.columns,
-                    hyphenated=_wrapping(block, widths),
+            hyphenated = _wrapping(block, widths)
+            for start in range(0, max(len(block.rows), 1), TABLE_PART_ROWS):
+                part = block.rows[start : start + TABLE_PART_ROWS]
+                flowables.append(
+                    _grid_table(part, widths, header=block.columns, hyphenated=hyphenated)
                 )
-            )
     elif isinstance(block, ListBlock):
         for number, item in enumerate(block.items, start=1):
             flowables.append(Paragraph(_markup(item), _styles()["item"], bulletText=f"{number}."))
