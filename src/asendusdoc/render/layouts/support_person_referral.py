@@ -50,6 +50,11 @@ def layout(form: SupportPersonReferral, c: Context) -> Layout:
                             "residence_municipality",
                         ),
                     ),
+                    *(
+                        [c.children_table(f.children, heading=c.title(f, "children"))]
+                        if f.children
+                        else []
+                    ),
                 ],
             ),
             Section(
