@@ -13,7 +13,7 @@ from asendusdoc.forms._base import RuleViolation
 from asendusdoc.i18n.field_errors import field_template
 from asendusdoc.titles import Titles, titles_of
 
-__all__ = ["Problem", "field_titles", "problems_from_validation_error"]
+__all__ = ["Problem", "field_titles", "model_of", "problems_from_validation_error"]
 
 PathPart = str | int
 
@@ -127,16 +127,16 @@ def field_titles(model: type[BaseModel], path: tuple[PathPart, ...]) -> Titles |
             return titles if part in ("[]",) else None
         info = fields[part]
         titles = titles_of(info, part)
-        current = _model_of(info.annotation)
+        current = model_of(info.annotation)
     return titles
 
 
-def _model_of(annotation: Any) -> Any:
+def model_of(annotation: Any) -> Any:
     """The BaseModel inside ``X``, ``X | None`` or ``list[X]``; None when there is none."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
+        found = model_of(arg)
         if found is not None:
             return found
     return None

@@ -16,7 +16,7 @@ from pydantic.json_schema import JsonSchemaValue
 
 from asendusdoc.i18n import LANGUAGES
 
-__all__ = ["TitledEnum", "Titles", "field", "titles_of"]
+__all__ = ["TitledEnum", "Titles", "field", "item_titles_of", "titles_of"]
 
 
 class Titles(NamedTuple):
@@ -34,20 +34,46 @@ class Titles(NamedTuple):
 class _SchemaTitles:
     """The ``json_schema_extra`` of a titled field: keeps its ``Titles``, writes the schema keys."""
 
-    __slots__ = ("titles",)
+    __slots__ = ("item", "titles")
 
-    def __init__(self, titles: Titles) -> None:
+    def __init__(self, titles: Titles, item: Titles | None = None) -> None:
         self.titles = titles
+        self.item = item
 
     def __call__(self, schema: dict[str, Any]) -> None:
         schema["title_ru"] = self.titles.ru
         schema["title_en"] = self.titles.en
 
 
-def field(et: str, ru: str, en: str, description: str | None = None, **kwargs: Any) -> Any:
-    """A pydantic ``Field`` with its titles in the three languages."""
-    extra = _SchemaTitles(Titles(et, ru, en))
+def field(
+    et: str,
+    ru: str,
+    en: str,
+    description: str | None = None,
+    *,
+    item: Titles | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A pydantic ``Field`` with its titles in the three languages.
+
+    ``item`` names one entry of a list field ("eesmärk") where the entries are not blocks with
+    their own ``item_titles`` (a list of texts or of enumeration members, or a list whose
+    entries are called otherwise here).
+    """
+    extra = _SchemaTitles(Titles(et, ru, en), item)
     return Field(title=et, description=description, json_schema_extra=extra, **kwargs)
+
+
+def item_titles_of(info: FieldInfo) -> Titles | None:
+    """The name of one entry of a list field: its own ``item``, else its blocks' ``item_titles``."""
+    extra = info.json_schema_extra
+    if isinstance(extra, _SchemaTitles) and extra.item is not None:
+        return extra.item
+    for arg in getattr(info.annotation, "__args__", ()):
+        found = getattr(arg, "item_titles", None)
+        if isinstance(found, Titles):
+            return found
+    return None
 
 
 def titles_of(info: FieldInfo, name: str) -> Titles:

@@ -158,7 +158,9 @@ def test_draft_report_names_what_to_fill(
     diary = CASES / "viimsi-ok" / "02-kliendipaevik.json"
     args = ["draft-report", str(diary), "--month", "2026-10", "-o", str(target), "--lang", "en"]
     assert main(args) == 0
-    assert "next_steps" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "Fill in before sending: Next steps; Municipality, child-protection worker." in printed
+    assert "next_steps" not in printed
     assert {p.code for p in validate_form(json.loads(target.read_text("utf-8")))} == {"missing"}
 
 

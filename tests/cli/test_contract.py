@@ -80,7 +80,7 @@ def test_validate_valid_invalid_and_unreadable(
     bad.write_text(json.dumps(broken), "utf-8")
     code, out, _ = run(capsys, "validate", str(bad), "--lang", "en")
     assert code == 1
-    assert "further_needs" in out
+    assert "The family's further needs: required field is missing" in out
     assert run(capsys, "validate", str(tmp_path / "missing.json"))[0] == 2
 
 

@@ -90,7 +90,7 @@ def test_an_invalid_form_exits_1_lists_its_problem_and_writes_nothing(
     out = tmp_path / "closure.pdf"
     code, stdout, _ = run(capsys, "render", INVALID, "--lang", "et", "--format", "pdf", "-o", out)
     assert code == 1
-    assert "(reason)" in stdout
+    assert "Lõpetamise põhjus: " in stdout
     assert INVALID.name in stdout
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
@@ -151,7 +151,7 @@ def test_a_batch_renders_the_good_files_and_fails_on_the_broken_one(
     code, stdout, _ = run(capsys, "render", *files, "--format", "pdf", "--out-dir", out_dir)
     assert code != 0
     assert sorted(p.name for p in out_dir.iterdir()) == ["client-diary.pdf", "closure.pdf"]
-    assert "(reason)" in stdout
+    assert "Lõpetamise põhjus: " in stdout
 
 
 def test_a_batch_of_200_in_two_processes_renders_all_but_the_broken_one(

@@ -248,14 +248,14 @@ def _pycdoc() -> Any:
     return pycdoc
 
 
-def _open_cdoc2(path: Path, certificates: CertificateSet) -> dict[str, Any]:
-    """What ``cdoc2_open.py`` (pycdoc's reader, in its own process) finds in ``path``."""
+def _open_with_libcdoc(path: Path, recipient: Any, certificates: CertificateSet) -> dict[str, Any]:
+    """What ``libcdoc_open.py`` (libcdoc's reader, in its own process) finds in ``path``."""
     from cryptography.hazmat.primitives import serialization
 
     _pycdoc()
-    key = path.with_name("ska.key.pem")
+    key = path.with_name("recipient.key.pem")
     key.write_bytes(
-        certificates.rsa.private_key.private_bytes(
+        recipient.private_key.private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
@@ -263,8 +263,8 @@ def _open_cdoc2(path: Path, certificates: CertificateSet) -> dict[str, Any]:
     )
     try:
         done = subprocess.run(
-            [sys.executable, str(Path(__file__).with_name("cdoc2_open.py")), str(path), str(key),
-             str(certificates.ec_p384.der), str(certificates.rsa.der)],
+            [sys.executable, str(Path(__file__).with_name("libcdoc_open.py")), str(path), str(key),
+             str(recipient.der), str(certificates.ec_p384.der), str(certificates.rsa.der)],
             capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip
     finally:
@@ -273,6 +273,35 @@ def _open_cdoc2(path: Path, certificates: CertificateSet) -> dict[str, Any]:
     found: dict[str, Any] = json.loads(done.stdout)
     found["data"] = base64.b64decode(found["data"])
     return found
+
+
+@pytest.mark.parametrize("recipient_name", ["ec_p384", "rsa"])
+def test_libcdoc_the_reader_of_digidoc4_opens_our_cdoc_1_1(
+    tmp_path: Path, certificates: CertificateSet, recipient_name: str
+) -> None:
+    envelope = CdocEnvelope(
+        (
+            KeyData(certificates.ec_p384.pem.read_bytes(), "mari.pem"),
+            KeyData(certificates.rsa.der.read_bytes(), "ska.cer"),
+        )
+    )
+    product = asendusdoc.produce(
+        REFERRAL, "et", "pdf", Protection(envelope=envelope), name="suunamine"
+    )
+    path = tmp_path / product.file_name
+    path.write_bytes(product.data)
+    found = _open_with_libcdoc(path, getattr(certificates, recipient_name), certificates)
+    assert found["version"] == 1
+    assert found["locks"] == [
+        ["TESTNIMI,MARI", True, False, "http://www.w3.org/2001/04/xmlenc#kw-aes256"],
+        ["TESTNIMI,SKA", True, True, "http://www.w3.org/2001/04/xmlenc#rsa-1_5"],
+    ]
+    assert found["has_lock"] == [True, True]
+    assert (found["name"], found["data"], found["authentic"]) == (
+        "suunamine.pdf",
+        render_pdf(REFERRAL, "et"),
+        True,
+    )
 
 
 def test_cdoc_version_2_writes_a_cdoc2_file_that_the_rsa_recipient_opens(
@@ -288,9 +317,9 @@ def test_cdoc_version_2_writes_a_cdoc2_file_that_the_rsa_recipient_opens(
     (written,) = out_dir.iterdir()
     assert written.name == "family-support-referral.pdf.cdoc2"
     assert written.read_bytes().startswith(b"CDOC\x02")
-    found = _open_cdoc2(written, certificates)
+    found = _open_with_libcdoc(written, certificates.rsa, certificates)
     assert found["version"] == 2
-    assert found["locks"] == [[True, False], [True, True]]
+    assert [lock[1:3] for lock in found["locks"]] == [[True, False], [True, True]]
     assert found["has_lock"] == [True, True]
     assert (found["name"], found["data"], found["authentic"]) == (
         "family-support-referral.pdf",
@@ -314,9 +343,9 @@ def test_a_changed_byte_in_a_cdoc2_file_does_not_open(
     changed[-40] ^= 0x01
     path = tmp_path / "changed.cdoc2"
     path.write_bytes(bytes(changed))
-    assert not _open_cdoc2(path, certificates)["authentic"]
+    assert not _open_with_libcdoc(path, certificates.rsa, certificates)["authentic"]
     path.write_bytes(product.data)
-    assert _open_cdoc2(path, certificates)["authentic"]
+    assert _open_with_libcdoc(path, certificates.rsa, certificates)["authentic"]
 
 
 @pytest.mark.parametrize(
@@ -340,3 +369,22 @@ def test_cdoc_2_without_pycdoc_is_refused_clearly_and_writes_nothing(
     assert {"en": "not installed", "et": "ei ole paigaldatud", "ru": "не установлен"}[lang] in err
     assert "Traceback" not in out + err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_encrypt_from_standard_input_names_the_document_after_the_output(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    certificates: CertificateSet,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(REFERRAL.read_bytes())))
+    out = tmp_path / "suunamine.json.cdoc"
+    code, _out, err = cli(capsys, "encrypt", "-", "--cdoc-to", str(certificates.rsa.der),
+                          "-o", str(out))  # fmt: skip
+    assert code == 0, err
+    opened = decrypt_cdoc1(
+        out.read_bytes(), certificates.rsa.private_key, certificates.rsa.certificate
+    )
+    assert (opened.file_name, opened.data) == ("suunamine.json", REFERRAL.read_bytes())

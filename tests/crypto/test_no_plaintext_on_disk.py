@@ -27,6 +27,9 @@ OPEN_CALL = re.compile(
     r'^\d+\s+(?:openat|open|creat)\((?:AT_FDCWD, )?"(?P<path>[^"]*)", (?P<flags>[A-Z_|]+)'
 )
 WRITING = ("O_WRONLY", "O_RDWR", "O_CREAT", "creat")
+UNLINK_CALL = re.compile(r'^\d+\s+unlink(?:at)?\((?:AT_FDCWD, )?"(?P<path>[^"]*)"')
+PROBE = re.compile(r"[a-z0-9_]{8}")
+"""The name of the file Python's tempfile writes and removes at once to find a usable TMPDIR."""
 
 
 def _strace() -> str:
@@ -38,12 +41,20 @@ def _strace() -> str:
     return program
 
 
+def _unlinked_paths(log: Path) -> set[str]:
+    lines = log.read_text(errors="replace").splitlines()
+    return {found["path"] for line in lines if (found := UNLINK_CALL.match(line))}
+
+
 def _written_paths(log: Path) -> set[str]:
     written = set()
     for line in log.read_text(errors="replace").splitlines():
         found = OPEN_CALL.match(line)
         if found and any(flag in found["flags"] for flag in WRITING):
-            written.add(found["path"])
+            path = found["path"]
+            if "O_TMPFILE" in found["flags"]:
+                path += "/<O_TMPFILE>"  # a nameless file in that folder, linked in when complete
+            written.add(path)
     return written
 
 
@@ -90,7 +101,7 @@ def test_render_writes_only_the_protected_output(
         "ASENDUSDOC_SEAL": SEAL_PASSWORD,
     }
     done = subprocess.run(
-        [strace, "-f", "-qq", "-e", "trace=open,openat,creat", "-o", str(log),
+        [strace, "-f", "-qq", "-e", "trace=open,openat,creat,unlink,unlinkat", "-o", str(log),
          sys.executable, "-m", "asendusdoc", "render", str(REFERRAL), "--out-dir", str(out_dir),
          "--lang", "en", *arguments],
         env=env, capture_output=True, text=True, timeout=180, check=False,
@@ -98,6 +109,7 @@ def test_render_writes_only_the_protected_output(
     assert done.returncode == 0, done.stderr
 
     (output,) = out_dir.iterdir()  # no temporary file left beside it
+    nameless = {str(out_dir) + "/<O_TMPFILE>", "out/<O_TMPFILE>"}  # the output, before its name
     allowed_temporary = re.compile(
         re.escape(str(out_dir)) + r"/\." + re.escape(output.name) + r"\.\w+\.tmp"
     )
@@ -105,17 +117,26 @@ def test_render_writes_only_the_protected_output(
         path
         for path in _written_paths(log)
         if path != str(output)
+        and path not in nameless
         and not allowed_temporary.fullmatch(path)
-        and not path.startswith("/tmp/asendusdoc-gpg-")  # gpg's home: keys only, then removed
+        and "/asendusdoc-gpg-" not in path  # gpg's home: keys only, then removed
+        and not (  # tempfile's probe of TMPDIR (a few bytes of its own), removed at once
+            Path(path).parent == temp
+            and PROBE.fullmatch(Path(path).name)
+            and path in _unlinked_paths(log)
+        )
         and path not in ("/dev/null", "/dev/tty", "/dev/stdout")
         and not path.startswith("/dev/shm/sem.")  # a lock (multiprocessing), in memory
     )
     assert unexpected == [], f"files written besides the output: {unexpected}"
     assert list(temp.iterdir()) == [] and list(home.iterdir()) == []
     our_gpg_homes = {
-        Path("/tmp", path.split("/")[2])
+        Path(
+            path.split("/asendusdoc-gpg-")[0],
+            "asendusdoc-gpg-" + path.split("/asendusdoc-gpg-")[1].split("/")[0],
+        )
         for path in _written_paths(log)
-        if path.startswith("/tmp/asendusdoc-gpg-")
+        if "/asendusdoc-gpg-" in path
     }
     assert [home for home in our_gpg_homes if home.exists()] == []  # removed after use
     plain = render_pdf(REFERRAL, "et")

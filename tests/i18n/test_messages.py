@@ -55,7 +55,7 @@ def test_rule_params_are_shown_in_the_language() -> None:
         {"latest": "2026-11-22"},
         "the adaptation service is for the first year after the placement (start before {latest})",
     )
-    assert "22. november 2026" in problem_message(problem, "et")
+    assert "algus enne 22. novembri 2026" in problem_message(problem, "et")
     assert "22 ноября 2026" in problem_message(problem, "ru")
 
 
@@ -67,7 +67,9 @@ def test_service_param_is_shown_by_its_title() -> None:
         {"service": "family-support"},
         "this form is not used for the {service}",
     )
-    assert problem_message(problem, "et") == "seda vormi ei kasutata teenuse „peretoe teenus” puhul"
+    assert problem_message(problem, "et").startswith(
+        "seda vormi ei kasutata teenuse „peretoe teenus“ puhul"
+    )
 
 
 def test_error_message_translates_the_template_and_fills_params() -> None:
@@ -91,7 +93,7 @@ def test_form_validation_error_lists_its_problems_with_a_plural() -> None:
     problems = [Problem(("case_reference",), "missing", "Field required", {})] * 2
     text = error_message(FormValidationError(problems, form_id="closure"), "ru")
     assert text.startswith("в форме 2 проблемы:")
-    assert "Номер случая (case_reference): обязательное поле не заполнено" in text
+    assert "Номер случая: обязательное поле не заполнено" in text
 
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "invalid"
@@ -125,3 +127,53 @@ def test_field_errors_are_raised_only_through_their_code() -> None:
         and getattr(node.func, "id", getattr(node.func, "attr", "")) == "PydanticCustomError"
     }
     assert raising <= allowed
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("et", "2. eesmärk, tähis"), ("ru", "цель 2, обозначение"), ("en", "goal 2, key")],
+)
+def test_a_field_is_named_by_titles_and_positions_from_1(lang: str, expected: str) -> None:
+    from asendusdoc.i18n.messages import field_label
+
+    problem = Problem(("goals", 1, "key"), "missing", "Field required")
+    assert field_label(problem, "family-support-referral", lang) == expected
+    assert problem.path_text == "goals[1].key"  # the JSON path stays for programs
+    text = Problem(("goals", 1, "description"), "missing", "Field required")
+    assert field_label(text, "family-support-referral", lang) == expected.partition(",")[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("et", "kohanemiseks mõeldud teenus (adaptation), vajaduspõhine teenus (needs-based)"),
+        ("ru", "адаптационная услуга (adaptation), услуга по потребностям семьи (needs-based)"),
+    ],
+)
+def test_enum_choices_are_shown_by_title_with_the_code(lang: str, expected: str) -> None:
+    path = EXAMPLES / "family-support-referral--enum.json"
+    problem = validate_form(json.loads(path.read_text("utf-8")))[0]
+    assert problem_message(problem, lang, "family-support-referral").endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("et", "valige Lõuna piirkonna teenuseosutaja"),
+        ("ru", "выберите поставщика услуги Южного региона"),
+    ],
+)
+def test_region_mismatch_says_what_to_do(lang: str, expected: str) -> None:
+    path = EXAMPLES / "support-person-referral--region_mismatch.json"
+    problem = validate_form(json.loads(path.read_text("utf-8")))[0]
+    assert problem_message(problem, lang).endswith(expected)
+
+
+def test_estonian_dates_take_the_case_the_sentence_needs() -> None:
+    def message(name: str) -> str:
+        path = EXAMPLES / f"family-support-referral--{name}.json"
+        return problem_message(validate_form(json.loads(path.read_text("utf-8")))[0], "et")
+
+    assert "valige alguseks 3. märts 2026 või hilisem" in message("adaptation_start_too_early")
+    assert "(kuni 30. detsembrini 2026)" in message("adaptation_end_too_late")
+    assert "algus enne 2. märtsi 2026" in message("adaptation_start_too_late")

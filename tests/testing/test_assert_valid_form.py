@@ -63,7 +63,7 @@ def test_every_problem_is_listed_on_its_own_line() -> None:
     lines = str(caught.value).splitlines()
     assert lines[0] == "family-support-referral: 2 problems"
     assert any(
-        "Personal code (family.children[0].personal_code)" in line
+        "Family, child 1, personal code (family.children[0].personal_code)" in line
         and "[personal_code_check_digit]" in line
         for line in lines[1:]
     )

@@ -26,7 +26,10 @@ from asendusdoc.forms._blocks import Service
 from asendusdoc.forms.closure import CLOSURE_NAMES
 from asendusdoc.forms.family_support_referral import FamilySupportServiceType
 from asendusdoc.forms.progress_report import REPORT_PERIOD_MONTHS
-from asendusdoc.forms.support_person_referral import SupportPersonType
+from asendusdoc.forms.support_person_referral import (
+    SupportPersonType,
+    professional_earliest_start,
+)
 
 __all__ = [
     "CLOSURE_SUMMARY_DAYS",
@@ -221,10 +224,12 @@ def start_findings(case: CaseForms) -> list[Finding]:
     if referral is None or agreement is None:
         return []
     leaving, start = referral[1].leaving_care_date, agreement[1].service_start
+    if leaving is None:
+        return []  # a young mother still in care: see professional_earliest_start
     names = (agreement[0], referral[0])
     if referral[1].support_person_type is SupportPersonType.PROFESSIONAL:
-        earliest = add_months(leaving, -6)
-        if start < earliest:
+        earliest = professional_earliest_start(leaving)
+        if earliest is not None and start < earliest:
             params = {"start": start, "leaving": leaving, "earliest": earliest}
             return [Finding("professional_start_too_early", names, params)]
     elif start < leaving:

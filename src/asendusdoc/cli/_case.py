@@ -48,7 +48,9 @@ def register(commands: Any) -> None:
         "redact",
         help=_("the referral for the provider (only the data needed to start the service)"),
     )
-    redact.add_argument("file", metavar=_("FILE"), help=_("the family support referral (JSON)"))
+    redact.add_argument(
+        "file", metavar=_("FILE"), help=_("the family support or support-person referral (JSON)")
+    )
     redact.add_argument(
         "--for",
         dest="audience",
@@ -191,10 +193,18 @@ def _redact(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
+    """Dotted paths ("municipality.worker") as a caseworker reads them: the fields' titles."""
+    from asendusdoc.i18n.messages import field_label
+    from asendusdoc.problems import Problem
+
+    return [field_label(Problem(tuple(p.split(".")), "", ""), form_id, lang) for p in paths]
+
+
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
     from asendusdoc.cli._common import read_input
-    from asendusdoc.forms import ClientDiary
+    from asendusdoc.forms import ClientDiary, ProgressReport
     from asendusdoc.loading import load_form, parse_form_json
     from asendusdoc.output import write_output
 
@@ -215,7 +225,7 @@ def _draft(args: argparse.Namespace) -> int:
     draft = draft_progress_report(diary, year, month, lang=args.report_lang)
     write_output(args.output, _dump(draft), force=args.force)
     print(_("The draft report was written to {path}.").format(path=args.output))
-    fields = ", ".join(missing_parts(draft))
+    fields = "; ".join(_field_names(missing_parts(draft), ProgressReport.form_id, args.lang))
     print(
         _("Fill in before sending: {fields}. Then check it: asendusdoc validate {path}").format(
             fields=fields, path=args.output

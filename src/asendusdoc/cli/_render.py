@@ -11,7 +11,6 @@ to its own file (a progress bar on a terminal), reporting a bad file and going o
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -440,44 +439,23 @@ def _sealed_by(seal: SealSummary | None, output: Path, lang: str) -> list[str]:
     if seal is None:
         return []
     _ = gettext_for(lang)
-    return [
-        _(
-            "{path}: sealed with the certificate {subject} (serial number {serial}, "
-            "valid until {date}, SHA-256 {fingerprint})"
-        ).format(
-            path=output,
-            subject=seal.subject,
-            serial=seal.serial_number,
-            date=_long_date(seal.valid_until, lang),
-            fingerprint=seal.fingerprint,
-        )
-    ]
-
-
-def _long_date(moment: dt.datetime, lang: str) -> str:
-    from asendusdoc.i18n import format_date
-
-    day = moment.date()
-    return format_date(day, lang) if lang in DOCUMENT_LANGUAGES else day.isoformat()
+    template = _(
+        "{path}: sealed with the certificate {subject} (serial number {serial}, "
+        "valid until {date}, SHA-256 {fingerprint})"
+    )
+    return [template.format(path=output, **_certificate_fields(seal, lang))]
 
 
 def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang: str) -> list[str]:
     _ = gettext_for(lang)
     lines = []
     for recipient in recipients:
-        if recipient.kind == "x509" and recipient.valid_until is not None:
-            lines.append(
-                _(
-                    "{path}: encrypted for the certificate {subject} (serial number {serial}, "
-                    "valid until {date}, SHA-256 {fingerprint})"
-                ).format(
-                    path=output,
-                    subject=recipient.subject,
-                    serial=recipient.serial_number,
-                    date=_long_date(recipient.valid_until, lang),
-                    fingerprint=recipient.fingerprint,
-                )
+        if recipient.kind == "x509":
+            template = _(
+                "{path}: encrypted for the certificate {subject} (serial number {serial}, "
+                "valid until {date}, SHA-256 {fingerprint})"
             )
+            lines.append(template.format(path=output, **_certificate_fields(recipient, lang)))
         else:
             lines.append(
                 _("{path}: encrypted for the key {fingerprint}").format(
@@ -485,6 +463,21 @@ def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang:
                 )
             )
     return lines
+
+
+def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> dict[str, str]:
+    """What a person compares of a certificate: subject, serial, validity end, fingerprint."""
+    from asendusdoc.i18n import format_date
+
+    day = summary.valid_until.date() if summary.valid_until else None
+    return {
+        "subject": summary.subject or "",
+        "serial": summary.serial_number or "",
+        "date": ""
+        if day is None
+        else (format_date(day, lang) if lang in DOCUMENT_LANGUAGES else day.isoformat()),
+        "fingerprint": summary.fingerprint,
+    }
 
 
 def _show(outcome: Outcome, *, as_json: bool = False) -> None:
@@ -520,7 +513,9 @@ def _encrypt(args: argparse.Namespace) -> int:
     protection = _read_protection(args)
     if isinstance(protection, int):
         return protection
-    file_name = "stdin" if args.file == "-" else Path(args.file).name
+    file_name = Path(args.file).name
+    if args.file == "-":  # the name inside an envelope: the output's, without the envelope's ending
+        file_name = args.output.name.removesuffix(protection.suffix) or "stdin"
     job = Job((args.file,), args.output, "et", args.lang, "", args.force, None, protection)
     try:
         product = protect_file(data, file_name, protection)

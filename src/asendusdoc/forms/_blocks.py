@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, model_validator
 
@@ -123,6 +123,9 @@ def _check_code_and_birth_date(
 class Child(Person):
     """Laps: a child of the family; the birth date serves when there is no personal code yet."""
 
+    item_titles: ClassVar[Titles] = Titles("laps", "ребёнок", "child")
+    """One entry of a list of these, as messages name it."""
+
     birth_date: dt.date | None = titled("Sünniaeg", "Дата рождения", "Birth date", default=None)
 
     @model_validator(mode="after")
@@ -158,6 +161,9 @@ class CaregiverRole(TitledEnum):
 class Caregiver(Person):
     """Hooldusvanem, eestkostja, lapsendaja or vanem: an adult of the family."""
 
+    item_titles: ClassVar[Titles] = Titles("täiskasvanu", "взрослый", "adult")
+    """One entry of a list of these, as messages name it."""
+
     role: CaregiverRole = titled("Roll peres", "Роль в семье", "Role in the family")
     phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
     email: Email | None = titled("E-post", "Эл. почта", "E-mail", default=None)
@@ -179,6 +185,9 @@ GoalKey = Annotated[
 
 class Goal(Block):
     """Eesmärk: what the service should reach."""
+
+    item_titles: ClassVar[Titles] = Titles("eesmärk", "цель", "goal")
+    """One entry of a list of these, as messages name it."""
 
     key: GoalKey | None = titled(
         "Tähis",
@@ -212,6 +221,9 @@ class Responsible(TitledEnum):
 
 class Activity(Block):
     """Tegevus: what someone does to reach a goal."""
+
+    item_titles: ClassVar[Titles] = Titles("tegevus", "действие", "activity")
+    """One entry of a list of these, as messages name it."""
 
     description: LongText = titled("Tegevus", "Действие", "Activity")
     responsible: Responsible = titled("Vastutaja", "Ответственный", "Responsible")
@@ -336,6 +348,9 @@ PROBLEM_AREAS_TO_DESCRIBE = frozenset({ProblemAreaKind.OTHER, ProblemAreaKind.OT
 
 class ProblemArea(Block):
     """Probleemkoht ja teema: what the service must deal with."""
+
+    item_titles: ClassVar[Titles] = Titles("teema", "тема", "topic")
+    """One entry of a list of these, as messages name it."""
 
     area: ProblemAreaKind = titled("Valdkond", "Область", "Area")
     description: OptionalLongText = titled(

@@ -65,6 +65,7 @@ class ActionPlan(FormModel):
         "Pere toimetulekuraskused",
         "Трудности семьи",
         "The family's difficulties",
+        item=Titles("raskus", "трудность", "difficulty"),
         min_length=1,
         max_length=len(FamilyDifficulty),
     )
@@ -74,6 +75,7 @@ class ActionPlan(FormModel):
         "Esmased koostööülesanded",
         "Первоначальные задачи сотрудничества",
         "First cooperation tasks",
+        item=Titles("ülesanne", "задача", "task"),
         min_length=1,
         max_length=limits.ACTIVITIES,
     )

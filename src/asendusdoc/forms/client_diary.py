@@ -51,6 +51,9 @@ class ContactKind(TitledEnum):
 class DiaryEntry(Block):
     """Sissekanne: one contact with the client."""
 
+    item_titles: ClassVar[Titles] = Titles("sissekanne", "запись", "entry")
+    """One entry of a list of these, as messages name it."""
+
     date: dt.date = titled("Kuupäev", "Дата", "Date")
     kind: ContactKind = titled("Kontakti liik", "Вид контакта", "Kind of contact")
     duration_minutes: int = titled(

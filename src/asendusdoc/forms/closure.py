@@ -139,6 +139,9 @@ class Outcome(TitledEnum):
 class GoalOutcome(Block):
     """What came of one goal."""
 
+    item_titles: ClassVar[Titles] = Titles("eesmärk", "цель", "goal")
+    """One entry of a list of these, as messages name it."""
+
     goal_key: GoalKey | None = titled(
         "Eesmärgi tähis", "Обозначение цели", "Goal key", default=None
     )
@@ -192,6 +195,7 @@ class Closure(FormModel):
         "Teenuse jooksul ette võetud tegevused",
         "Действия, предпринятые в ходе услуги",
         "Activities undertaken",
+        item=Titles("tegevus", "действие", "activity"),
         min_length=1,
         max_length=limits.ACTIVITIES,
     )

@@ -35,6 +35,9 @@ __all__ = ["CooperationAgreement", "DroppedGoal"]
 class DroppedGoal(Block):
     """A goal of the referral that the family and the worker consciously left out, and why."""
 
+    item_titles: ClassVar[Titles] = Titles("loobutud eesmärk", "исключённая цель", "dropped goal")
+    """One entry of a list of these, as messages name it."""
+
     key: GoalKey | None = titled("Tähis", "Обозначение", "Key", default=None)
     goal: LongText = titled("Suunamise eesmärk", "Цель из направления", "Referral goal")
     reason: LongText = titled("Loobumise põhjus", "Причина отказа", "Why it was dropped")

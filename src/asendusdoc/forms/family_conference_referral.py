@@ -106,6 +106,11 @@ class Referrer(Block):
 class NetworkMember(Block):
     """A person of the family's wider network who may take part."""
 
+    item_titles: ClassVar[Titles] = Titles(
+        "võrgustiku liige", "участник близкого окружения", "network member"
+    )
+    """One entry of a list of these, as messages name it."""
+
     name: ShortText = titled("Nimi", "Имя и фамилия", "Name")
     relationship: ShortText = titled("Seos lapsega", "Кем приходится ребёнку", "Relationship")
     phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
@@ -155,6 +160,7 @@ class FamilyConferenceReferral(FormModel):
         "Suunamise alus",
         "Основание направления",
         "Grounds",
+        item=Titles("alus", "основание", "ground"),
         min_length=1,
         max_length=len(ConferenceGround),
     )
@@ -171,6 +177,7 @@ class FamilyConferenceReferral(FormModel):
         "Lapse kaitsetegurid",
         "Защитные факторы ребёнка",
         "Protective factors",
+        item=Titles("kaitsetegur", "защитный фактор", "protective factor"),
         min_length=1,
         max_length=limits.FACTORS,
     )
@@ -178,6 +185,7 @@ class FamilyConferenceReferral(FormModel):
         "Lapse riskitegurid",
         "Факторы риска ребёнка",
         "Risk factors",
+        item=Titles("riskitegur", "фактор риска", "risk factor"),
         min_length=1,
         max_length=limits.FACTORS,
     )

@@ -110,6 +110,9 @@ class ContactOpenness(TitledEnum):
 class NeedAnswer(Block):
     """The family's answer for one need area."""
 
+    item_titles: ClassVar[Titles] = Titles("valdkond", "область", "area")
+    """One entry of a list of these, as messages name it."""
+
     area: NeedArea = titled("Valdkond", "Область", "Area")
     level: NeedLevel = titled("Vajadus", "Потребность", "Need")
     description: OptionalText = titled(
@@ -124,6 +127,9 @@ class NeedAnswer(Block):
 
 class ServiceUse(Block):
     """A service the family used in the period, and how useful it was."""
+
+    item_titles: ClassVar[Titles] = Titles("teenus", "услуга", "service")
+    """One entry of a list of these, as messages name it."""
 
     service: SupportService = titled("Teenus", "Услуга", "Service")
     usefulness: Usefulness = titled("Kasulikkus", "Полезность", "Usefulness")

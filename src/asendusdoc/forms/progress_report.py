@@ -60,6 +60,9 @@ class GoalStatus(TitledEnum):
 class GoalProgress(Block):
     """The progress on one goal."""
 
+    item_titles: ClassVar[Titles] = Titles("eesmärk", "цель", "goal")
+    """One entry of a list of these, as messages name it."""
+
     goal: LongText = titled("Eesmärk", "Цель", "Goal")
     status: GoalStatus = titled("Seis", "Состояние", "Status")
     comment: OptionalLongText = titled("Kommentaar", "Комментарий", "Comment", default=None)
@@ -67,6 +70,9 @@ class GoalProgress(Block):
 
 class ContactSummary(Block):
     """Contacts of one kind in the period (from the client diary)."""
+
+    item_titles: ClassVar[Titles] = Titles("kontaktiliik", "вид контакта", "kind of contact")
+    """One entry of a list of these, as messages name it."""
 
     kind: ContactKind = titled("Kontakti liik", "Вид контакта", "Kind of contact")
     count: int = titled("Kordade arv", "Количество", "Count", ge=1)

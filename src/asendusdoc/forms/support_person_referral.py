@@ -7,13 +7,21 @@ from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
-from asendusdoc.forms._blocks import Goal, MunicipalityParty, YoungPerson
+from asendusdoc.forms._blocks import Child, Goal, MunicipalityParty, YoungPerson
 from asendusdoc.forms._types import LongText, OptionalText, Phone, ShortText
 from asendusdoc.reference import MunicipalityName, Region, region_of
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
-__all__ = ["CareSetting", "ReferralReason", "SupportPersonReferral", "SupportPersonType"]
+__all__ = [
+    "NEEDS_ASSESSMENT_WITHHELD",
+    "PROFESSIONAL_MONTHS_BEFORE_LEAVING",
+    "CareSetting",
+    "ReferralReason",
+    "SupportPersonReferral",
+    "SupportPersonType",
+    "professional_earliest_start",
+]
 
 
 class CareSetting(TitledEnum):
@@ -86,6 +94,29 @@ class TrustedSupportPerson(Block):
     phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
 
 
+NEEDS_ASSESSMENT_WITHHELD = (
+    "Hinnang on juhtumiplaanis; teenuseosutaja saab selle kohalikult omavalitsuselt. / "
+    "Оценка содержится в плане работы со случаем; поставщик услуги получает её от местного "
+    "самоуправления."
+)
+"""What the provider's support-person referral says in place of the case-plan assessment (et
+and ru); see :mod:`asendusdoc.case.redact`."""
+
+PROFESSIONAL_MONTHS_BEFORE_LEAVING = 6
+"""Seed 001: "Professionaalse tugiisiku teenust võib alustada kuni 6 kuud enne planeeritavat
+elluastumist"."""
+
+
+def professional_earliest_start(leaving: dt.date | None) -> dt.date | None:
+    """The earliest start of a professional support person; None without a planned leaving.
+
+    A young mother who qualifies by motherhood (seed 001's second criterion) and has no leaving
+    planned may have a professional support person while she is in care: the six months count
+    from a planned leaving, and there is none.
+    """
+    return None if leaving is None else add_months(leaving, -PROFESSIONAL_MONTHS_BEFORE_LEAVING)
+
+
 class SupportPersonReferral(FormModel):
     """Tugiisikuteenusele suunamine: the KOV's extract of the case plan sent to SKA (seed 001)."""
 
@@ -112,10 +143,22 @@ class SupportPersonReferral(FormModel):
     care_setting: CareSetting = titled(
         "Asendushoolduse vorm", "Форма замещающего ухода", "Substitute-care setting"
     )
-    leaving_care_date: dt.date = titled(
+    leaving_care_date: dt.date | None = titled(
         "Asendushoolduselt lahkumise (kavandatud) kuupäev",
         "(Планируемая) дата выхода из замещающего ухода",
         "(Planned) date of leaving care",
+        "Required, except for a young mother who qualifies by having become pregnant or a "
+        "mother while in care (seed 001) and whose leaving is not yet planned.",
+        default=None,
+    )
+    children: list[Child] = titled(
+        "Noore lapsed",
+        "Дети молодого человека",
+        "The young person's children",
+        "A young mother's child or children (seed 001: she became pregnant or a mother while "
+        "in care).",
+        default_factory=list,
+        max_length=limits.CHILDREN,
     )
     aftercare: bool = titled(
         "Noor on samal ajal järelhooldusel",
@@ -152,15 +195,36 @@ class SupportPersonReferral(FormModel):
     def rule_violations(self) -> list[RuleViolation]:
         """Seed 001: start rules of both support-person types, the region, the trusted person."""
         found: list[RuleViolation] = []
+        leaving = self.leaving_care_date
+        if leaving is None and self.reason is not ReferralReason.PREGNANT_OR_MOTHER:
+            found.append(
+                RuleViolation(
+                    ("leaving_care_date",),
+                    "leaving_care_date_missing",
+                    "give the (planned) date of leaving care; only a young mother who became "
+                    "pregnant or a mother while in care may leave it out",
+                )
+            )
         if self.support_person_type is SupportPersonType.TRUSTED:
-            if self.service_start < self.leaving_care_date:
+            if leaving is None:
+                if self.reason is ReferralReason.PREGNANT_OR_MOTHER:
+                    found.append(
+                        RuleViolation(
+                            ("leaving_care_date",),
+                            "trusted_needs_leaving",
+                            "a trusted support person starts only after the young person has "
+                            "left care: give the leaving-care date, or choose a professional "
+                            "support person, who may start while she is in care",
+                        )
+                    )
+            elif self.service_start < leaving:
                 found.append(
                     RuleViolation(
                         ("service_start",),
                         "trusted_start_before_leaving",
                         "a trusted support person starts only after the young person has left "
                         "care (on or after {leaving})",
-                        {"leaving": self.leaving_care_date.isoformat()},
+                        {"leaving": leaving.isoformat()},
                     )
                 )
             if self.trusted_support_person is None:
@@ -172,8 +236,8 @@ class SupportPersonReferral(FormModel):
                     )
                 )
         else:
-            earliest = add_months(self.leaving_care_date, -6)
-            if self.service_start < earliest:
+            earliest = professional_earliest_start(leaving)
+            if earliest is not None and self.service_start < earliest:
                 found.append(
                     RuleViolation(
                         ("service_start",),
@@ -202,8 +266,10 @@ class SupportPersonReferral(FormModel):
                     {"municipality": self.residence_municipality, "expected": expected.value},
                 )
             )
-        if self.reason is ReferralReason.LEFT_EARLIER and self.leaving_care_date > (
-            self.document_date
+        if (
+            self.reason is ReferralReason.LEFT_EARLIER
+            and leaving is not None
+            and leaving > self.document_date
         ):
             found.append(
                 RuleViolation(

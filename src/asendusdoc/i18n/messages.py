@@ -26,10 +26,14 @@ from contextlib import suppress
 from functools import cache
 from typing import Any
 
+from pydantic import BaseModel
+
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import N_, N_plural, format_date, translations
+from asendusdoc.i18n.formatting import DATE_CASES
 from asendusdoc.i18n.pydantic_messages import MessageTemplate, pydantic_template
-from asendusdoc.problems import Problem, field_titles
+from asendusdoc.problems import Problem, model_of
+from asendusdoc.titles import TitledEnum, Titles, item_titles_of, titles_of
 
 __all__ = [
     "describe_problem",
@@ -56,6 +60,8 @@ _JSON_DETAILS = {
     "Extra data": N_("there is more after the end of the form"),
 }
 
+_POSITION = N_("{item} {position}")
+"""A list entry in a field's label: "eesmärk 2" (Estonian: "2. eesmärk")."""
 _FORM_INVALID = N_plural("{count} problem in the form:", "{count} problems in the form:")
 
 
@@ -89,15 +95,40 @@ def _enumerations() -> dict[str, Any]:
     return {"service": Service, "language": Language, "expected": Region, "area": NeedArea}
 
 
+class _Shown:
+    """A param as a message shows it; a translation may ask for a form of it: ``{day:gen}``
+    (an Estonian date in the genitive, see :data:`~asendusdoc.i18n.formatting.DATE_CASES`),
+    ``{expected:gen}`` (a region as its provider is named: "Lõuna piirkonna")."""
+
+    def __init__(self, forms: Mapping[str, str]) -> None:
+        self._forms = forms
+
+    def __format__(self, spec: str) -> str:
+        return self._forms.get(spec, self._forms[""])
+
+    def __str__(self) -> str:
+        return self._forms[""]
+
+
+def _shown_date(value: str, lang: str) -> Any:
+    day = dt.date.fromisoformat(value)
+    return _Shown({case: format_date(day, lang, case) for case in DATE_CASES})
+
+
 def _localized_params(params: Mapping[str, Any], lang: str, *, ours: bool) -> dict[str, Any]:
     shown = dict(params)
     for name, value in params.items():
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             with suppress(ValueError):
-                shown[name] = format_date(dt.date.fromisoformat(value), lang)
+                shown[name] = _shown_date(value, lang)
         elif ours and isinstance(value, str) and name in _enumerations():
             with suppress(ValueError):
-                shown[name] = _enumerations()[name](value).title(lang)
+                member = _enumerations()[name](value)
+                forms = {"": member.title(lang)}
+                genitive = getattr(member, "genitive", None)
+                if genitive is not None:
+                    forms["gen"] = genitive.get(lang)
+                shown[name] = _Shown(forms)
     return shown
 
 
@@ -110,15 +141,57 @@ def _render(template: MessageTemplate, params: Mapping[str, Any], lang: str, *, 
     return _format(text, _localized_params(params, lang, ours=ours))
 
 
-def problem_message(problem: Problem, lang: str) -> str:
-    """What is wrong, in ``lang`` (never pydantic's English)."""
+def problem_message(problem: Problem, lang: str, form_id: str | None = None) -> str:
+    """What is wrong, in ``lang`` (never pydantic's English).
+
+    With ``form_id``, the choices of an enumeration field are shown by their titles with the
+    code in brackets: "eesti keel (et), vene keel (ru)".
+    """
     template, params = message_template(problem)
     ours = pydantic_template(problem.code, problem.path, {}) is None
+    if problem.code == "enum" and form_id is not None:
+        choices = _enum_choices(form_id, problem.path, lang)
+        if choices:
+            params["expected"] = choices
     return _render(template, params, lang, ours=ours)
 
 
+def _enum_choices(form_id: str, path: tuple[str | int, ...], lang: str) -> str:
+    """ "title (code), ..." of the enumeration at ``path``; empty when it is not one of ours."""
+    from asendusdoc.forms import FORM_MODELS
+
+    current: Any = FORM_MODELS.get(form_id)
+    annotation: Any = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None) or {}
+        if part not in fields:
+            return ""
+        annotation = fields[part].annotation
+        current = model_of(annotation)
+    enum = _titled_enum_of(annotation)
+    if enum is None:
+        return ""
+    return ", ".join(f"{member.title(lang)} ({member.value})" for member in enum)
+
+
+def _titled_enum_of(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, TitledEnum):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _titled_enum_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def field_label(problem: Problem, form_id: str | None, lang: str) -> str:
-    """The title of the problem's field in ``lang``, or the form's title for the whole form."""
+    """The problem's field for a person: "2. eesmärk, kirjeldus" / "цель 2, описание".
+
+    Fields by their titles, list entries by their name and position counted from 1; the form's
+    title for the whole form. The JSON path stays in :attr:`Problem.path` (and ``--json``).
+    """
     from asendusdoc.forms import FORM_MODELS
 
     model = FORM_MODELS.get(form_id or "")
@@ -126,15 +199,53 @@ def field_label(problem: Problem, form_id: str | None, lang: str) -> str:
         return problem.path_text
     if not problem.path:
         return model.titles.get(lang)
-    titles = field_titles(model, problem.path)
-    return titles.get(lang) if titles else problem.path_text
+    parts = _label_parts(model, problem.path, lang)
+    shown = [parts[0], *(_lower_first(part) for part in parts[1:])]
+    # a field named like its block is said once: "Teenuseosutaja, teenuseosutaja" is
+    # "Teenuseosutaja", "2. eesmärk, eesmärk" (the goal's text) is "2. eesmärk"
+    shown = [
+        part
+        for i, part in enumerate(shown)
+        if i == 0 or not set(part.lower().split()) <= set(shown[i - 1].lower().split())
+    ]
+    return ", ".join(shown)
+
+
+def _label_parts(model: type[BaseModel], path: tuple[str | int, ...], lang: str) -> list[str]:
+    position = translations(lang).gettext(_POSITION)
+    parts: list[str] = []
+    current: Any = model
+    item: Titles | None = None
+    for part in path:
+        if isinstance(part, int):
+            name = item.get(lang) if item is not None else (parts.pop() if parts else "")
+            if item is not None and parts:
+                parts.pop()
+            parts.append(_format(position, {"item": name, "position": part + 1}))
+            item = None
+            continue
+        fields = getattr(current, "model_fields", None) or {}
+        info = fields.get(part)
+        if info is None:
+            parts.append(str(part))  # a field the form does not have: as it was typed
+            current, item = None, None
+            continue
+        parts.append(titles_of(info, part).get(lang))
+        item = item_titles_of(info)
+        current = model_of(info.annotation)
+    return parts
+
+
+def _lower_first(text: str) -> str:
+    """ "Kirjeldus" → "kirjeldus" inside a label; "KOV", "SKA" stay."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def describe_problem(problem: Problem, form_id: str | None, lang: str) -> str:
-    """ "Field title (path): message" for a person."""
-    return f"{field_label(problem, form_id, lang)} ({problem.path_text}): " + problem_message(
-        problem, lang
-    )
+    """ "Field: message" for a person (the field as :func:`field_label` names it)."""
+    return f"{field_label(problem, form_id, lang)}: " + problem_message(problem, lang, form_id)
 
 
 def error_message(error: AsendusdocError, lang: str) -> str:

@@ -42,6 +42,19 @@ class Region(TitledEnum):
     WEST = "laane", Titles("Lääne piirkond", "Западный регион", "West region")
     EAST = "ida", Titles("Ida piirkond", "Восточный регион", "East region")
 
+    @property
+    def genitive(self) -> Titles:
+        """The region as a sentence names its provider: "Lõuna piirkonna", "Южного региона"."""
+        return _REGION_GENITIVE[self.value]
+
+
+_REGION_GENITIVE = {
+    "pohja": Titles("Põhja piirkonna", "Северного региона", "the North region"),
+    "louna": Titles("Lõuna piirkonna", "Южного региона", "the South region"),
+    "laane": Titles("Lääne piirkonna", "Западного региона", "the West region"),
+    "ida": Titles("Ida piirkonna", "Восточного региона", "the East region"),
+}
+
 
 class County(TitledEnum):
     """Maakond."""

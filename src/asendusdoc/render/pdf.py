@@ -100,6 +100,14 @@ A table row cannot split across pages. reportlab 5.1's ``splitInRow`` can, but w
 at most this much white space is left at the foot of a page.
 """
 
+TABLE_PART_ROWS = 150
+"""A long table is set as parts of this many rows, each with its header.
+
+reportlab re-measures all remaining rows of a table at every page break, so one table of
+5,000 diary entries costs pages × rows (quadratic, issue 13); parts keep that bounded. The
+header then also stands at the top of each part, every 150 rows.
+"""
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
@@ -183,13 +191,15 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 @cache
 def _styles_of(lang: str) -> dict[str, ParagraphStyle]:
-    """The paragraph styles of a document language: hyphenation by pyphen's dictionary."""
+    """The paragraph styles of a document language.
+
+    Cells of table columns narrower than their text hyphenate (``cell_hyphenated``, pyphen's
+    dictionary through reportlab): there a long word would otherwise leave a ragged gap. Text
+    set the full width does not need it, and hyphenating costs a third of a document's time.
+    """
     _register_fonts()
     body = ParagraphStyle(
         "body",
-        hyphenationLang=hyphenation_language(lang),
-        embeddedHyphenation=1,  # a word may also break after its own hyphen (Lääne-Harju)
-        uriWasteReduce=0.3,
         fontName=FONT,
         bulletFontName=FONT,  # the default bullet font is Helvetica
         fontSize=BODY_SIZE,
@@ -228,6 +238,15 @@ def _styles_of(lang: str) -> dict[str, ParagraphStyle]:
             "block", parent=body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3
         ),
         "cell": ParagraphStyle("cell", parent=body, leading=12.5, spaceAfter=0),
+        "cell_hyphenated": ParagraphStyle(
+            "cell_hyphenated",
+            parent=body,
+            leading=12.5,
+            spaceAfter=0,
+            hyphenationLang=hyphenation_language(lang),
+            embeddedHyphenation=1,  # a word may also break after its own hyphen (Lääne-Harju)
+            uriWasteReduce=0.3,
+        ),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
         "running": ParagraphStyle(
             "running",
@@ -353,6 +372,7 @@ def _grid_table(
     *,
     header: list[str] | None = None,
     bold_first_column: bool = False,
+    hyphenated: Sequence[bool] = (),
 ) -> Table:
     """A gridded table of Paragraph cells; a long cell continues in extra rows (:func:`_chunks`)."""
     data: list[list[Any]] = []
@@ -378,7 +398,10 @@ def _grid_table(
         pieces = [_chunks(text, width) for text, width in zip(cells, widths, strict=False)]
         height = max(len(p) for p in pieces)
         for index in range(height):
-            styles = ["cell"] * len(widths)
+            styles = [
+                "cell_hyphenated" if column < len(hyphenated) and hyphenated[column] else "cell"
+                for column in range(len(widths))
+            ]
             if bold_first_column:
                 styles[0] = "cell_bold"
             data.append(
@@ -453,6 +476,19 @@ def _column_widths(block: TableBlock) -> list[float]:
     )
 
 
+def _wrapping(block: TableBlock, widths: Sequence[float]) -> list[bool]:
+    """Which columns are narrower than their longest line: their cells hyphenate."""
+    room = [width - 2 * CELL_PADDING - 1 for width in widths]
+    return [
+        any(
+            pdfmetrics.stringWidth(line, FONT, BODY_SIZE) > room[index]
+            for text in texts[1:]
+            for line in text.split("\n")
+        )
+        for index, texts in enumerate(_column_texts(block))
+    ]
+
+
 def table_widths(block: TableBlock, lang: str, *, landscape_page: bool) -> list[float]:
     """The measured column widths (points) of ``block``: what the DOCX back end applies too."""
     _register_fonts()
@@ -493,7 +529,13 @@ def _block(block: Block) -> list[Flowable]:
             flowables.append(_fields_table(block.rows))
     elif isinstance(block, TableBlock):
         if block.columns:
-            flowables.append(_grid_table(block.rows, _column_widths(block), header=block.columns))
+            widths = _column_widths(block)
+            hyphenated = _wrapping(block, widths)
+            for start in range(0, max(len(block.rows), 1), TABLE_PART_ROWS):
+                part = block.rows[start : start + TABLE_PART_ROWS]
+                flowables.append(
+                    _grid_table(part, widths, header=block.columns, hyphenated=hyphenated)
+                )
     elif isinstance(block, ListBlock):
         for number, item in enumerate(block.items, start=1):
             flowables.append(Paragraph(_markup(item), _styles()["item"], bulletText=f"{number}."))

@@ -37,7 +37,7 @@ def assert_valid_form(data: FormSource, *, lang: str = "en") -> None:
 
     from asendusdoc.errors import InputError
     from asendusdoc.forms import FormModel
-    from asendusdoc.i18n.messages import describe_problem, error_message
+    from asendusdoc.i18n.messages import error_message, field_label, problem_message
     from asendusdoc.loading import check_form_id, parse_form_json, read_form_file, validate_form
 
     try:
@@ -57,5 +57,9 @@ def assert_valid_form(data: FormSource, *, lang: str = "en") -> None:
     form_id = str(form["form"])
     count = len(problems)
     lines = [f"{form_id}: {count} problem{'s' if count != 1 else ''}"]
-    lines += [f"  - {describe_problem(p, form_id, lang)} [{p.code}]" for p in problems]
+    lines += [  # a developer reads this: the JSON path beside the caseworker's field name
+        f"  - {field_label(p, form_id, lang)} ({p.path_text}): "
+        f"{problem_message(p, lang, form_id)} [{p.code}]"
+        for p in problems
+    ]
     raise AssertionError("\n".join(lines))

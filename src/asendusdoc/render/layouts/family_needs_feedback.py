@@ -1,8 +1,4 @@
-"""The document of the family needs feedback (seed 002): who answered, the needs, the services.
-
-Its own module (not in :mod:`asendusdoc.render.layouts`) so that the per-form split of the
-layouts can take it as it is.
-"""
+"""The document of the family needs feedback (seed 002): who answered, the needs, the services."""
 
 from __future__ import annotations
 
@@ -13,14 +9,14 @@ from asendusdoc.render.document import FieldRow, FieldsBlock, Section
 
 if TYPE_CHECKING:
     from asendusdoc.render.context import Context
-    from asendusdoc.render.layouts import Layout
+    from asendusdoc.render.layouts._shared import Layout
 
-__all__ = ["family_needs_feedback_layout"]
+__all__ = ["layout"]
 
 
-def family_needs_feedback_layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
+def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
     """Perede vajaduste tagasiside: the family's answers in the document's language."""
-    from asendusdoc.render.layouts import Layout
+    from asendusdoc.render.layouts._shared import Layout
 
     f = form
     place = FieldsBlock(
