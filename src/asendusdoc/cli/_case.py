@@ -48,7 +48,9 @@ def register(commands: Any) -> None:
         "redact",
         help=_("the referral for the provider (only the data needed to start the service)"),
     )
-    redact.add_argument("file", metavar=_("FILE"), help=_("the family support referral (JSON)"))
+    redact.add_argument(
+        "file", metavar=_("FILE"), help=_("the family support or support-person referral (JSON)")
+    )
     redact.add_argument(
         "--for",
         dest="audience",

@@ -14,6 +14,7 @@ from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
 __all__ = [
+    "NEEDS_ASSESSMENT_WITHHELD",
     "PROFESSIONAL_MONTHS_BEFORE_LEAVING",
     "CareSetting",
     "ReferralReason",
@@ -92,6 +93,14 @@ class TrustedSupportPerson(Block):
     )
     phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
 
+
+NEEDS_ASSESSMENT_WITHHELD = (
+    "Hinnang on juhtumiplaanis; teenuseosutaja saab selle kohalikult omavalitsuselt. / "
+    "Оценка содержится в плане работы со случаем; поставщик услуги получает её от местного "
+    "самоуправления."
+)
+"""What the provider's support-person referral says in place of the case-plan assessment (et
+and ru); see :mod:`asendusdoc.case.redact`."""
 
 PROFESSIONAL_MONTHS_BEFORE_LEAVING = 6
 """Seed 001: "Professionaalse tugiisiku teenust võib alustada kuni 6 kuud enne planeeritavat
