@@ -19,7 +19,9 @@ DATA = Path(__file__).parent / "data"
 def test_the_generated_variable_reference_is_up_to_date() -> None:
     from tools.make_template_reference import OUT, reference
 
-    assert OUT.read_text(encoding="utf-8") == reference()
+    assert OUT.read_text(encoding="utf-8") == reference(), (
+        "a form changed: run python tools/make_template_reference.py and commit the result"
+    )
 
 
 @pytest.mark.parametrize("form_id", tuple(FORM_MODELS))
