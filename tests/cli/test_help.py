@@ -13,21 +13,18 @@ import pytest
 
 from asendusdoc.cli import main
 
-COMMANDS = [
-    [],
-    ["forms"],
-    ["example"],
-    ["schema"],
-    ["validate"],
-    ["render"],
-    ["encrypt"],
-    ["check"],
-    ["redact"],
-    ["draft-report"],
-    ["agenda"],
-    ["suggest"],
-    ["needs-report"],
-]
+
+def _commands() -> list[list[str]]:
+    """The main parser and every command it has (a new command is checked without listing it)."""
+    import argparse
+
+    from asendusdoc.cli import build_parser
+
+    actions = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return [[], *([name] for name in actions[0].choices)]
+
+
+COMMANDS = _commands()
 CODE_WORDS = {
     "asendusdoc", "json", "pdf", "docx", "openpgp", "aes", "ascii", "armor", "lc_all", "lang",
     "icalendar", "path", "code", "message", "provider", "id", "et", "ru", "en", "forms",

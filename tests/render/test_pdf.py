@@ -248,3 +248,15 @@ def test_bundle_has_one_bookmark_per_document_on_its_first_page() -> None:
     assert "стр. 1 из" in reader.pages[starts[1]].extract_text()
     assert "lk 1 / 1" in reader.pages[starts[2]].extract_text()
     assert data == render_pdf_bundle(documents)
+
+
+@pytest.mark.parametrize("goals", [31, 32, 33, 34, 52, 53, 54])
+def test_a_table_never_leaves_one_row_alone_on_the_next_page(goals: int) -> None:
+    import re
+
+    data = render_pdf(sample_document("et", goals=goals))
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    counts = [len(re.findall(r"Eesmärk \d+:", page)) for page in pages]
+    with_rows = [count for count in counts if count]
+    assert len(with_rows) > 1
+    assert with_rows[-1] >= 2, counts

@@ -61,6 +61,27 @@ def template_path(form_id: str, lang: str, template_dir: Path | None = None) -> 
     )
 
 
+MAX_TEMPLATE_VALUE_CHARS = 1_000_000
+"""The longest text or list a template expression may build (``'a' * 10**9`` is refused)."""
+
+
+class _BoundedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox (attribute tricks blocked, ``range`` capped at 100,000 items) that also
+    refuses an expression building a huge text, list or number, before it is built."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise SecurityError("the power is too large")
+        if operator == "*":
+            for size, count in ((left, right), (right, left)):
+                building = isinstance(size, str | list | tuple) and isinstance(count, int)
+                if building and len(size) * count > MAX_TEMPLATE_VALUE_CHARS:
+                    raise SecurityError("the value is too large")
+        return super().call_binop(context, operator, left, right)
+
+
 def _undefined_name(message: str) -> str:
     """The variable or attribute Jinja's StrictUndefined complains about, without its English."""
     found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
@@ -92,7 +113,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             template=path,
             reason=str(exc),
         ) from exc
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env = _BoundedSandbox(autoescape=True, undefined=StrictUndefined)
     try:
         template.render(document.as_template_context(), jinja_env=env)
     except jinja2.UndefinedError as exc:

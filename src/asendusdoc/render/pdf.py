@@ -418,13 +418,36 @@ def _grid_table(
     commands += [
         ("LINEBELOW", (0, first), (-1, last), 0.5, GRID_COLOUR) for first, last in _runs(ruled)
     ]
-    return Table(
+    return _KeptTable(
         data,
         colWidths=widths,
         repeatRows=1 if header is not None else 0,
         style=TableStyle(commands),
         hAlign="LEFT",
     )
+
+
+class _KeptTable(Table):  # type: ignore[misc]
+    """A table that does not leave its last row alone at the top of the next page.
+
+    When a split would carry a single row over, the split moves up one row, so at least two
+    rows go on together (a typesetter's widow rule for tables).
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(available_width, available_height)
+        if len(parts) != 2:
+            return parts
+        first, rest = parts
+        repeated = self.repeatRows if isinstance(self.repeatRows, int) else 0
+        carried = len(rest._cellvalues) - repeated
+        kept = len(first._cellvalues) - repeated
+        if carried >= 2 or kept < 3:
+            return parts
+        first.wrap(available_width, available_height)
+        shorter = available_height - first._rowHeights[-1] - 0.5
+        moved: list[Flowable] = super().split(available_width, shorter)
+        return moved if len(moved) == 2 else parts
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
