@@ -81,7 +81,7 @@ class CdocEnvelope:
     """A CDOC envelope to one or more X.509 certificates (PEM or DER bytes).
 
     ``version`` 1 writes CDOC 1.1, which every DigiDoc4 opens (``.cdoc``); 2 writes CDOC 2.0
-    (``.cdoc2``, needs the ``asendusdoc[cdoc]`` extra). Inside, the document keeps its name.
+    (also ``.cdoc``, needs the ``asendusdoc[cdoc]`` extra). Inside, the document keeps its name.
     """
 
     recipients: tuple[KeyData, ...]
@@ -89,8 +89,9 @@ class CdocEnvelope:
 
     @property
     def suffix(self) -> str:
-        """The file ending the envelope adds: ``.cdoc`` (1.1) or ``.cdoc2`` (2.0)."""
-        return ".cdoc" if self.version == 1 else ".cdoc2"
+        """The file ending the envelope adds: ``.cdoc`` for both versions (DigiDoc4 reads the
+        version from the file's own header)."""
+        return ".cdoc"
 
     @property
     def media_type(self) -> str:

@@ -315,7 +315,7 @@ def test_cdoc_version_2_writes_a_cdoc2_file_that_the_rsa_recipient_opens(
                           "--cdoc-to", str(certificates.rsa.der))  # fmt: skip
     assert code == 0, err
     (written,) = out_dir.iterdir()
-    assert written.name == "family-support-referral.pdf.cdoc2"
+    assert written.name == "family-support-referral.pdf.cdoc"
     assert written.read_bytes().startswith(b"CDOC\x02")
     found = _open_with_libcdoc(written, certificates.rsa, certificates)
     assert found["version"] == 2
@@ -337,7 +337,7 @@ def test_a_changed_byte_in_a_cdoc2_file_does_not_open(
     product = asendusdoc.produce(
         REFERRAL, "et", "pdf", Protection(envelope=CdocEnvelope((key,), version=2))
     )
-    assert product.file_name.endswith(".pdf.cdoc2")
+    assert product.file_name.endswith(".pdf.cdoc")
     assert product.media_type == "application/x-cdoc2"
     changed = bytearray(product.data)
     changed[-40] ^= 0x01

@@ -27,11 +27,11 @@ def _problem(form_id: str, path: tuple[str, ...], value: str) -> tuple[str, dict
 @pytest.mark.parametrize(
     ("typed", "suggested"),
     [
-        ("Narva vald", "'Narva linn'"),
-        ("tartu", "'Tartu linn', 'Tartu vald'"),
-        ("Viimsi vallavalitsus", "'Viimsi vald'"),
-        ("Tallinna linn", "'Tallinn'"),
-        ("Kohtla-Jarve linn", "'Kohtla-Järve linn'"),
+        ("Narva vald", "„Narva linn“"),
+        ("tartu", "„Tartu linn“, „Tartu vald“"),
+        ("Viimsi vallavalitsus", "„Viimsi vald“"),
+        ("Tallinna linn", "„Tallinn“"),
+        ("Kohtla-Jarve linn", "„Kohtla-Järve linn“"),
     ],
 )
 def test_an_unknown_municipality_suggests_the_closest(typed: str, suggested: str) -> None:
@@ -54,7 +54,7 @@ def test_an_unknown_provider_suggests_the_closest_in_estonian() -> None:
     (problem,) = validate_form(data)
     message = problem_message(problem, "et")
     assert message.startswith(
-        "ei ole tuntud teenuseosutaja; kas mõtlesite 'MTÜ Teadlik Lapsevanem'?"
+        "ei ole tuntud teenuseosutaja; kas mõtlesite „MTÜ Teadlik Lapsevanem“?"
     )
     assert "Teadlik lapsevanem" not in message
 
@@ -62,7 +62,7 @@ def test_an_unknown_provider_suggests_the_closest_in_estonian() -> None:
 @pytest.mark.parametrize(
     ("typed", "start"),
     [
-        ("suport-plan", "unknown form id; did you mean 'support-plan'? Known: "),
+        ("suport-plan", "unknown form id; did you mean „support-plan“? Known: "),
         ("Mari Tamm", "unknown form id; known: "),
     ],
 )

@@ -132,7 +132,7 @@ def _sign_passphrase(args: argparse.Namespace) -> str | None:
 def protection_suffix(args: argparse.Namespace) -> str:
     """The file ending the protection options add (for names made before reading any key)."""
     if args.cdoc_to:
-        return ".cdoc" if args.cdoc_version == 1 else ".cdoc2"
+        return ".cdoc"  # both versions: the ending the issue-12 contract names
     if not args.encrypt_to:
         return ""
     return ".asc" if args.armor else ".gpg"

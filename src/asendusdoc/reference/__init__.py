@@ -172,8 +172,9 @@ def closest_names(typed: str, names: Iterable[str], limit: int = 3) -> tuple[str
 
 
 def quoted(names: Iterable[str]) -> str:
-    """Names as ``'Tartu linn', 'Tartu vald'`` for a message."""
-    return ", ".join(f"'{name}'" for name in names)
+    """Names as ``„Tartu linn“, „Tartu vald“`` for a message (the quotation marks of
+    Estonian documents, which Russian uses too as its inner quotes)."""
+    return ", ".join(f"„{name}“" for name in names)
 
 
 def _known_municipality(name: str) -> str:
