@@ -259,7 +259,9 @@ _NOT_A_CERTIFICATE = {
 def _parse_certificate(key: KeyData) -> x509.Certificate:
     from cryptography import x509
 
-    data = key.data.strip()
+    # DER (a SEQUENCE, 0x30) is binary: its last signature byte may be a whitespace byte, so
+    # only text (PEM) is stripped.
+    data = key.data if key.data[:1] == b"\x30" else key.data.strip()
     reason = _not_a_certificate_reason(data)
     if reason is None:
         try:

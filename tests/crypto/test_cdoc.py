@@ -388,3 +388,37 @@ def test_encrypt_from_standard_input_names_the_document_after_the_output(
         out.read_bytes(), certificates.rsa.private_key, certificates.rsa.certificate
     )
     assert (opened.file_name, opened.data) == ("suunamine.json", REFERRAL.read_bytes())
+
+
+def test_a_der_certificate_ending_in_a_whitespace_byte_is_still_a_certificate() -> None:
+    """DER is binary: a signature whose last byte is 0x20 or 0x0a must not be stripped away."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import NameOID
+
+    from asendusdoc.cdoc import load_recipient_certificate
+
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "TEST Mari")])
+    now = dt.datetime.now(dt.UTC)
+    for _attempt in range(2_000):
+        key = ec.generate_private_key(ec.SECP256R1())
+        der = (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .sign(key, hashes.SHA256())
+            .public_bytes(Encoding.DER)
+        )
+        if der[-1:].isspace():
+            break
+    else:
+        pytest.fail("no certificate ending in a whitespace byte was made")
+    assert load_recipient_certificate(KeyData(der, "mari.cer")).public_bytes(Encoding.DER) == der
