@@ -40,11 +40,23 @@ __all__ = ["Context", "build_document"]
 class Context:
     """Formatting for one language: titles, values, and the blocks built from them."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, form: BaseModel | None = None) -> None:
         if lang not in DOCUMENT_LANGUAGES:
             raise ValueError(f"documents are written in {DOCUMENT_LANGUAGES}, not {lang!r}")
         self.lang = lang
         self.labels = labels(lang)
+        self._paths: dict[int, str] = {} if form is None else _paths_of(form)
+
+    def path_of(self, obj: object) -> str | None:
+        """Where ``obj`` (a block or a list of the form) is in the form: "" for the form itself,
+        "family.children" for a list, None for what the form does not hold."""
+        return self._paths.get(id(obj))
+
+    def _field_path(self, obj: object, name: str) -> str:
+        base = self.path_of(obj)
+        if base is None:
+            return ""
+        return f"{base}.{name}" if base else name
 
     # --- words --------------------------------------------------------------------------
     def title(self, model: type[BaseModel] | BaseModel, name: str) -> str:
@@ -101,7 +113,7 @@ class Context:
         """
         return FieldsBlock(
             [
-                FieldRow(self.title(obj, n), self.value(getattr(obj, n)))
+                FieldRow(self.title(obj, n), self.value(getattr(obj, n)), self._field_path(obj, n))
                 for n in names
                 if getattr(obj, n) not in (None, [])
             ],
@@ -118,22 +130,36 @@ class Context:
         heading: str = "",
     ) -> Block:
         """A numbered table of ``items``; a column is a field name or (header, function)."""
+        row_paths = [self.path_of(item) or "" for item in items]
+        parents = {p.rpartition(".")[0] for p in row_paths}
+        path = self.path_of(items) or (parents.pop() if len(parents) == 1 else "")
         if not items:
-            return TextBlock(self.labels["none"], heading=heading)
+            return TextBlock(self.labels["none"], heading=heading, path=path)
         headers = [self.labels["number"]]
         getters: list[Callable[[Any], str]] = []
+        fields: list[str] = []
         for column in columns:
             if isinstance(column, str):
                 headers.append(self.title(model, column))
                 getters.append(self._getter(column))
+                fields.append(column)
             else:
                 headers.append(column[0])
                 getters.append(column[1])
+                fields.append("")
         rows = [
             [str(number), *(get(item) for get in getters)]
             for number, item in enumerate(items, start=1)
         ]
-        return TableBlock(headers, rows, heading=heading, widths=list(widths))
+        return TableBlock(
+            headers,
+            rows,
+            heading=heading,
+            widths=list(widths),
+            path=path,
+            row_paths=row_paths,
+            column_fields=fields,
+        )
 
     def _getter(self, name: str) -> Callable[[Any], str]:
         """A column of a table: the formatted value of the field ``name``."""
@@ -145,13 +171,20 @@ class Context:
 
     def items(self, values: Sequence[Any], heading: str = "") -> Block:
         """A numbered list, or "none" when empty."""
+        path = self.path_of(values) or ""
         if not values:
-            return TextBlock(self.labels["none"], heading=heading)
-        return ListBlock([self.value(v) for v in values], heading=heading)
+            return TextBlock(self.labels["none"], heading=heading, path=path)
+        return ListBlock([self.value(v) for v in values], heading=heading, path=path)
 
     def text(self, value: str | None, heading: str = "") -> TextBlock:
         """A paragraph of free text (the missing mark when absent)."""
         return TextBlock(self.value(value), heading=heading)
+
+    def text_of(self, obj: BaseModel, name: str, heading: str = "") -> TextBlock:
+        """The free-text field ``name`` of ``obj`` as a paragraph, knowing where it is."""
+        return TextBlock(
+            self.value(getattr(obj, name)), heading=heading, path=self._field_path(obj, name)
+        )
 
     # --- parties ------------------------------------------------------------------------
     def worker_lines(self, worker: Worker) -> list[str]:
@@ -169,13 +202,14 @@ class Context:
                 f"{worker_title}: " + self.worker_lines(municipality.worker)[0],
                 *self.worker_lines(municipality.worker)[1:],
             ],
+            path=self.path_of(municipality) or "",
         )
 
     def family_party(self, family: Family, role: str) -> Party:
         """The adults of the family, each with their role."""
         lines = [f"{c.full_name} ({c.role.title(self.lang)})" for c in family.caregivers]
         lines.append(family.municipality if family.address is None else family.address)
-        return Party(role, lines)
+        return Party(role, lines, path=self.path_of(family) or "")
 
     def family_blocks(self, family: Family) -> list[Block]:
         """The family's adults and children as tables, and where they live."""
@@ -223,7 +257,7 @@ def build_document(
     ``restriction`` sets the holder, term and basis of the access-restriction marking (default:
     the issuer, 75 years, AvTS § 35 lg 1 p 12).
     """
-    context = Context(lang)
+    context = Context(lang, form)
     layout = layouts.layout_for(form, context)
     shown = [(s.heading, _shown(s.blocks)) for s in layout.sections]
     sections = [
@@ -255,6 +289,24 @@ def build_document(
         ),
         form=form_values(form, context),
     )
+
+
+def _paths_of(form: BaseModel) -> dict[int, str]:
+    """Where each block and list of ``form`` is: ``id`` → "family.children.0" (form itself "")."""
+    paths: dict[int, str] = {}
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, BaseModel):
+            paths[id(value)] = path
+            for name in type(value).model_fields:
+                walk(getattr(value, name), f"{path}.{name}" if path else name)
+        elif isinstance(value, list):
+            paths[id(value)] = path
+            for index, item in enumerate(value):
+                walk(item, f"{path}.{index}")
+
+    walk(form, "")
+    return paths
 
 
 def _shown(blocks: list[Block]) -> list[Block]:

@@ -37,6 +37,9 @@ class FieldRow:
 
     label: str
     value: str
+    path: str = ""
+    """Where the value is in the form ("family.children.0.personal_code"), or "" when the row
+    is computed from several fields. Templates and the fillable blank name fields by it."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,13 @@ class TableBlock:
     heading: str = ""
     widths: list[float] = field(default_factory=list)
     """Relative column widths (sum 1.0), or empty for equal widths."""
+    path: str = ""
+    """Where the list of the rows is in the form ("goals"), or "" when it is computed."""
+    row_paths: list[str] = field(default_factory=list)
+    """Where each row's item is in the form ("entries.3": a table may sort its items)."""
+    column_fields: list[str] = field(default_factory=list)
+    """The item field each column after the number shows ("description"), "" for a column
+    computed from several fields (a name, a contact)."""
     kind: Literal["table"] = "table"
 
 
@@ -69,6 +79,8 @@ class ListBlock:
 
     items: list[str]
     heading: str = ""
+    path: str = ""
+    """Where the list is in the form ("risk_factors"), or ""."""
     kind: Literal["list"] = "list"
 
 
@@ -78,6 +90,9 @@ class TextBlock:
 
     text: str
     heading: str = ""
+    path: str = ""
+    """Where the text is in the form ("justification"); for the "none" line of an empty table
+    or list, where that list is; "" when the text is computed."""
     kind: Literal["text"] = "text"
 
 
@@ -100,6 +115,8 @@ class Party:
     """E.g. "Kohalik omavalitsus", "Teenuseosutaja", "Pere"."""
     lines: list[str]
     """Name first, then worker, contacts; already formatted."""
+    path: str = ""
+    """Where the party is in the form ("municipality", "family"), or ""."""
 
 
 @dataclass(frozen=True)

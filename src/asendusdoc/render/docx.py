@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2 import StrictUndefined
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -65,11 +66,28 @@ MAX_TEMPLATE_VALUE_CHARS = 1_000_000
 """The longest text or list a template expression may build (``'a' * 10**9`` is refused)."""
 
 
+def _literal_braces(value: Any) -> Any:
+    """A printed value XML-escaped, its braces as character references (``&#123;``).
+
+    docxtpl turns ``{_{ }_}`` and ``{_% %_}`` into ``{{ }}`` / ``{% %}`` in the rendered XML,
+    values included; a brace written as a reference is none of those, and reads back as the
+    brace that was typed. Markup (already XML) is left as it is.
+    """
+    if hasattr(value, "__html__"):
+        return value
+    escaped = str(markupsafe.escape(value))
+    return markupsafe.Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+
+
 class _BoundedSandbox(SandboxedEnvironment):
     """Jinja's sandbox (attribute tricks blocked, ``range`` capped at 100,000 items) that also
-    refuses an expression building a huge text, list or number, before it is built."""
+    refuses an expression building a huge text, list or number, before it is built, and
+    prints every value with its braces kept (:func:`_literal_braces`)."""
 
     intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(finalize=_literal_braces, **options)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > 1000:

@@ -43,7 +43,7 @@ def layout(form: ActionPlan, c: Context) -> Layout:
                 ],
             ),
             Section(c.title(f, "difficulties"), [c.items(f.difficulties)]),
-            Section(c.title(f, "situation"), [c.text(f.situation)]),
+            Section(c.title(f, "situation"), [c.text_of(f, "situation")]),
             Section(c.title(f, "goals"), [goals_table(c, f.goals)]),
             Section(c.title(f, "tasks"), [activities_table(c, f.tasks)]),
         ],

@@ -63,8 +63,8 @@ def layout(form: Closure, c: Context) -> Layout:
                     )
                 ],
             ),
-            Section(c.title(f, "further_needs"), [c.text(f.further_needs)]),
-            Section(c.title(f, "recommendations"), [c.text(f.recommendations)]),
+            Section(c.title(f, "further_needs"), [c.text_of(f, "further_needs")]),
+            Section(c.title(f, "recommendations"), [c.text_of(f, "recommendations")]),
         ],
         signatures=signatures,
     )

@@ -103,8 +103,8 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
             Section(
                 c.title(f, "communication_principles"),
                 [
-                    c.text(f.communication_principles),
-                    c.text(f.confidentiality, heading=c.title(f, "confidentiality")),
+                    c.text_of(f, "communication_principles"),
+                    c.text_of(f, "confidentiality", heading=c.title(f, "confidentiality")),
                 ],
             )
         )

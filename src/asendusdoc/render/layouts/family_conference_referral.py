@@ -64,7 +64,7 @@ def layout(form: FamilyConferenceReferral, c: Context) -> Layout:
                 ],
             ),
             Section(c.title(f, "children"), [c.children_table(f.children, heading="")]),
-            Section(c.title(f, "family_situation"), [c.text(f.family_situation)]),
+            Section(c.title(f, "family_situation"), [c.text_of(f, "family_situation")]),
             Section(c.title(f, "protective_factors"), [c.items(f.protective_factors)]),
             Section(c.title(f, "risk_factors"), [c.items(f.risk_factors)]),
             Section(
@@ -78,6 +78,6 @@ def layout(form: FamilyConferenceReferral, c: Context) -> Layout:
                     )
                 ],
             ),
-            Section(c.title(f, "expected_outcome"), [c.text(f.expected_outcome)]),
+            Section(c.title(f, "expected_outcome"), [c.text_of(f, "expected_outcome")]),
         ],
     )

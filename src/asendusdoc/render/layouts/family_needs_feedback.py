@@ -21,7 +21,7 @@ def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
     f = form
     place = FieldsBlock(
         [
-            FieldRow(c.title(f, "municipality"), f.municipality),
+            FieldRow(c.title(f, "municipality"), f.municipality, "municipality"),
             FieldRow(c.labels.get("county", "county"), f.county.title(c.lang)),
             FieldRow(c.labels.get("region", "region"), f.region.title(c.lang)),
         ]
@@ -77,7 +77,7 @@ def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
                 c.title(f, "contact_openness"),
                 [
                     c.fields(f, ("contact_openness",)),
-                    c.text(f.expectations, c.title(f, "expectations")),
+                    c.text_of(f, "expectations", c.title(f, "expectations")),
                 ],
             ),
             Section(c.title(f, "statistics_consent"), [c.fields(f, ("statistics_consent",))]),

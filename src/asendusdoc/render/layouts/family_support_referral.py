@@ -60,7 +60,7 @@ def layout(form: FamilySupportReferral, c: Context) -> Layout:
             Section(
                 c.title(f, "justification"),
                 [
-                    c.text(f.justification),
+                    c.text_of(f, "justification"),
                     c.fields(f, ("previous_service", "previous_service_details")),
                 ],
             ),

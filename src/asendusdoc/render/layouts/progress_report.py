@@ -37,9 +37,9 @@ def layout(form: ProgressReport, c: Context) -> Layout:
                     *service_end_rows(c, f.service_end, c.title(f, "service_end")),
                 ],
             ),
-            Section(c.title(f, "situation"), [c.text(f.situation)]),
-            Section(c.title(f, "progress"), [c.text(f.progress)]),
-            Section(c.title(f, "difficulties"), [c.text(f.difficulties)]),
+            Section(c.title(f, "situation"), [c.text_of(f, "situation")]),
+            Section(c.title(f, "progress"), [c.text_of(f, "progress")]),
+            Section(c.title(f, "difficulties"), [c.text_of(f, "difficulties")]),
             Section(
                 c.title(f, "goal_progress"),
                 [
@@ -66,6 +66,6 @@ def layout(form: ProgressReport, c: Context) -> Layout:
                     )
                 ],
             ),
-            Section(c.title(f, "next_steps"), [c.text(f.next_steps)]),
+            Section(c.title(f, "next_steps"), [c.text_of(f, "next_steps")]),
         ],
     )

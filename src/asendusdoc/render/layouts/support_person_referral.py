@@ -74,8 +74,8 @@ def layout(form: SupportPersonReferral, c: Context) -> Layout:
                     ),
                 ],
             ),
-            Section(c.title(f, "needs_assessment"), [c.text(f.needs_assessment)]),
+            Section(c.title(f, "needs_assessment"), [c.text_of(f, "needs_assessment")]),
             Section(c.title(f, "goals"), [goals_table(c, f.goals)]),
-            Section(c.title(f, "notes"), [c.text(f.notes)]),
+            Section(c.title(f, "notes"), [c.text_of(f, "notes")]),
         ],
     )

@@ -42,7 +42,7 @@ def layout(form: SupportPlan, c: Context) -> Layout:
                 c.title(f, "family"),
                 [c.fields(f, ("period_start", "period_end")), *c.family_blocks(f.family)],
             ),
-            Section(c.title(f, "family_strengths"), [c.text(f.family_strengths)]),
+            Section(c.title(f, "family_strengths"), [c.text_of(f, "family_strengths")]),
             *goal_sections,
         ],
     )
