@@ -29,7 +29,7 @@ from asendusdoc.render import _sandbox
 from asendusdoc.render._sandbox import BoundedSandbox, TemplateLimitExceeded
 from asendusdoc.render.document import Document, TableBlock
 
-__all__ = ["normalize_docx_zip", "render_docx", "template_path"]
+__all__ = ["normalize_docx_zip", "render_docx", "reproducible_zip", "template_path"]
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -141,7 +141,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
     _apply_page_and_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)
     template.pre_processing()
-    return _reproducible_zip(_package_entries(template.docx))
+    return reproducible_zip(_package_entries(template.docx))
 
 
 class _EntryCollector:
@@ -274,10 +274,10 @@ def _set_core_properties(docx_document: Any, document: Document) -> None:
 def normalize_docx_zip(data: bytes) -> bytes:
     """Re-write a DOCX zip with sorted entries, a fixed timestamp and fixed attributes."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        return _reproducible_zip({info.filename: source.read(info) for info in source.infolist()})
+        return reproducible_zip({info.filename: source.read(info) for info in source.infolist()})
 
 
-def _reproducible_zip(entries: dict[str, bytes]) -> bytes:
+def reproducible_zip(entries: dict[str, bytes]) -> bytes:
     """A zip of ``entries`` with sorted members, a fixed timestamp and fixed attributes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
