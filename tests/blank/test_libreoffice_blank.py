@@ -7,8 +7,6 @@ table positions only. All blanks go through one ``soffice --convert-to docx`` ca
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,15 +15,7 @@ import pytest
 from asendusdoc.blank import make_blank, read_blank
 from asendusdoc.examples import example_data
 from tests.blank.test_blank import CASES, FORM_IDS, LANGS
-
-
-def soffice() -> str:
-    path = shutil.which("soffice")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("soffice is missing; CI installs it (.ci/run)")
-        pytest.skip("soffice is not installed")
-    return path
+from tests.render.test_libreoffice import _tool
 
 
 def through_libreoffice(files: dict[str, bytes], folder: Path) -> dict[str, bytes]:
@@ -36,7 +26,7 @@ def through_libreoffice(files: dict[str, bytes], folder: Path) -> dict[str, byte
     for name, data in files.items():
         (source / name).write_bytes(data)
     profile = (folder / "profile").as_uri()
-    command = [soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+    command = [_tool("soffice"), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
                "docx", "--outdir", str(target), *(str(source / n) for n in files)]  # fmt: skip
     subprocess.run(command, check=True, capture_output=True, timeout=600)
     return {name: (target / name).read_bytes() for name in files}
