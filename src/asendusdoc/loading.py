@@ -35,6 +35,7 @@ __all__ = [
     "FormSource",
     "load_form",
     "parse_form_json",
+    "parse_json",
     "read_bounded",
     "read_form_file",
     "validate_form",
@@ -99,6 +100,15 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
     A UTF-8 byte-order mark is accepted. Raises :class:`InputError` for everything that is
     not a JSON object of a known form.
     """
+    return check_form_id(parse_json(raw))
+
+
+def parse_json(raw: str | bytes) -> Any:
+    """JSON text or bytes → its value, within the limits of size, depth and numbers.
+
+    What :func:`parse_form_json` checks before it looks for a form; also used for the data
+    a rendered document carries (:mod:`asendusdoc.embedded`).
+    """
     if len(raw) > MAX_INPUT_BYTES:
         raise _too_large(len(raw))
     if isinstance(raw, bytes):
@@ -135,7 +145,7 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
         ) from None
     if _SURROGATE_ESCAPE.search(text):
         _check_strings(data)
-    return check_form_id(data)
+    return data
 
 
 MAX_JSON_DEPTH = 32

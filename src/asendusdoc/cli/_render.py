@@ -64,6 +64,8 @@ class Job:
     protection: Protection
     restriction_holder: str | None = None
     restriction_years: int | None = None
+    embedded_data: bool = True
+    """Whether the document carries its form as data (``--no-embedded-data`` leaves it out)."""
 
 
 @dataclass
@@ -134,6 +136,12 @@ def register(commands: Any) -> None:
         type=int,
         metavar="N",
         help=_("how many years access is restricted (default: 75, the term for personal data)"),
+    )
+    render.add_argument(
+        "--no-embedded-data",
+        dest="embedded_data",
+        action="store_false",
+        help=_("leave out the form data the document carries"),
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
@@ -255,6 +263,7 @@ def _render(args: argparse.Namespace) -> int:
             protection,
             args.restriction_holder,
             args.restriction_years,
+            args.embedded_data,
         )
 
     if args.output is not None:
@@ -421,6 +430,7 @@ def run_job(job: Job) -> Outcome:
             name=document_name(job.output, job.fmt, job.protection),
             template_dir=job.template_dir,
             restriction=_restriction(job),
+            embedded_data=job.embedded_data,
         )
         write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2 import StrictUndefined
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -28,7 +29,7 @@ from asendusdoc.errors import TemplateError
 from asendusdoc.i18n import LANGUAGE_TAGS
 from asendusdoc.render.document import Document, TableBlock
 
-__all__ = ["normalize_docx_zip", "render_docx", "template_path"]
+__all__ = ["normalize_docx_zip", "render_docx", "reproducible_zip", "template_path"]
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -65,11 +66,28 @@ MAX_TEMPLATE_VALUE_CHARS = 1_000_000
 """The longest text or list a template expression may build (``'a' * 10**9`` is refused)."""
 
 
+def _literal_braces(value: Any) -> Any:
+    """A printed value XML-escaped, its braces as character references (``&#123;``).
+
+    docxtpl turns ``{_{ }_}`` and ``{_% %_}`` into ``{{ }}`` / ``{% %}`` in the rendered XML,
+    values included; a brace written as a reference is none of those, and reads back as the
+    brace that was typed. Markup (already XML) is left as it is.
+    """
+    if hasattr(value, "__html__"):
+        return value
+    escaped = str(markupsafe.escape(value))
+    return markupsafe.Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+
+
 class _BoundedSandbox(SandboxedEnvironment):
     """Jinja's sandbox (attribute tricks blocked, ``range`` capped at 100,000 items) that also
-    refuses an expression building a huge text, list or number, before it is built."""
+    refuses an expression building a huge text, list or number, before it is built, and
+    prints every value with its braces kept (:func:`_literal_braces`)."""
 
     intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(finalize=_literal_braces, **options)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > 1000:
@@ -143,7 +161,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
     _apply_page_and_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)
     template.pre_processing()
-    return _reproducible_zip(_package_entries(template.docx))
+    return reproducible_zip(_package_entries(template.docx))
 
 
 class _EntryCollector:
@@ -276,10 +294,10 @@ def _set_core_properties(docx_document: Any, document: Document) -> None:
 def normalize_docx_zip(data: bytes) -> bytes:
     """Re-write a DOCX zip with sorted entries, a fixed timestamp and fixed attributes."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        return _reproducible_zip({info.filename: source.read(info) for info in source.infolist()})
+        return reproducible_zip({info.filename: source.read(info) for info in source.infolist()})
 
 
-def _reproducible_zip(entries: dict[str, bytes]) -> bytes:
+def reproducible_zip(entries: dict[str, bytes]) -> bytes:
     """A zip of ``entries`` with sorted members, a fixed timestamp and fixed attributes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
