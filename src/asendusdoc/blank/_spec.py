@@ -28,6 +28,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from asendusdoc.forms import FORM_MODELS
+from asendusdoc.forms._words import LABELS
 from asendusdoc.titles import TitledEnum, Titles, titles_of
 
 __all__ = [
@@ -50,8 +51,6 @@ Path = tuple[str, ...]
 LEGACY: frozenset[Path] = frozenset({("guardianship_authority_agreed",)})
 """Fields kept only so that older forms still read (validate reports them): not in blanks."""
 
-GENERAL = Titles("Üldandmed", "Общие сведения", "General")
-"""The heading of the first section: the fields no part of the document shows on its own."""
 
 
 @dataclass(frozen=True)
@@ -422,7 +421,8 @@ def blank_spec(form_id: str) -> BlankSpec:
             elif unit.table is not None:
                 parts += [unit.table, *unit.children]
         if section_index == general:
-            headings = {lang: GENERAL.get(lang) for lang in ("et", "ru")}
+            # the fields no part of the document shows on its own
+            headings = {lang: LABELS["general"].get(lang) for lang in ("et", "ru")}
         else:
             headings = {lang: per_lang[lang][section_index][0] for lang in ("et", "ru")}
             tops = [p for p in parts if not (isinstance(p, TablePart) and p.parent is not None)]
