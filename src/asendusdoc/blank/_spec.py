@@ -52,7 +52,6 @@ LEGACY: frozenset[Path] = frozenset({("guardianship_authority_agreed",)})
 """Fields kept only so that older forms still read (validate reports them): not in blanks."""
 
 
-
 @dataclass(frozen=True)
 class Leaf:
     """One input field: where it is (model field names, no list indices), its label and kind."""
