@@ -286,10 +286,14 @@ def check_form_id(data: Any) -> dict[str, Any]:
 def _as_data(source: FormSource) -> dict[str, Any]:
     if isinstance(source, FormModel):
         return source.model_dump(mode="json")
-    if isinstance(source, str | bytes):
-        return parse_form_json(source)
     if isinstance(source, os.PathLike):
-        return parse_form_json(read_form_file(source))
+        source = read_form_file(source)
+    if isinstance(source, bytes):
+        from asendusdoc.blank import form_data  # JSON, or a filled Word blank
+
+        return check_form_id(form_data(source)[0])
+    if isinstance(source, str):
+        return parse_form_json(source)
     _check_strings(source)
     return check_form_id(dict(source))
 

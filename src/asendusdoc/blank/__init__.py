@@ -7,7 +7,16 @@ problem is named by section, row and label (:func:`describe_blank_problem`).
 
 from __future__ import annotations
 
+from asendusdoc.blank._input import describe_blank_problem, form_data, is_docx
 from asendusdoc.blank._read import FilledBlank, Location, read_blank
 from asendusdoc.blank._write import make_blank
 
-__all__ = ["FilledBlank", "Location", "make_blank", "read_blank"]
+__all__ = [
+    "FilledBlank",
+    "Location",
+    "describe_blank_problem",
+    "form_data",
+    "is_docx",
+    "make_blank",
+    "read_blank",
+]

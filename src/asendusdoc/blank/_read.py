@@ -60,18 +60,19 @@ class Location:
     def describe(self, lang: str) -> str:
         """ "3. Eesmärgid, rida 2, Kirjeldus" in ``lang``."""
         shown = lang if lang in self.section else self.blank_lang
-        parts = [self.section[shown]]
-        if (
-            self.table is not None
-            and self.table.get(shown) != self.section[shown].partition(". ")[2]
-        ):
-            parts.append(self.table.get(shown))
-        if self.row is not None:
-            parts.append(text(ROW, lang).format(row=self.row))
-        if self.group is not None:
-            parts.append(self.group.get(shown))
-        if self.label is not None:
-            parts.append(self.label.get(shown))
+        heading = self.section[shown]
+        said = {heading.partition(". ")[2].casefold()}
+        parts = [heading]
+        for titles in (self.table, self.row, self.group, self.label):
+            if titles is None:
+                continue
+            if isinstance(titles, int):
+                parts.append(text(ROW, lang).format(row=titles))
+                continue
+            words = titles.get(shown)
+            if words.casefold() not in said:  # "Pere, Pere": a name said once
+                parts.append(words)
+                said.add(words.casefold())
         return ", ".join(parts)
 
 
