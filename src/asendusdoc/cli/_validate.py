@@ -36,7 +36,10 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument(
-        "files", nargs="+", metavar=_("FILE"), help=_("form file(s) (JSON); - for standard input")
+        "files",
+        nargs="+",
+        metavar=_("FILE"),
+        help=_("form file(s) (JSON, DOCX or PDF); - for standard input"),
     )
     parser.add_argument(
         "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")
@@ -61,7 +64,7 @@ def _validate(args: argparse.Namespace) -> int:
         field_label,
         problem_message,
     )
-    from asendusdoc.loading import parse_form_json, validate_form
+    from asendusdoc.loading import parse_form_input, validate_form
     from asendusdoc.migrations import form_migrations
 
     lang: str = args.lang
@@ -73,7 +76,7 @@ def _validate(args: argparse.Namespace) -> int:
     for name in args.files:
         shown = _("standard input") if name == "-" else name
         try:
-            data = parse_form_json(read_input(name))
+            data = parse_form_input(read_input(name), name)
             problems = validate_form(data)
         except InputError as exc:
             counts["unreadable"] += 1
