@@ -29,12 +29,14 @@ from asendusdoc.problems import Problem, problems_from_validation_error
 from asendusdoc.reference import closest_names, quoted
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
     "MAX_INPUT_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_NUMBER_CHARS",
     "FormSource",
     "load_form",
     "parse_form_json",
+    "parse_json",
     "read_bounded",
     "read_form_file",
     "validate_form",
@@ -43,12 +45,17 @@ __all__ = [
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 """The largest form file accepted (10 MiB): a 5,000-entry diary is well under 5 MiB."""
 
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""The largest file ``encrypt`` takes (64 MiB): the PDF of the largest form the limits allow
+(5,000 diary entries of long text) is about 16 MB."""
+
 FormSource = Mapping[str, Any] | str | bytes | os.PathLike[str] | FormModel
 """What the loading functions take: a dict, JSON text or bytes, a file path, or a model."""
 
 
-def read_form_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a form file, refusing what is not a readable file of sensible size.
+def read_form_file(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a form file (or of another file up to ``limit`` bytes), refusing what is
+    not a readable file of sensible size.
 
     Reading stops one byte after the limit whatever the file is (a FIFO, a device such as
     ``/dev/zero``, a file that grows while it is read): the size is never taken on trust.
@@ -62,7 +69,7 @@ def read_form_file(path: str | os.PathLike[str]) -> bytes:
         )
     try:
         with file.open("rb") as stream:
-            return read_bounded(stream)
+            return read_bounded(stream, limit)
     except OSError as exc:
         raise InputError(
             "cannot read {path}: {reason}",
@@ -72,14 +79,14 @@ def read_form_file(path: str | os.PathLike[str]) -> bytes:
         ) from exc
 
 
-def read_bounded(stream: BinaryIO) -> bytes:
-    """At most :data:`MAX_INPUT_BYTES` from ``stream``; :class:`InputError` if there is more."""
-    data = stream.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
+def read_bounded(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """At most ``limit`` bytes from ``stream``; :class:`InputError` if there is more."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
         raise InputError(
             "the input is larger than the limit of {limit} bytes",
             code="input_too_large",
-            limit=MAX_INPUT_BYTES,
+            limit=limit,
         )
     return data
 
@@ -98,6 +105,15 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
 
     A UTF-8 byte-order mark is accepted. Raises :class:`InputError` for everything that is
     not a JSON object of a known form.
+    """
+    return check_form_id(parse_json(raw))
+
+
+def parse_json(raw: str | bytes) -> Any:
+    """JSON text or bytes → its value, within the limits of size, depth and numbers.
+
+    What :func:`parse_form_json` checks before it looks for a form; also used for the data
+    a rendered document carries (:mod:`asendusdoc.embedded`).
     """
     if len(raw) > MAX_INPUT_BYTES:
         raise _too_large(len(raw))
@@ -135,7 +151,7 @@ def parse_form_json(raw: str | bytes) -> dict[str, Any]:
         ) from None
     if _SURROGATE_ESCAPE.search(text):
         _check_strings(data)
-    return check_form_id(data)
+    return data
 
 
 MAX_JSON_DEPTH = 32
@@ -270,10 +286,14 @@ def check_form_id(data: Any) -> dict[str, Any]:
 def _as_data(source: FormSource) -> dict[str, Any]:
     if isinstance(source, FormModel):
         return source.model_dump(mode="json")
-    if isinstance(source, str | bytes):
-        return parse_form_json(source)
     if isinstance(source, os.PathLike):
-        return parse_form_json(read_form_file(source))
+        source = read_form_file(source)
+    if isinstance(source, bytes):
+        from asendusdoc.blank import form_data  # JSON, or a filled Word blank
+
+        return check_form_id(form_data(source)[0])
+    if isinstance(source, str):
+        return parse_form_json(source)
     _check_strings(source)
     return check_form_id(dict(source))
 

@@ -67,6 +67,7 @@ def produce(
     name: str | None = None,
     template_dir: Path | None = None,
     restriction: AccessRestriction | None = None,
+    embedded_data: bool = True,
 ) -> Product:
     """Validate, render and protect ``forms`` in document language ``lang`` (et or ru).
 
@@ -75,8 +76,10 @@ def produce(
     ``name`` is the document's own file name without ending (default: the first form's id);
     ``template_dir`` holds own DOCX templates (``DIR/<lang>/<form_id>.docx``);
     ``restriction`` sets the holder and term of the access-restriction marking (default: the
-    issuer, 75 years).
+    issuer, 75 years). The document carries its form(s) as data (:mod:`asendusdoc.embedded`),
+    before any seal or password, so both cover it; ``embedded_data=False`` leaves it out.
     """
+    from asendusdoc.loading import load_form
     from asendusdoc.render import FORMATS, build_document
 
     if fmt not in FORMATS:
@@ -88,7 +91,8 @@ def produce(
         raise InputError(
             "several forms go into one file only as PDF (--format pdf)", code="bundle_needs_pdf"
         )
-    documents = [build_document(source, lang, restriction) for source in sources]
+    models = [load_form(source) for source in sources]
+    documents = [build_document(model, lang, restriction) for model in models]
     if fmt == "docx":
         from asendusdoc.render.docx import render_docx
 
@@ -97,6 +101,10 @@ def produce(
         from asendusdoc.render.pdf import render_pdf, render_pdf_bundle
 
         data = render_pdf(documents[0]) if len(documents) == 1 else render_pdf_bundle(documents)
+    if embedded_data:
+        from asendusdoc.embedded import embed
+
+        data = embed(data, fmt, models)
     document_name = f"{name or documents[0].form_id}.{fmt}"
     return _protect(data, document_name, fmt, MEDIA_TYPES[fmt], protection or Protection())
 

@@ -1,5 +1,12 @@
 """JSON Schemas of the forms, generated from the models; ``schemas/<id>.schema.json`` is their
-committed copy. Regenerate with ``python -m asendusdoc.schemas schemas/``."""
+committed copy. Regenerate with ``python -m asendusdoc.schemas schemas/``.
+
+Every title beyond the Estonian ``title`` travels in one annotation keyword,
+``x-asendusdoc-titles`` (:data:`asendusdoc.titles.TITLES_KEYWORD`). Strict validators such as
+Ajv refuse a keyword they do not know, so ``schemas/meta/titles-keyword.schema.json`` describes
+its value: declare the keyword with it (``ajv.addKeyword({keyword, metaSchema})``). The forms'
+``$schema`` stays the standard Draft 2020-12 dialect, so every validator reads them as before.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from asendusdoc.forms import FORM_MODELS
+from asendusdoc.i18n import LANGUAGES
+from asendusdoc.titles import TITLES_KEYWORD
 
-__all__ = ["SCHEMA_BASE_URI", "json_schema", "json_schema_text"]
+__all__ = [
+    "SCHEMA_BASE_URI",
+    "TITLES_KEYWORD_SCHEMA_PATH",
+    "json_schema",
+    "json_schema_text",
+    "titles_keyword_schema",
+    "titles_keyword_schema_text",
+]
 
 SCHEMA_BASE_URI = "https://asendusdoc.example/schemas/"
+TITLES_KEYWORD_SCHEMA_PATH = "meta/titles-keyword.schema.json"
+"""Where the schema of the titles keyword lies, under ``schemas/`` (and :data:`SCHEMA_BASE_URI`)."""
 
 
 def json_schema(form_id: str) -> dict[str, Any]:
@@ -25,20 +43,55 @@ def json_schema(form_id: str) -> dict[str, Any]:
         "$id": f"{SCHEMA_BASE_URI}{form_id}.schema.json",
         **schema,
         "title": titles.et,
-        "title_ru": titles.ru,
-        "title_en": titles.en,
+        TITLES_KEYWORD: titles.schema_annotation(),
     }
+
+
+def titles_keyword_schema() -> dict[str, Any]:
+    """The schema of the value of ``x-asendusdoc-titles``: per language, either the title of
+    the schema it stands in, or (in an enumeration) the title of each value."""
+    value_titles = {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": {"type": "string", "minLength": 1},
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE_URI}{TITLES_KEYWORD_SCHEMA_PATH}",
+        "title": TITLES_KEYWORD,
+        "description": (
+            "An annotation: the title of a form, a field or an enumeration's values in Estonian, "
+            "Russian and English. It has no effect on validation."
+        ),
+        "type": "object",
+        "required": list(LANGUAGES),
+        "additionalProperties": False,
+        "properties": {
+            lang: {"anyOf": [{"type": "string", "minLength": 1}, value_titles]}
+            for lang in LANGUAGES
+        },
+    }
+
+
+def _text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def json_schema_text(form_id: str) -> str:
     """The schema as the exact text of ``schemas/<id>.schema.json``."""
-    return json.dumps(json_schema(form_id), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return _text(json_schema(form_id))
+
+
+def titles_keyword_schema_text() -> str:
+    """The exact text of ``schemas/meta/titles-keyword.schema.json``."""
+    return _text(titles_keyword_schema())
 
 
 def _write_all(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    (folder / TITLES_KEYWORD_SCHEMA_PATH).parent.mkdir(parents=True, exist_ok=True)
     for form_id in FORM_MODELS:
         (folder / f"{form_id}.schema.json").write_text(json_schema_text(form_id), "utf-8")
+    (folder / TITLES_KEYWORD_SCHEMA_PATH).write_text(titles_keyword_schema_text(), "utf-8")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 """Titles in three languages: every field and every enumeration value has one.
 
-A field's Estonian title is pydantic's ``title``; the Russian and English ones travel in the
-JSON Schema as ``title_ru`` and ``title_en``. Enumerations carry ``x-titles`` per value. The
-``Titles`` of a field are read back with :func:`titles_of`, never from the schema's keys.
+A field's Estonian title is pydantic's ``title``. In the JSON Schema every title travels in one
+annotation keyword, :data:`TITLES_KEYWORD`: ``{"et": ..., "ru": ..., "en": ...}`` beside a field
+(and the form), and for an enumeration the title of each value per language
+(``{"et": {"value": ...}, ...}``). ``schemas/meta/titles-keyword.schema.json`` is the schema of
+that keyword (Ajv and other strict validators declare the keyword with it). The ``Titles`` of a
+field are read back with :func:`titles_of`, never from the schema.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from pydantic.json_schema import JsonSchemaValue
 
 from asendusdoc.i18n import LANGUAGES
 
-__all__ = ["TitledEnum", "Titles", "field", "item_titles_of", "titles_of"]
+__all__ = ["TITLES_KEYWORD", "TitledEnum", "Titles", "field", "item_titles_of", "titles_of"]
+
+TITLES_KEYWORD = "x-asendusdoc-titles"
+"""The JSON Schema annotation keyword that holds every title in the three languages."""
 
 
 class Titles(NamedTuple):
@@ -30,6 +36,10 @@ class Titles(NamedTuple):
         """The title in ``lang``; Estonian for an unknown language."""
         return str(getattr(self, lang, self.et))
 
+    def schema_annotation(self) -> dict[str, str]:
+        """The value of :data:`TITLES_KEYWORD` for a field or form with these titles."""
+        return {lang: self.get(lang) for lang in LANGUAGES}
+
 
 class _SchemaTitles:
     """The ``json_schema_extra`` of a titled field: keeps its ``Titles``, writes the schema keys."""
@@ -41,8 +51,7 @@ class _SchemaTitles:
         self.item = item
 
     def __call__(self, schema: dict[str, Any]) -> None:
-        schema["title_ru"] = self.titles.ru
-        schema["title_en"] = self.titles.en
+        schema[TITLES_KEYWORD] = self.titles.schema_annotation()
 
 
 def field(
@@ -108,7 +117,7 @@ class TitledEnum(StrEnum):
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> JsonSchemaValue:
         schema: JsonSchemaValue = handler(core_schema)
         schema = handler.resolve_ref_schema(schema)
-        schema["x-titles"] = {
+        schema[TITLES_KEYWORD] = {
             lang: {m.value: m.titles.get(lang) for m in cls} for lang in LANGUAGES
         }
         return schema

@@ -13,6 +13,7 @@ import pytest
 import asendusdoc
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.schemas import json_schema, json_schema_text
+from asendusdoc.titles import TITLES_KEYWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM_IDS = list(FORM_MODELS)
@@ -72,9 +73,11 @@ def test_every_field_has_titles_in_three_languages(form_id: str) -> None:
             for name, prop in node.get("properties", {}).items():
                 if name == "form":
                     continue
+                titles = prop.get(TITLES_KEYWORD, {})
                 assert prop.get("title"), f"{where}.{name} lacks an Estonian title"
-                assert prop.get("title_ru"), f"{where}.{name} lacks a Russian title"
-                assert prop.get("title_en"), f"{where}.{name} lacks an English title"
+                assert titles.get("et") == prop["title"], f"{where}.{name}: two Estonian titles"
+                assert titles.get("ru"), f"{where}.{name} lacks a Russian title"
+                assert titles.get("en"), f"{where}.{name} lacks an English title"
             for key, value in node.items():
                 walk(value, f"{where}.{key}")
         elif isinstance(node, list):
@@ -88,6 +91,7 @@ def test_every_field_has_titles_in_three_languages(form_id: str) -> None:
 def test_every_enumeration_value_has_titles(form_id: str) -> None:
     defs = json_schema(form_id).get("$defs", {})
     for name, definition in defs.items():
-        if "enum" in definition and definition.get("type") == "string" and "x-titles" in definition:
+        titles = definition.get(TITLES_KEYWORD)
+        if "enum" in definition and definition.get("type") == "string" and titles is not None:
             for lang in ("et", "ru", "en"):
-                assert set(definition["x-titles"][lang]) == set(definition["enum"]), (name, lang)
+                assert set(titles[lang]) == set(definition["enum"]), (name, lang)

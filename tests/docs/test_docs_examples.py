@@ -40,7 +40,8 @@ REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 
 RUN_TAGS = {"bash": "bash", "sh": "bash", "shell": "bash", "console": "console", "python": "python"}
-NOT_RUN_TAGS = {"text", "json", "toml", "yaml", "ini", "diff", "jinja", "xml", "csv", "ics"}
+NOT_RUN_TAGS = {"text", "json", "toml", "yaml", "ini", "diff", "jinja", "xml", "csv", "ics", "js"}
+"""Not run here; the integrator guide's ``js`` block runs in tests/api/test_schemas_strict.py."""
 
 SKIP_MARK = re.compile(r"<!--\s*docs-test:\s*skip:?\s*(?P<reason>.*?)\s*-->")
 BLOCK_TIMEOUT_SECONDS = 60

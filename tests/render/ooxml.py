@@ -47,6 +47,7 @@ SCHEMA_OF_ROOT = {
     "{http://schemas.openxmlformats.org/officeDocument/2006/customXml}datastoreItem": (
         "shared-customXmlDataProperties.xsd"
     ),
+    "{urn:asendusdoc:form-data:1}formData": "asendusdoc-form-data.xsd",  # our custom XML part
 }
 
 EXTENSION_NAMESPACES = (

@@ -37,10 +37,12 @@ LANGS = ("et", "ru")
 RENDERERS = {"docx": render_docx, "pdf": render_pdf}
 WHOLE = {"docx": assert_docx_whole, "pdf": assert_pdf_whole}
 
-# Shown literally in both formats: markup, template syntax, Russian, combining marks, breaks.
+# Shown literally in both formats: markup, template syntax (docxtpl's own escapes `{_{ }_}` and
+# `{_% %_}` included, which it turns into `{{ }}` / `{% %}` after rendering), Russian, combining
+# marks, breaks.
 HOSTILE = (
     "<w:t> & \"q\" 'q' </w:p> "
-    "{{ x }} {% if %} {%p if x %} {%tr for %} "
+    "{{ x }} {% if %} {%p if x %} {%tr for %} {_{ x }_} {_% if %_} {_{_%_}_} "
     "«Ёлка» ещё ёж "
     "e\u0301 a\u0308 "
     "zero\u200bwidth\u200djoin\u2060 "

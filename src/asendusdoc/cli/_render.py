@@ -64,6 +64,8 @@ class Job:
     protection: Protection
     restriction_holder: str | None = None
     restriction_years: int | None = None
+    embedded_data: bool = True
+    """Whether the document carries its form as data (``--no-embedded-data`` leaves it out)."""
 
 
 @dataclass
@@ -134,6 +136,12 @@ def register(commands: Any) -> None:
         type=int,
         metavar="N",
         help=_("how many years access is restricted (default: 75, the term for personal data)"),
+    )
+    render.add_argument(
+        "--no-embedded-data",
+        dest="embedded_data",
+        action="store_false",
+        help=_("leave out the form data the document carries"),
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
@@ -255,6 +263,7 @@ def _render(args: argparse.Namespace) -> int:
             protection,
             args.restriction_holder,
             args.restriction_years,
+            args.embedded_data,
         )
 
     if args.output is not None:
@@ -421,6 +430,7 @@ def run_job(job: Job) -> Outcome:
             name=document_name(job.output, job.fmt, job.protection),
             template_dir=job.template_dir,
             restriction=_restriction(job),
+            embedded_data=job.embedded_data,
         )
         write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:
@@ -490,6 +500,15 @@ def _show(outcome: Outcome, *, as_json: bool = False) -> None:
         print(line, file=stream)
 
 
+def _read_document(name: str) -> bytes:
+    """The file to encrypt, or standard input for ``-``: reading stops after the limit."""
+    from asendusdoc.loading import MAX_DOCUMENT_BYTES, read_bounded, read_form_file
+
+    if name == "-":
+        return read_bounded(sys.stdin.buffer, MAX_DOCUMENT_BYTES)
+    return read_form_file(name, MAX_DOCUMENT_BYTES)
+
+
 def _encrypt(args: argparse.Namespace) -> int:
     from asendusdoc.i18n.messages import error_message
     from asendusdoc.output import write_output
@@ -504,12 +523,8 @@ def _encrypt(args: argparse.Namespace) -> int:
         return _usage_error(
             args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)
         )
-    if args.file == "-":
-        data = sys.stdin.buffer.read()
-    elif not Path(args.file).is_file():
+    if args.file != "-" and not Path(args.file).is_file():
         return _usage_error(args.lang, _("file not found: {path}").format(path=args.file))
-    else:
-        data = Path(args.file).read_bytes()
     protection = _read_protection(args)
     if isinstance(protection, int):
         return protection
@@ -518,6 +533,7 @@ def _encrypt(args: argparse.Namespace) -> int:
         file_name = args.output.name.removesuffix(protection.suffix) or "stdin"
     job = Job((args.file,), args.output, "et", args.lang, "", args.force, None, protection)
     try:
+        data = _read_document(args.file)
         product = protect_file(data, file_name, protection)
         write_output(args.output, product.data, force=args.force)
     except AsendusdocError as exc:

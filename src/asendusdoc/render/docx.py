@@ -21,14 +21,15 @@ from typing import Any
 import jinja2
 from jinja2 import StrictUndefined
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from asendusdoc._assets import asset_dir
 from asendusdoc.errors import TemplateError
 from asendusdoc.i18n import LANGUAGE_TAGS
+from asendusdoc.render import _sandbox
+from asendusdoc.render._sandbox import BoundedSandbox, TemplateLimitExceeded
 from asendusdoc.render.document import Document, TableBlock
 
-__all__ = ["normalize_docx_zip", "render_docx", "template_path"]
+__all__ = ["normalize_docx_zip", "render_docx", "reproducible_zip", "template_path"]
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,27 +60,6 @@ def template_path(form_id: str, lang: str, template_dir: Path | None = None) -> 
         lang=lang,
         searched=", ".join(searched),
     )
-
-
-MAX_TEMPLATE_VALUE_CHARS = 1_000_000
-"""The longest text or list a template expression may build (``'a' * 10**9`` is refused)."""
-
-
-class _BoundedSandbox(SandboxedEnvironment):
-    """Jinja's sandbox (attribute tricks blocked, ``range`` capped at 100,000 items) that also
-    refuses an expression building a huge text, list or number, before it is built."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
-            raise SecurityError("the power is too large")
-        if operator == "*":
-            for size, count in ((left, right), (right, left)):
-                building = isinstance(size, str | list | tuple) and isinstance(count, int)
-                if building and len(size) * count > MAX_TEMPLATE_VALUE_CHARS:
-                    raise SecurityError("the value is too large")
-        return super().call_binop(context, operator, left, right)
 
 
 def _undefined_name(message: str) -> str:
@@ -113,9 +93,27 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             template=path,
             reason=str(exc),
         ) from exc
-    env = _BoundedSandbox(autoescape=True, undefined=StrictUndefined)
+    env = BoundedSandbox(autoescape=True, undefined=StrictUndefined)
     try:
         template.render(document.as_template_context(), jinja_env=env)
+    except TemplateLimitExceeded as exc:
+        if exc.limit == "time":
+            raise TemplateError(
+                "Template {template} was stopped after {seconds} s: filling it takes too "
+                "long. Look for a loop inside a loop, or leave the template folder out to use "
+                "the shipped template.",
+                code="template_broken",
+                template=path,
+                seconds=f"{_sandbox.TEMPLATE_TIME_LIMIT_SECONDS:g}",
+            ) from exc
+        raise TemplateError(
+            "Template {template} would write a document of more than {limit} characters and "
+            "was stopped. Look for a loop that repeats text, or leave the template folder out "
+            "to use the shipped template.",
+            code="template_broken",
+            template=path,
+            limit=_sandbox.MAX_TEMPLATE_OUTPUT_CHARS,
+        ) from exc
     except jinja2.UndefinedError as exc:
         raise TemplateError(
             "Template {template} uses a variable the document does not have: {variable}. "
@@ -143,7 +141,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
     _apply_page_and_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)
     template.pre_processing()
-    return _reproducible_zip(_package_entries(template.docx))
+    return reproducible_zip(_package_entries(template.docx))
 
 
 class _EntryCollector:
@@ -276,10 +274,10 @@ def _set_core_properties(docx_document: Any, document: Document) -> None:
 def normalize_docx_zip(data: bytes) -> bytes:
     """Re-write a DOCX zip with sorted entries, a fixed timestamp and fixed attributes."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        return _reproducible_zip({info.filename: source.read(info) for info in source.infolist()})
+        return reproducible_zip({info.filename: source.read(info) for info in source.infolist()})
 
 
-def _reproducible_zip(entries: dict[str, bytes]) -> bytes:
+def reproducible_zip(entries: dict[str, bytes]) -> bytes:
     """A zip of ``entries`` with sorted members, a fixed timestamp and fixed attributes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
