@@ -40,6 +40,8 @@ __all__ = [
     "MAX_TABLE_ROWS",
     "FilledBlankReader",
     "document_kind",
+    "embedded_docx_form",
+    "not_made_by_asendusdoc",
     "read_form_document",
     "read_form_documents",
     "register_blank_reader",
@@ -68,13 +70,11 @@ class FilledBlankReader(Protocol):
     def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | None: ...
 
 
-BLANK_READERS: tuple[str, ...] = ()
-"""``"module:function"`` of the filled-blank readers shipped with asendusdoc, asked in order.
-
-The blank's engineer adds ``"asendusdoc.blank_reader:read_filled_blank"`` here (a
-:class:`FilledBlankReader`); the module is imported only when a Word file without our data
-arrives.
-"""
+BLANK_READERS: tuple[str, ...] = ("asendusdoc.blank._input:read_filled_blank",)
+"""``"module:function"`` of the filled-blank readers shipped with asendusdoc, asked in order
+(each a :class:`FilledBlankReader`); a module is imported only when a Word file without our
+data arrives. ``validate`` reads blanks through :func:`asendusdoc.blank.form_data` instead, to
+name each problem by the blank's section, row and label."""
 
 _registered: list[FilledBlankReader] = []
 
@@ -159,7 +159,9 @@ def read_form_document(
     return forms[0].data
 
 
-def _read_docx(data: bytes, name: str) -> dict[str, Any]:
+def embedded_docx_form(data: bytes, name: str = "") -> tuple[dict[str, Any] | None, DocxPackage]:
+    """The form a DOCX rendered by asendusdoc carries (checked as read data), or None for a
+    Word file without our data, with the opened, checked package (for a blank reader)."""
     from asendusdoc.embedded.docx import read_docx_form
     from asendusdoc.untrusted import DocxPackage, macros_refused
 
@@ -168,16 +170,28 @@ def _read_docx(data: bytes, name: str) -> dict[str, Any]:
     package = DocxPackage(data)
     form = read_docx_form(package)
     if form is not None:
+        _check_read_data(form)
+    return form, package
+
+
+def not_made_by_asendusdoc() -> InputError:
+    """The refusal of a Word file that carries no form and is no blank."""
+    return InputError(
+        "this Word file was not made by 'asendusdoc blank' or 'asendusdoc render': it carries "
+        "no form. Fill in a blank made with 'asendusdoc blank', or give the form's JSON file.",
+        code="docx_not_ours",
+    )
+
+
+def _read_docx(data: bytes, name: str) -> dict[str, Any]:
+    form, package = embedded_docx_form(data, name)
+    if form is not None:
         return form
     for reader in _blank_readers():
         form = reader(package, name)
         if form is not None:
             return form
-    raise InputError(
-        "this Word file was not made by 'asendusdoc blank' or 'asendusdoc render': it carries "
-        "no form. Fill in a blank made with 'asendusdoc blank', or give the form's JSON file.",
-        code="docx_not_ours",
-    )
+    raise not_made_by_asendusdoc()
 
 
 def _check_read_data(data: Mapping[str, Any]) -> None:

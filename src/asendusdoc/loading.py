@@ -29,6 +29,7 @@ from asendusdoc.problems import Problem, problems_from_validation_error
 from asendusdoc.reference import closest_names, quoted
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
     "MAX_INPUT_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_NUMBER_CHARS",
@@ -47,13 +48,18 @@ __all__ = [
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 """The largest form file accepted (10 MiB): a 5,000-entry diary is well under 5 MiB."""
 
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""The largest file ``encrypt`` takes (64 MiB): the PDF of the largest form the limits allow
+(5,000 diary entries of long text) is about 16 MB."""
+
 FormSource = Mapping[str, Any] | str | bytes | os.PathLike[str] | FormModel
 """What the loading functions take: a dict, JSON text, a model, or bytes or a file path of a
 JSON form, a PDF or DOCX rendered by asendusdoc, or a filled Word blank."""
 
 
-def read_form_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a form file, refusing what is not a readable file of sensible size.
+def read_form_file(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a form file (or of another file up to ``limit`` bytes), refusing what is
+    not a readable file of sensible size.
 
     Reading stops one byte after the limit whatever the file is (a FIFO, a device such as
     ``/dev/zero``, a file that grows while it is read): the size is never taken on trust.
@@ -67,7 +73,7 @@ def read_form_file(path: str | os.PathLike[str]) -> bytes:
         )
     try:
         with file.open("rb") as stream:
-            return read_bounded(stream)
+            return read_bounded(stream, limit)
     except OSError as exc:
         raise InputError(
             "cannot read {path}: {reason}",
@@ -77,14 +83,14 @@ def read_form_file(path: str | os.PathLike[str]) -> bytes:
         ) from exc
 
 
-def read_bounded(stream: BinaryIO) -> bytes:
-    """At most :data:`MAX_INPUT_BYTES` from ``stream``; :class:`InputError` if there is more."""
-    data = stream.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
+def read_bounded(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """At most ``limit`` bytes from ``stream``; :class:`InputError` if there is more."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
         raise InputError(
             "the input is larger than the limit of {limit} bytes",
             code="input_too_large",
-            limit=MAX_INPUT_BYTES,
+            limit=limit,
         )
     return data
 

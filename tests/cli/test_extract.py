@@ -215,3 +215,22 @@ def test_a_document_of_an_invalid_form_is_read_and_its_problems_listed(
     assert code == 1 and "problem" in stdout
     code, stdout, _ = run(capsys, "extract", tmp_path / "closure.pdf")
     assert code == 0 and json.loads(stdout) == data  # extract writes what is there
+
+
+def test_a_filled_blank_comes_through_the_same_reader(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blank = tmp_path / "blank.docx"
+    code, _, err = run(
+        capsys, "blank", "support-plan", "--lang", "ru", "--prefill", example("support-plan"),
+        "-o", blank,
+    )  # fmt: skip
+    assert code == 0, err
+    expected = asendusdoc.load_form(example("support-plan"))
+    assert asendusdoc.load_form(blank) == expected
+    code, stdout, err = run(capsys, "extract", blank)
+    assert code == 0, err
+    assert asendusdoc.load_form(json.loads(stdout)) == expected
+    code, _, err = run(capsys, "render", blank, "--lang", "et", "-o", tmp_path / "plan.pdf")
+    assert code == 0, err
+    assert (tmp_path / "plan.pdf").read_bytes() == render_pdf(expected, "et")

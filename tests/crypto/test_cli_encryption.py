@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from pypdf import PdfReader
 
 from asendusdoc.cli import main
 from asendusdoc.crypto import decrypt_and_verify, decrypt_bytes
+from asendusdoc.loading import MAX_DOCUMENT_BYTES
 from asendusdoc.render import render_docx, render_pdf
 
 from .conftest import KeySet
@@ -181,3 +184,54 @@ def test_encrypt_json(capsys: pytest.CaptureFixture[str], tmp_path: Path, keys: 
     (record,) = [json.loads(line) for line in printed.splitlines()]
     assert record["path"] == str(out) and record["ok"]
     assert [r["fingerprint"] for r in record["recipients"]] == [keys.good.fingerprint]
+
+
+def test_encrypt_from_an_endless_stdin_stops_at_the_limit_and_writes_nothing(
+    tmp_path: Path, keys: KeySet
+) -> None:
+    out = tmp_path / "endless.gpg"
+    endless = subprocess.Popen(["cat", "/dev/zero"], stdout=subprocess.PIPE)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "asendusdoc", "encrypt", "-", "--lang", "en", "--json",
+             "--encrypt-to", str(keys.good.public), "-o", str(out)],
+            stdin=endless.stdout,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )  # fmt: skip
+    finally:
+        endless.kill()
+        endless.wait()
+    assert done.returncode == 2, done.stderr
+    (record,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert record["ok"] is False
+    assert f"larger than the limit of {MAX_DOCUMENT_BYTES} bytes" in record["messages"][0]
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("source", ["stdin", "file"])
+def test_encrypt_takes_a_document_of_the_limit_and_refuses_one_byte_more(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    keys: KeySet,
+    source: str,
+) -> None:
+    """At the real limit (64 MiB) the same, with a smaller limit so the test stays small."""
+    monkeypatch.setattr("asendusdoc.loading.MAX_DOCUMENT_BYTES", 1000)
+    for size, expected in ((1000, 0), (1001, 2)):
+        document = tmp_path / f"document-{size}.pdf"
+        document.write_bytes(b"%" * size)
+        if source == "stdin":
+            monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(document.read_bytes())))
+        name = "-" if source == "stdin" else str(document)
+        out = tmp_path / f"out-{size}.gpg"
+        code, text = cli(capsys, "encrypt", name, "--encrypt-to", str(keys.good.public_binary),
+                         "-o", str(out))  # fmt: skip
+        assert (code, out.exists()) == (expected, expected == 0), text
+        if expected:
+            assert "larger than the limit of 1000 bytes" in text
+        else:
+            assert decrypt_bytes(out.read_bytes(), keys.good.secret_key) == b"%" * size

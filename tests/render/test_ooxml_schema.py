@@ -71,3 +71,11 @@ def test_microsoft_extensions_are_stripped_but_an_unknown_element_is_not() -> No
     assert package_errors(extended) == []
     unknown = _with_document_xml(data, (b"<w:body>", b"<w:body><w:bogus/>"))
     assert package_errors(unknown)
+
+
+@pytest.mark.parametrize(("form_id", "lang"), CASES)
+def test_the_fillable_blank_is_valid_ooxml(form_id: str, lang: str) -> None:
+    from asendusdoc.blank import make_blank
+
+    assert package_errors(make_blank(form_id, lang)) == []
+    assert package_errors(make_blank(form_id, lang, example_data(form_id))) == []

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from asendusdoc.cli import (
     _agenda,
+    _blank,
     _case,
     _extract,
     _info,
@@ -33,7 +34,7 @@ from asendusdoc.cli._common import (
 
 __all__ = ["main"]
 
-_COMMANDS = (_info, _validate, _render, _extract, _case, _agenda, _needs)
+_COMMANDS = (_info, _validate, _render, _extract, _blank, _case, _agenda, _needs)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -500,6 +500,15 @@ def _show(outcome: Outcome, *, as_json: bool = False) -> None:
         print(line, file=stream)
 
 
+def _read_document(name: str) -> bytes:
+    """The file to encrypt, or standard input for ``-``: reading stops after the limit."""
+    from asendusdoc.loading import MAX_DOCUMENT_BYTES, read_bounded, read_form_file
+
+    if name == "-":
+        return read_bounded(sys.stdin.buffer, MAX_DOCUMENT_BYTES)
+    return read_form_file(name, MAX_DOCUMENT_BYTES)
+
+
 def _encrypt(args: argparse.Namespace) -> int:
     from asendusdoc.i18n.messages import error_message
     from asendusdoc.output import write_output
@@ -514,12 +523,8 @@ def _encrypt(args: argparse.Namespace) -> int:
         return _usage_error(
             args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)
         )
-    if args.file == "-":
-        data = sys.stdin.buffer.read()
-    elif not Path(args.file).is_file():
+    if args.file != "-" and not Path(args.file).is_file():
         return _usage_error(args.lang, _("file not found: {path}").format(path=args.file))
-    else:
-        data = Path(args.file).read_bytes()
     protection = _read_protection(args)
     if isinstance(protection, int):
         return protection
@@ -528,6 +533,7 @@ def _encrypt(args: argparse.Namespace) -> int:
         file_name = args.output.name.removesuffix(protection.suffix) or "stdin"
     job = Job((args.file,), args.output, "et", args.lang, "", args.force, None, protection)
     try:
+        data = _read_document(args.file)
         product = protect_file(data, file_name, protection)
         write_output(args.output, product.data, force=args.force)
     except AsendusdocError as exc:

@@ -58,6 +58,7 @@ LABELS: dict[str, Titles] = {
     "county": Titles("Maakond", "Уезд", "County"),
     "region": Titles("Piirkond", "Регион", "Region"),
     "family_and_period": Titles("Pere ja periood", "Семья и период", "The family and the period"),
+    "general": Titles("Üldandmed", "Общие сведения", "General"),
 }
 """Label key → the label in the three languages."""
 

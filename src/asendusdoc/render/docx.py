@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markupsafe
 from jinja2 import StrictUndefined
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from asendusdoc._assets import asset_dir
 from asendusdoc.errors import TemplateError
 from asendusdoc.i18n import LANGUAGE_TAGS
+from asendusdoc.render import _sandbox
+from asendusdoc.render._sandbox import BoundedSandbox, TemplateLimitExceeded
 from asendusdoc.render.document import Document, TableBlock
 
 __all__ = ["normalize_docx_zip", "render_docx", "reproducible_zip", "template_path"]
@@ -62,44 +62,6 @@ def template_path(form_id: str, lang: str, template_dir: Path | None = None) -> 
     )
 
 
-MAX_TEMPLATE_VALUE_CHARS = 1_000_000
-"""The longest text or list a template expression may build (``'a' * 10**9`` is refused)."""
-
-
-def _literal_braces(value: Any) -> Any:
-    """A printed value XML-escaped, its braces as character references (``&#123;``).
-
-    docxtpl turns ``{_{ }_}`` and ``{_% %_}`` into ``{{ }}`` / ``{% %}`` in the rendered XML,
-    values included; a brace written as a reference is none of those, and reads back as the
-    brace that was typed. Markup (already XML) is left as it is.
-    """
-    if hasattr(value, "__html__"):
-        return value
-    escaped = str(markupsafe.escape(value))
-    return markupsafe.Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
-
-
-class _BoundedSandbox(SandboxedEnvironment):
-    """Jinja's sandbox (attribute tricks blocked, ``range`` capped at 100,000 items) that also
-    refuses an expression building a huge text, list or number, before it is built, and
-    prints every value with its braces kept (:func:`_literal_braces`)."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(finalize=_literal_braces, **options)
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
-            raise SecurityError("the power is too large")
-        if operator == "*":
-            for size, count in ((left, right), (right, left)):
-                building = isinstance(size, str | list | tuple) and isinstance(count, int)
-                if building and len(size) * count > MAX_TEMPLATE_VALUE_CHARS:
-                    raise SecurityError("the value is too large")
-        return super().call_binop(context, operator, left, right)
-
-
 def _undefined_name(message: str) -> str:
     """The variable or attribute Jinja's StrictUndefined complains about, without its English."""
     found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
@@ -131,9 +93,27 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             template=path,
             reason=str(exc),
         ) from exc
-    env = _BoundedSandbox(autoescape=True, undefined=StrictUndefined)
+    env = BoundedSandbox(autoescape=True, undefined=StrictUndefined)
     try:
         template.render(document.as_template_context(), jinja_env=env)
+    except TemplateLimitExceeded as exc:
+        if exc.limit == "time":
+            raise TemplateError(
+                "Template {template} was stopped after {seconds} s: filling it takes too "
+                "long. Look for a loop inside a loop, or leave the template folder out to use "
+                "the shipped template.",
+                code="template_broken",
+                template=path,
+                seconds=f"{_sandbox.TEMPLATE_TIME_LIMIT_SECONDS:g}",
+            ) from exc
+        raise TemplateError(
+            "Template {template} would write a document of more than {limit} characters and "
+            "was stopped. Look for a loop that repeats text, or leave the template folder out "
+            "to use the shipped template.",
+            code="template_broken",
+            template=path,
+            limit=_sandbox.MAX_TEMPLATE_OUTPUT_CHARS,
+        ) from exc
     except jinja2.UndefinedError as exc:
         raise TemplateError(
             "Template {template} uses a variable the document does not have: {variable}. "

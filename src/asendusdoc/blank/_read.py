@@ -1,0 +1,486 @@
+"""Reading a filled blank: the form's data, and where the caseworker sees each value.
+
+Fields are found by the bookmarks the blank put on their labels and table headers (LibreOffice
+keeps bookmarks; it drops the tags of content controls). A value is the text of its cell,
+whether the control is still there or the cell was typed into (a row added in Word or
+LibreOffice has plain cells). Placeholders ("Valige…", "pp.kk.aaaa") count as empty; so do
+rows with nothing in them.
+
+A choice that is not in the drop-down's list (typed over, or copied from a blank in the other
+language) is refused with the label and the allowed titles (exit 2): the data would otherwise
+say something the caseworker did not choose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from asendusdoc.blank._package import document_xml
+from asendusdoc.blank._spec import (
+    BlankSpec,
+    Leaf,
+    Path,
+    TablePart,
+    blank_spec,
+    bookmark_name,
+    form_bookmark,
+)
+from asendusdoc.blank._words import ROW, placeholders, text
+from asendusdoc.errors import InputError
+from asendusdoc.forms import FORM_MODELS
+from asendusdoc.forms._words import labels
+from asendusdoc.titles import Titles
+
+__all__ = [
+    "MAX_EMPTY_ROWS",
+    "FilledBlank",
+    "Location",
+    "blank_identity",
+    "read_blank",
+    "read_blank_document",
+]
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_EMPTY_ROWS = 200
+"""Rows a table may have beyond its list's maximum (empty rows a caseworker left)."""
+
+JsonPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value is in the blank, as the caseworker sees it."""
+
+    section: dict[str, str]
+    """ "3. Eesmärgid" by language."""
+    table: Titles | None = None
+    row: int | None = None
+    label: Titles | None = None
+    group: Titles | None = None
+    blank_lang: str = "et"
+
+    def describe(self, lang: str) -> str:
+        """ "3. Eesmärgid, rida 2, Kirjeldus" in ``lang``."""
+        shown = lang if lang in self.section else self.blank_lang
+        heading = self.section[shown]
+        said = {heading.partition(". ")[2].casefold()}
+        parts = [heading]
+        for titles in (self.table, self.row, self.group, self.label):
+            if titles is None:
+                continue
+            if isinstance(titles, int):
+                parts.append(text(ROW, lang).format(row=titles))
+                continue
+            words = titles.get(shown)
+            if words.casefold() not in said:  # "Pere, Pere": a name said once
+                parts.append(words)
+                said.add(words.casefold())
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class FilledBlank:
+    """What a filled blank says: the form's data (as its JSON) and where each value was."""
+
+    form_id: str
+    lang: str
+    data: dict[str, Any]
+    locations: dict[JsonPath, Location] = field(default_factory=dict)
+
+    def where(self, path: JsonPath) -> Location | None:
+        """The location of ``path`` or of the nearest part of the blank that holds it."""
+        for end in range(len(path), 0, -1):
+            found = self.locations.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return None
+
+
+# --- the text of a cell --------------------------------------------------------------------
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    out: list[str] = []
+    for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}sdt"):
+        if element.tag == f"{W}t":
+            if not _in_placeholder(element, paragraph):
+                out.append(element.text or "")
+        elif element.tag == f"{W}tab":
+            out.append("\t")
+        elif element.tag in (f"{W}br", f"{W}cr"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _in_placeholder(element: etree._Element, stop: etree._Element) -> bool:
+    """``element`` is the placeholder of a control Word still shows as such."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == f"{W}sdt":
+            properties = ancestor.find(f"{W}sdtPr")
+            if properties is not None and properties.find(f"{W}showingPlcHdr") is not None:
+                return True
+        if ancestor is stop:
+            break
+    return False
+
+
+def cell_text(cell: etree._Element) -> str:
+    """The text of a table cell: its paragraphs joined by line breaks, placeholders empty."""
+    lines = [_paragraph_text(p) for p in cell.iter(f"{W}p")]
+    value = "\n".join(lines).strip()
+    return "" if value in placeholders() else value
+
+
+def _full_date(cell: etree._Element) -> str | None:
+    date = cell.find(f".//{W}sdtPr/{W}date")
+    value = None if date is None else date.get(f"{W}fullDate")
+    return value[:10] if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value) else None
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    """A row's cells, also those LibreOffice or Word wrapped in a control."""
+    return [c for c in row.iter(f"{W}tc") if _nearest(c, f"{W}tr") is row]
+
+
+def _nearest(element: etree._Element, tag: str) -> etree._Element | None:
+    for ancestor in element.iterancestors(tag):
+        return ancestor
+    return None
+
+
+def _bookmarks(element: etree._Element) -> list[str]:
+    return [b.get(f"{W}name") or "" for b in element.iter(f"{W}bookmarkStart")]
+
+
+# --- values --------------------------------------------------------------------------------
+
+_DAY = re.compile(r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})\.?")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _normal(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+class _Reader:
+    def __init__(self, spec: BlankSpec, lang: str) -> None:
+        self.spec = spec
+        self.lang = lang
+        self.other = "ru" if lang == "et" else "et"
+        self.locations: dict[JsonPath, Location] = {}
+
+    def value(self, leaf: Leaf, raw: str, cell: etree._Element, where: Location) -> Any:
+        """The JSON value of a cell's text; None when empty."""
+        if leaf.kind == "date":
+            if not raw:
+                return None
+            day = _DAY.fullmatch(raw)
+            if day:
+                d, m, y = (int(g) for g in day.groups())
+                return f"{y:04d}-{m:02d}-{d:02d}"
+            if _ISO_DAY.fullmatch(raw):
+                return raw
+            return _full_date(cell) or raw
+        if not raw:
+            return None
+        if leaf.kind in ("enum", "bool"):
+            return self.choice(leaf, raw, where)
+        if leaf.kind == "integer":
+            compact = raw.replace(" ", "").replace("\u00a0", "")
+            return int(compact) if re.fullmatch(r"-?\d{1,9}", compact) else raw
+        if leaf.kind == "number":
+            compact = raw.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+            if re.fullmatch(r"-?\d{1,9}(\.\d{1,6})?", compact):
+                number = float(compact)
+                return int(number) if number.is_integer() and "." not in compact else number
+            return raw
+        return raw
+
+    def choices(self, leaf: Leaf, lang: str) -> list[tuple[str, Any]]:
+        if leaf.kind == "bool":
+            words = labels(lang)
+            return [(words["yes"], True), (words["no"], False)]
+        assert leaf.enum is not None
+        return [(m.title(lang), m.value) for m in leaf.enum]
+
+    def choice(self, leaf: Leaf, raw: str, where: Location) -> Any:
+        typed = _normal(raw)
+        for title, value in self.choices(leaf, self.lang):
+            if _normal(title) == typed or (isinstance(value, str) and value == raw):
+                return value
+        allowed = ", ".join(f"„{title}“" for title, _ in self.choices(leaf, self.lang))
+        if any(_normal(title) == typed for title, _ in self.choices(leaf, self.other)):
+            raise InputError(
+                "{where}: the choice is in the other language than the blank; choose one of "
+                "{choices}",
+                code="blank_choice_other_language",
+                where=where.describe(self.lang),
+                choices=allowed,
+            )
+        raise InputError(
+            "{where}: the value is not one of the choices of the list; choose one of {choices}",
+            code="blank_choice_unknown",
+            where=where.describe(self.lang),
+            choices=allowed,
+        )
+
+
+def _set(data: dict[str, Any], path: Path, value: Any) -> None:
+    current = data
+    for name in path[:-1]:
+        current = current.setdefault(name, {})
+    current[path[-1]] = value
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(_is_empty(v) for v in value.values())
+    if isinstance(value, list):
+        return not value
+    return False
+
+
+def _prune(data: dict[str, Any], paths: tuple[Path, ...]) -> None:
+    """Optional blocks with nothing filled in are left out (the form says none)."""
+    for path in sorted(paths, key=len, reverse=True):
+        parent: Any = data
+        for name in path[:-1]:
+            parent = parent.get(name) if isinstance(parent, dict) else None
+        if isinstance(parent, dict) and path[-1] in parent and _is_empty(parent[path[-1]]):
+            del parent[path[-1]]
+
+
+def blank_identity(root: etree._Element) -> tuple[str, str] | None:
+    """The form id and language of a blank's main document part; None if it is no blank."""
+    known = {form_bookmark(f, lang): (f, lang) for f in FORM_MODELS for lang in ("et", "ru")}
+    for name in _bookmarks(root):
+        if name in known:
+            return known[name]
+    return None
+
+
+def _identify(root: etree._Element) -> tuple[str, str]:
+    identity = blank_identity(root)
+    if identity is not None:
+        return identity
+    raise InputError(
+        "the Word file is not an asendusdoc blank (its title's mark is missing); make a blank "
+        "with „asendusdoc blank“ and fill that in",
+        code="docx_not_blank",
+    )
+
+
+def _tables(body: etree._Element) -> Iterator[etree._Element]:
+    for table in body.iter(f"{W}tbl"):
+        if _nearest(table, f"{W}tbl") is None:
+            yield table
+
+
+def _too_many_rows(where: str, rows: int, limit: int) -> InputError:
+    return InputError(
+        "the table „{table}“ has {rows} rows; a form holds at most {limit}: the file is refused",
+        code="blank_too_many_rows",
+        table=where,
+        rows=rows,
+        limit=limit,
+    )
+
+
+def read_blank(data: bytes) -> FilledBlank:
+    """The form data of a filled blank (DOCX bytes) and where each value is.
+
+    Raises :class:`InputError` for a file that is not a readable blank, a table with more rows
+    than a form may hold, or a choice that is not in its drop-down's list. The data is not
+    validated: :func:`asendusdoc.validate_form` does that, and :meth:`FilledBlank.where` names
+    each problem's place.
+    """
+    return read_blank_document(document_xml(data))
+
+
+def read_blank_document(root: etree._Element) -> FilledBlank:
+    """:func:`read_blank` of a main document part already parsed (safely)."""
+    form_id, lang = _identify(root)
+    spec = blank_spec(form_id)
+    reader = _Reader(spec, lang)
+    body = root.find(f"{W}body")
+    if body is None:
+        raise InputError("the Word file has no body", code="docx_broken")
+    section_of: dict[str, dict[str, str]] = {}
+    leaves: dict[str, Leaf] = {}
+    tables: dict[str, TablePart] = {}
+    for number, section in enumerate(spec.sections, start=1):
+        heading = {lg: f"{number}. {h}" for lg, h in section.headings.items()}
+        for part in section.parts:
+            if isinstance(part, TablePart):
+                tables[bookmark_name(part)] = part
+                section_of[bookmark_name(part)] = heading
+            else:
+                for leaf in part.leaves:
+                    leaves[bookmark_name(leaf)] = leaf
+                    section_of[bookmark_name(leaf)] = heading
+    form: dict[str, Any] = {"form": form_id}
+    for leaf in spec.leaves():  # every block exists, so a missing field is named by itself
+        if len(leaf.path) > 1:
+            _set(form, leaf.path[:-1], form_value(form, leaf.path[:-1]) or {})
+    rows_of: dict[str, list[tuple[int, dict[str, Any] | Any, list[etree._Element]]]] = {}
+    all_tables = list(_tables(body))
+    for table in all_tables:
+        rows = table.findall(f"{W}tr")
+        if not rows:
+            continue
+        first = _cells(rows[0])
+        names = _bookmarks(first[0]) if first else []
+        part_name = next((n for n in names if n in tables), None)
+        if part_name is not None:
+            part = tables[part_name]
+            if len(rows) - 1 > part.max_rows + MAX_EMPTY_ROWS:
+                raise _too_many_rows(part.titles.get(lang), len(rows) - 1, part.max_rows)
+            rows_of[part_name] = [(i, None, _cells(r)) for i, r in enumerate(rows[1:], start=1)]
+            continue
+        if len(rows) > len(leaves) + MAX_EMPTY_ROWS:
+            raise _too_many_rows("", len(rows), len(leaves))
+        for row in rows:
+            cells = _cells(row)
+            if len(cells) < 2:
+                continue
+            name = next((n for n in _bookmarks(cells[0]) if n in leaves), None)
+            if name is None:
+                continue
+            leaf = leaves[name]
+            where = Location(section_of[name], label=leaf.titles, group=leaf.group, blank_lang=lang)
+            reader.locations[leaf.path] = where
+            value = reader.value(leaf, cell_text(cells[1]), cells[1], where)
+            if value is not None:
+                _set(form, leaf.path, value)
+    kept: dict[str, list[tuple[int, Any]]] = {}  # table -> [(row number, item)]
+    for part_name, part in tables.items():
+        heading = section_of[part_name]
+        items: list[tuple[int, Any]] = []
+        for number, _, cells in rows_of.get(part_name, []):
+            first_text = cell_text(cells[0]) if cells else ""
+            item: Any = {} if not part.scalar else None
+            filled = False
+            for index, column in enumerate(part.columns, start=1):
+                leaf = column.leaf
+                cell = cells[index] if index < len(cells) else None
+                raw = cell_text(cell) if cell is not None else ""
+                if not raw:
+                    continue
+                filled = True
+                where = Location(
+                    heading,
+                    part.titles,
+                    number,
+                    leaf.titles if leaf.path else None,
+                    leaf.group,
+                    lang,
+                )
+                value = reader.value(leaf, raw, cell, where)
+                if part.scalar:
+                    item = value
+                elif value is not None:
+                    _set(item, leaf.path, value)
+            if filled:
+                items.append((number, (first_text, item)))
+        kept[part_name] = items
+    # top tables first, then the nested ones into their parents' items
+    placed: dict[str, list[tuple[int, Any, JsonPath]]] = {}
+    for part_name, part in tables.items():
+        heading = section_of[part_name]
+        if part.parent is None:
+            entries = []
+            values = []
+            for index, (number, (_, item)) in enumerate(kept[part_name]):
+                path: JsonPath = (*part.path, index)
+                entries.append((number, item, path))
+                values.append(item)
+                _locate_row(reader, heading, part, number, path, lang)
+            reader.locations[part.path] = Location(heading, part.titles, blank_lang=lang)
+            if values or part.required:
+                _set(form, part.path, values)
+            placed[part_name] = entries
+    for part_name, part in tables.items():
+        if part.parent is None:
+            continue
+        heading = section_of[part_name]
+        parents = placed.get(bookmark_name(part.parent), [])
+        by_number = {number: (item, path) for number, item, path in parents}
+        for _, parent_item, _ in parents:
+            if part.required and isinstance(parent_item, dict):
+                parent_item.setdefault(part.path[-1], [])
+        entries = []
+        counters: dict[JsonPath, int] = {}
+        for number, (first_text, item) in kept[part_name]:
+            target = _parent_row(first_text, by_number, parents, part, number, lang)
+            parent_item, parent_path = target
+            if not isinstance(parent_item, dict):
+                continue
+            index = counters.get(parent_path, len(parent_item.get(part.path[-1], [])))
+            counters[parent_path] = index + 1
+            parent_item.setdefault(part.path[-1], []).append(item)
+            path = (*parent_path, *part.path, index)
+            entries.append((number, item, path))
+            _locate_row(reader, heading, part, number, path, lang)
+        for _, _, parent_path in parents:
+            reader.locations[(*parent_path, *part.path)] = Location(
+                heading, part.titles, blank_lang=lang
+            )
+        placed[part_name] = entries
+    _prune(form, spec.optional_blocks)
+    return FilledBlank(form_id, lang, form, reader.locations)
+
+
+def form_value(data: dict[str, Any], path: Path) -> Any:
+    current: Any = data
+    for name in path:
+        if not isinstance(current, dict):
+            return None
+        current = current.get(name)
+    return current
+
+
+def _locate_row(
+    reader: _Reader,
+    heading: dict[str, str],
+    part: TablePart,
+    number: int,
+    path: JsonPath,
+    lang: str,
+) -> None:
+    reader.locations[path] = Location(heading, part.titles, number, blank_lang=lang)
+    for column in part.columns:
+        leaf = column.leaf
+        if leaf.path:
+            reader.locations[(*path, *leaf.path)] = Location(
+                heading, part.titles, number, leaf.titles, leaf.group, lang
+            )
+
+
+def _parent_row(
+    first_text: str,
+    by_number: dict[int, tuple[Any, JsonPath]],
+    parents: list[tuple[int, Any, JsonPath]],
+    part: TablePart,
+    number: int,
+    lang: str,
+) -> tuple[Any, JsonPath]:
+    """The parent entry a nested row belongs to, by the row number in its first column."""
+    assert part.parent is not None
+    compact = first_text.strip().rstrip(".")
+    if not compact and len(parents) == 1:
+        return parents[0][1], parents[0][2]
+    if compact.isdigit() and int(compact) in by_number:
+        return by_number[int(compact)]
+    raise InputError(
+        "the table „{table}“, row {row}: the first column must give the number of a filled "
+        "row of the table „{parent}“",
+        code="blank_parent_row",
+        table=part.titles.get(lang),
+        row=number,
+        parent=part.parent.titles.get(lang),
+    )

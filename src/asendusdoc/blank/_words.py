@@ -1,0 +1,78 @@
+"""The words of a blank: its help lines and instructions (sentences, in the gettext catalog)."""
+
+from __future__ import annotations
+
+from asendusdoc.blank._spec import Leaf
+from asendusdoc.i18n import N_, translations
+
+__all__ = [
+    "CHOOSE_PLACEHOLDER",
+    "DATE_PLACEHOLDER",
+    "INSTRUCTIONS",
+    "PARENT_ROW",
+    "ROW",
+    "help_line",
+    "placeholders",
+    "text",
+]
+
+CHOOSE_PLACEHOLDER = N_("Choose…")
+DATE_PLACEHOLDER = N_("dd.mm.yyyy")
+"""What an empty drop-down and an empty date show (LibreOffice keeps it as the text)."""
+
+INSTRUCTIONS = N_(
+    "Fill in the fields in Word or LibreOffice. Fields marked with * are required. A table "
+    "grows the usual way (insert a row below); empty rows are left out. Check the filled file "
+    "with „asendusdoc validate FILE.docx“ and make the final document with „asendusdoc render“."
+)
+PARENT_ROW = N_("Row no. in „{table}“")
+"""The first column of a nested table: which row of the parent table an entry belongs to."""
+ROW = N_("row {row}")
+"""A row of a table in a message: "3. Eesmärgid, rida 2"."""
+
+_REQUIRED = N_("Required.")
+_OPTIONAL = N_("Optional.")
+_KIND = {
+    "text": N_("A short text on one line."),
+    "long_text": N_("Free text; paragraphs are kept."),
+    "date": N_("A date: pick it from the calendar or type it as dd.mm.yyyy."),
+    "enum": N_("Choose from the list."),
+    "bool": N_("Choose yes or no."),
+    "integer": N_("A whole number."),
+    "number": N_("A number; decimals after a comma (1,5)."),
+}
+_BY_NAME = {
+    "personal_code": N_("The Estonian personal identification code, 11 digits."),
+    "phone": N_("A phone number, e.g. +372 5123 4567."),
+    "email": N_("An e-mail address."),
+    "key": N_("A short key such as E1 that follows the goal through the case's documents."),
+    "goal_key": N_("The key of the goal the entry serves (E1), if the goals have keys."),
+    "duration_minutes": N_("The duration in minutes."),
+}
+_BY_REFERENCE = {
+    "municipality": N_("The official name of the municipality, e.g. Tartu linn or Viimsi vald."),
+    "provider": N_("The provider's name as in SKA's list of providers."),
+}
+
+
+def text(message: str, lang: str) -> str:
+    """``message`` in ``lang``."""
+    return translations(lang).gettext(message)
+
+
+def help_line(leaf: Leaf, lang: str, *, in_table: bool = False) -> str:
+    """The short line under a field: what to enter, and whether it is required."""
+    gettext = translations(lang).gettext
+    what = _BY_REFERENCE.get(leaf.type_name) or _BY_NAME.get(leaf.name) or _KIND[leaf.kind]
+    if leaf.kind in ("enum", "bool", "date"):
+        what = _KIND[leaf.kind]
+    need = _REQUIRED if leaf.required else _OPTIONAL
+    return f"{gettext(what)} {gettext(need)}"
+
+
+def placeholders() -> frozenset[str]:
+    """Every placeholder text in every language: a cell holding one is empty."""
+    found = {CHOOSE_PLACEHOLDER, DATE_PLACEHOLDER}
+    for lang in ("et", "ru"):
+        found |= {text(CHOOSE_PLACEHOLDER, lang), text(DATE_PLACEHOLDER, lang)}
+    return frozenset(found)

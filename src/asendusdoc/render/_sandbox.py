@@ -1,0 +1,142 @@
+"""The Jinja environment DOCX templates are filled in: safe, bounded, and literal.
+
+- Jinja's sandbox blocks attribute tricks and caps ``range`` at 100,000 items; an expression that
+  would build a huge text, list or power is refused before it is built.
+- Filling a template has a time limit and an output limit (:data:`TEMPLATE_TIME_LIMIT_SECONDS`,
+  :data:`MAX_TEMPLATE_OUTPUT_CHARS`): a custom template with loops inside loops, or one that
+  repeats text without end, stops with :class:`TemplateLimitExceeded`. The check runs in the
+  rendering thread: the code generator makes every loop iteration, every loop filter and every
+  macro call count (its template text included), and every printed value counts its length.
+- Every printed value is XML-escaped with its braces as character references, so docxtpl's
+  ``{_{ }_}`` / ``{_% %_}`` replacement after rendering never changes a value.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, cast
+
+import markupsafe
+from jinja2 import nodes, pass_context
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
+
+__all__ = [
+    "MAX_TEMPLATE_OUTPUT_CHARS",
+    "MAX_TEMPLATE_VALUE_CHARS",
+    "TEMPLATE_TIME_LIMIT_SECONDS",
+    "BoundedSandbox",
+    "TemplateLimitExceeded",
+]
+
+MAX_TEMPLATE_VALUE_CHARS = 1_000_000
+"""The longest text or list a template expression may build (``'a' * 10**9`` is refused)."""
+
+TEMPLATE_TIME_LIMIT_SECONDS = 60.0
+"""How long filling one document's template may take. The shipped templates fill the largest
+form the limits allow (a 5,000-entry diary of long entries) in about 2 seconds."""
+
+MAX_TEMPLATE_OUTPUT_CHARS = 64_000_000
+"""How much XML filling one document's template may write: four times what the shipped
+templates write for the largest form the limits allow (16 million characters)."""
+
+_TICK = "asendusdoc_tick"
+
+
+class TemplateLimitExceeded(SecurityError):
+    """Filling a template took too long (``limit == "time"``) or wrote too much (``"size"``)."""
+
+    def __init__(self, limit: str) -> None:
+        super().__init__(f"the template exceeds its {limit} limit")
+        self.limit = limit
+
+
+def _literal_chars(body: list[nodes.Node]) -> int:
+    """The template text one run of ``body`` writes, loops and macros inside it not counted
+    (their own runs count it); both branches of a condition count, so it may be over."""
+    total = 0
+    pending: list[nodes.Node] = list(body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, nodes.TemplateData):
+            total += len(node.data)
+        elif isinstance(node, nodes.For):
+            pending.extend(node.else_)
+        elif not isinstance(node, nodes.Macro | nodes.CallBlock):
+            pending.extend(node.iter_child_nodes())
+    return total
+
+
+def _tick_call(chars: int, lineno: int) -> nodes.Call:
+    call = nodes.Call(nodes.EnvironmentAttribute(_TICK), [nodes.Const(chars)], [], None, None)
+    call.set_lineno(lineno)
+    return call
+
+
+def _counted(body: list[nodes.Node], lineno: int) -> list[nodes.Node]:
+    statement = nodes.ExprStmt(_tick_call(_literal_chars(body), lineno))
+    statement.set_lineno(lineno)
+    return [statement, *body]
+
+
+class _CountingCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with a call to the environment's clock and meter at the start of
+    every loop body, in every loop filter, and at the start of every macro and call block."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        node.body = _counted(node.body, node.lineno)
+        if node.test is not None:
+            node.test = nodes.And(_tick_call(0, node.lineno), node.test, lineno=node.lineno)
+        super().visit_For(node, frame)
+
+    def visit_Macro(self, node: nodes.Macro, frame: Frame) -> None:
+        node.body = _counted(node.body, node.lineno)
+        super().visit_Macro(node, frame)
+
+    def visit_CallBlock(self, node: nodes.CallBlock, frame: Frame) -> None:
+        node.body = _counted(node.body, node.lineno)
+        super().visit_CallBlock(node, frame)
+
+
+@pass_context
+def _print(context: Context, value: Any) -> Any:
+    """A printed value, XML-escaped, its braces as ``&#123;`` / ``&#125;``; counted."""
+    if not hasattr(value, "__html__"):
+        escaped = str(markupsafe.escape(value))
+        value = markupsafe.Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+    cast(BoundedSandbox, context.environment).asendusdoc_tick(len(value))
+    return value
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    """The sandbox with a clock and an output meter, started when it is made: make one per
+    document."""
+
+    code_generator_class = _CountingCodeGenerator
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(finalize=_print, **options)
+        self._deadline = time.monotonic() + TEMPLATE_TIME_LIMIT_SECONDS
+        self._output_left = MAX_TEMPLATE_OUTPUT_CHARS
+
+    def asendusdoc_tick(self, chars: int) -> bool:
+        """Count ``chars`` written; raise when the output or the time is over its limit."""
+        self._output_left -= chars
+        if self._output_left < 0:
+            raise TemplateLimitExceeded("size")
+        if time.monotonic() > self._deadline:
+            raise TemplateLimitExceeded("time")
+        return True
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise SecurityError("the power is too large")
+        if operator == "*":
+            for size, count in ((left, right), (right, left)):
+                building = isinstance(size, str | list | tuple) and isinstance(count, int)
+                if building and len(size) * count > MAX_TEMPLATE_VALUE_CHARS:
+                    raise SecurityError("the value is too large")
+        return super().call_binop(context, operator, left, right)

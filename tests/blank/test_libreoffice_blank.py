@@ -1,0 +1,59 @@
+"""A blank saved by LibreOffice reads back the same: what a caseworker who fills it there gets.
+
+LibreOffice keeps the content controls' text, drop-downs and dates and the bookmarks, but drops
+the controls' tags (and the alias of drop-downs and dates): the reader relies on bookmarks and
+table positions only. All blanks go through one ``soffice --convert-to docx`` call.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from asendusdoc.blank import make_blank, read_blank
+from asendusdoc.examples import example_data
+from tests.blank.test_blank import CASES, FORM_IDS, LANGS
+from tests.render.test_libreoffice import _tool
+
+
+def through_libreoffice(files: dict[str, bytes], folder: Path) -> dict[str, bytes]:
+    """Each DOCX opened and saved again as DOCX by LibreOffice, in one call."""
+    source = folder / "in"
+    target = folder / "out"
+    source.mkdir()
+    for name, data in files.items():
+        (source / name).write_bytes(data)
+    profile = (folder / "profile").as_uri()
+    command = [_tool("soffice"), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+               "docx", "--outdir", str(target), *(str(source / n) for n in files)]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True, timeout=600)
+    return {name: (target / name).read_bytes() for name in files}
+
+
+@pytest.fixture(scope="module")
+def saved_by_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    files = {}
+    for form_id in FORM_IDS:
+        for lang in LANGS:
+            files[f"{form_id}-{lang}.docx"] = make_blank(form_id, lang, example_data(form_id))
+            files[f"empty-{form_id}-{lang}.docx"] = make_blank(form_id, lang)
+    return through_libreoffice(files, tmp_path_factory.mktemp("blanks"))
+
+
+@pytest.mark.parametrize(("form_id", "lang"), CASES)
+def test_a_blank_saved_by_libreoffice_reads_back_as_the_example(
+    saved_by_libreoffice: dict[str, bytes], form_id: str, lang: str
+) -> None:
+    reading = read_blank(saved_by_libreoffice[f"{form_id}-{lang}.docx"])
+    assert reading.data == example_data(form_id)
+
+
+@pytest.mark.parametrize(("form_id", "lang"), CASES)
+def test_an_empty_blank_saved_by_libreoffice_stays_empty(
+    saved_by_libreoffice: dict[str, bytes], form_id: str, lang: str
+) -> None:
+    """Placeholders ("Valige…", "pp.kk.aaaa") become plain text in LibreOffice: still empty."""
+    saved = read_blank(saved_by_libreoffice[f"empty-{form_id}-{lang}.docx"]).data
+    assert saved == read_blank(make_blank(form_id, lang)).data
