@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def test_the_wheel_holds_every_asset(installed: tuple[Path, Path, Path]) -> None
             f"asendusdoc/_examples/{form_id}.json",
             f"asendusdoc/_schemas/{form_id}.schema.json",
         }
+    expected.add("asendusdoc/_schemas/meta/titles-keyword.schema.json")
     expected |= {f"asendusdoc/render/fonts/{n}" for n in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")}
     expected |= {
         f"asendusdoc/i18n/locale/{lang}/LC_MESSAGES/asendusdoc.mo" for lang in ("et", "ru")
@@ -64,6 +66,16 @@ def test_the_wheel_holds_every_asset(installed: tuple[Path, Path, Path]) -> None
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "License-Expression: MIT" in text and "Classifier: Typing :: Typed" in text
+    urls = [line.split(", ", 1) for line in text.splitlines() if line.startswith("Project-URL: ")]
+    assert {label.removeprefix("Project-URL: ") for label, _ in urls} >= {
+        "Homepage",
+        "Documentation",
+    }
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    sdist = project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    for _, url in urls:  # a public address, or a document the sdist carries (docs/decisions.md)
+        carried = (ROOT / url).is_file() and url.split("/")[0] in sdist
+        assert url.startswith("https://") or carried, url
 
 
 def test_the_installed_package_finds_its_assets_inside_itself(
