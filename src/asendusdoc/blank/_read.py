@@ -36,7 +36,14 @@ from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
 from asendusdoc.titles import Titles
 
-__all__ = ["MAX_EMPTY_ROWS", "FilledBlank", "Location", "read_blank"]
+__all__ = [
+    "MAX_EMPTY_ROWS",
+    "FilledBlank",
+    "Location",
+    "blank_identity",
+    "read_blank",
+    "read_blank_document",
+]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_EMPTY_ROWS = 200
@@ -248,11 +255,19 @@ def _prune(data: dict[str, Any], paths: tuple[Path, ...]) -> None:
             del parent[path[-1]]
 
 
-def _identify(root: etree._Element) -> tuple[str, str]:
+def blank_identity(root: etree._Element) -> tuple[str, str] | None:
+    """The form id and language of a blank's main document part; None if it is no blank."""
     known = {form_bookmark(f, lang): (f, lang) for f in FORM_MODELS for lang in ("et", "ru")}
     for name in _bookmarks(root):
         if name in known:
             return known[name]
+    return None
+
+
+def _identify(root: etree._Element) -> tuple[str, str]:
+    identity = blank_identity(root)
+    if identity is not None:
+        return identity
     raise InputError(
         "the Word file is not an asendusdoc blank (its title's mark is missing); make a blank "
         "with „asendusdoc blank“ and fill that in",
@@ -284,7 +299,11 @@ def read_blank(data: bytes) -> FilledBlank:
     validated: :func:`asendusdoc.validate_form` does that, and :meth:`FilledBlank.where` names
     each problem's place.
     """
-    root = document_xml(data)
+    return read_blank_document(document_xml(data))
+
+
+def read_blank_document(root: etree._Element) -> FilledBlank:
+    """:func:`read_blank` of a main document part already parsed (safely)."""
     form_id, lang = _identify(root)
     spec = blank_spec(form_id)
     reader = _Reader(spec, lang)
