@@ -36,6 +36,7 @@ from tools.template_plan import (
     BlockPlan,
     FormPlan,
     TableShape,
+    item_name,
     may_be_absent,
     plan,
 )
@@ -364,13 +365,6 @@ class _Scope:
         return f'"{ref}" in shown' if self.top else self.value(ref)
 
 
-def _item_name(path: str) -> str:
-    """The name of a list's item in a loop: "goals" → "goal", "entries" → "entry"."""
-    last = path.replace(".*", "").rpartition(".")[2]
-    irregular = {"children": "child", "entries": "entry", "activities": "activity"}
-    return irregular.get(last, last.removesuffix("s") if last.endswith("s") else f"{last}_item")
-
-
 def _key(mapping: str, key: str) -> str:
     """``section.goals``, or ``section["x"]`` where the key is no plain name or a dict's method."""
     if key.isidentifier() and not hasattr(dict, key):
@@ -433,7 +427,7 @@ def _sections(document: Any, plan: FormPlan, labels: dict[str, str]) -> None:
     for section in plan.sections:
         if section.key.endswith(".*"):
             path = section.key
-            name = _item_name(path)
+            name = item_name(path)
             _tag(document, f"{{%p for {name} in {scope.items(path.removesuffix('.*'))} %}}")
             _tag(document, f'{{%p set part = section["{path[:-2]}." ~ loop.index0] %}}')
             _tag(document, "{%p if part %}")
@@ -460,7 +454,7 @@ def _block(document: Any, block: BlockPlan, scope: _Scope, labels: dict[str, str
         looped = "*" in block.parent and scope.top
         if looped:  # a block per item of a list (the diary's end of service, in date order)
             listed = block.parent.partition(".*")[0]
-            name = _item_name(listed)
+            name = item_name(listed)
             _tag(document, f"{{%p for {name} in {scope.items(listed)} %}}")
             scope = scope.inside(listed + ".*", name)
         conditions = _fields_conditions(block, scope)
@@ -564,10 +558,11 @@ def _data_table(document: Any, block: BlockPlan, shape: TableShape, scope: _Scop
         _first_paragraph(cell, text, bold=True)
         _shade(cell, HEADER_FILL)
     _row_flags(header, header=True)
-    _tag_row(table, f"{{%tr for item in {scope.items(block.path)} %}}")
+    name = item_name(block.path)
+    _tag_row(table, f"{{%tr for {name} in {scope.items(block.path)} %}}")
     row = table.add_row()
     _row_flags(row)
-    values = ["{{ loop.index }}", *(f"{{{{ item.{key} }}}}" for key in shape.keys)]
+    values = ["{{ loop.index }}", *(f"{{{{ {name}.{key} }}}}" for key in shape.keys)]
     for cell, text in zip(row.cells, values, strict=True):
         _first_paragraph(cell, text)
     _tag_row(table, "{%tr endfor %}")

@@ -35,7 +35,7 @@ from asendusdoc.render.document import (
     TextBlock,
 )
 
-__all__ = ["BlockPlan", "FormPlan", "RowPlan", "SectionPlan", "TableShape", "plan"]
+__all__ = ["BlockPlan", "FormPlan", "RowPlan", "SectionPlan", "TableShape", "item_name", "plan"]
 
 _INDEX = re.compile(r"\.\d+(?=\.|$)")
 
@@ -309,6 +309,24 @@ def plan(form_id: str, lang: str) -> FormPlan:
         if block.kind == "table" and block.reordered
     }
     return result
+
+
+_ITEM_NAMES = {
+    "children": "child",
+    "entries": "entry",
+    "activities": "activity",
+    "needs": "need",
+    "services_used": "service_use",
+    "goal_progress": "goal",
+    "goal_outcomes": "outcome",
+    "network": "member",
+}
+
+
+def item_name(path: str) -> str:
+    """The name of a list's item in templates and their reference: "goals" → "goal"."""
+    last = [part for part in path.split(".") if part != "*" and not part.isdigit()][-1]
+    return _ITEM_NAMES.get(last, last.removesuffix("s"))
 
 
 # ---------------------------------------------------------------- what may be absent
