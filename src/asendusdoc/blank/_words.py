@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from asendusdoc.blank._spec import Leaf
 from asendusdoc.i18n import N_, translations
 
@@ -70,6 +72,7 @@ def help_line(leaf: Leaf, lang: str, *, in_table: bool = False) -> str:
     return f"{gettext(what)} {gettext(need)}"
 
 
+@cache
 def placeholders() -> frozenset[str]:
     """Every placeholder text in every language: a cell holding one is empty."""
     found = {CHOOSE_PLACEHOLDER, DATE_PLACEHOLDER}

@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator, Mapping
+from copy import deepcopy
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -50,6 +52,7 @@ _HELP_SIZE = 14  # half-points: 7 pt
 _FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+@cache
 def _q(name: str) -> str:
     prefix, _, local = name.partition(":")
     assert prefix == "w"
@@ -58,12 +61,8 @@ def _q(name: str) -> str:
 
 def _el(tag: str, attrs: Mapping[str, str] | None = None, *children: Any) -> etree._Element:
     """A ``w:`` element with ``w:`` attributes and children, in the order given (the schema's)."""
-    element = etree.Element(_q(tag))
-    for name, value in (attrs or {}).items():
-        element.set(_q(name) if ":" in name else name, value)
-    for child in children:
-        if child is not None:
-            element.append(child)
+    element = etree.Element(_q(tag), {_q(k): v for k, v in attrs.items()} if attrs else None)
+    element.extend(child for child in children if child is not None)
     return element
 
 
@@ -80,6 +79,7 @@ class _Writer:
         self.prefill = prefill
         self.labels = labels(lang)
         self._ids = 0
+        self._lists: dict[tuple[Any, ...], etree._Element] = {}
         self.landscape = any(len(t.columns) + 1 >= style.LANDSCAPE_COLUMNS for t in spec.tables())
         page = style.PAGE_HEIGHT_MM if self.landscape else style.PAGE_WIDTH_MM
         self.width = _twips(page - style.MARGIN_LEFT_MM - style.MARGIN_RIGHT_MM)
@@ -164,9 +164,7 @@ class _Writer:
             )
             return [sdt]
         if leaf.kind in ("enum", "bool"):
-            choices = self.choices(leaf)
-            items = [_el("w:listItem", {"w:displayText": t, "w:value": v}) for t, v in choices]
-            kind = _el("w:dropDownList", None, *items)
+            kind = deepcopy(self.drop_down(leaf))
             content = (
                 self.run(shown)
                 if shown
@@ -202,6 +200,16 @@ class _Writer:
             _el("w:sdtContent", None, content),
         )
         return [self.paragraph(sdt)]
+
+    def drop_down(self, leaf: Leaf) -> etree._Element:
+        """The list of a drop-down, made once per field (copied into every cell)."""
+        key = (leaf.path, leaf.name, leaf.kind)
+        if key not in self._lists:
+            items = [
+                _el("w:listItem", {"w:displayText": t, "w:value": v}) for t, v in self.choices(leaf)
+            ]
+            self._lists[key] = _el("w:dropDownList", None, *items)
+        return self._lists[key]
 
     def choices(self, leaf: Leaf) -> list[tuple[str, str]]:
         if leaf.kind == "bool":
