@@ -308,18 +308,19 @@ class _Writer:
                 )
             group = leaf.group_path if leaf.group is not None else None
             label = leaf.titles.get(self.lang)
-            first, second = self.label_paragraphs(label, help_line(leaf, self.lang), leaf.required)
-            bookmarked = self.bookmarked(bookmark_name(leaf), *list(first)[1:])
-            for child in list(first)[1:]:
-                first.remove(child)
-            for child in bookmarked:
-                first.append(child)
+            marked = label + (" *" if leaf.required else "")
+            first = self.paragraph(
+                *self.bookmarked(bookmark_name(leaf), self.run(marked, bold=True))
+            )
+            second = self.paragraph(
+                self.run(help_line(leaf, self.lang), size=_HELP_SIZE, grey=True)
+            )
             value = _value_at(self.prefill, leaf.path)
             rows.append(
                 _el(
                     "w:tr",
                     None,
-                    _el("w:trPr", None, _el("w:cantSplit")),
+                    _row_properties(tall=leaf.kind == "long_text"),
                     self.cell(widths[0], [first, second], fill=style.LABEL_FILL),
                     self.cell(widths[1], self.control(leaf, value, label)),
                 )
@@ -355,7 +356,9 @@ class _Writer:
                 self.cell(
                     width,
                     self.label_paragraphs(
-                        label, help_line(leaf, self.lang), leaf.required and bool(leaf.path)
+                        label,
+                        help_line(leaf, self.lang),
+                        leaf.required,
                     ),
                     fill=style.HEADER_FILL,
                 )
@@ -380,7 +383,8 @@ class _Writer:
                 value = item if not leaf.path else _value_at(item, leaf.path)
                 label = _column_label(leaf, self.lang) if leaf.path else part.titles.get(self.lang)
                 cells.append(self.cell(width, self.control(leaf, value, label)))
-            rows.append(_el("w:tr", None, _el("w:trPr", None, _el("w:cantSplit")), *cells))
+            tall = any(c.leaf.kind == "long_text" for c in part.columns)
+            rows.append(_el("w:tr", None, _row_properties(tall=tall and item is None), *cells))
         return self.table(widths, rows)
 
     def control_free_cell(self, width: int, value: str, editable: bool) -> etree._Element:
@@ -435,6 +439,19 @@ class _Writer:
                     )
                 yield self.repeat_table(part)
             yield self.paragraph(after=2)
+
+
+_TALL_ROW_MM = 18
+"""The least height of an empty row for free text: room to see where to write."""
+
+
+def _row_properties(*, tall: bool) -> etree._Element:
+    height = (
+        _el("w:trHeight", {"w:val": str(_twips(_TALL_ROW_MM)), "w:hRule": "atLeast"})
+        if tall
+        else None
+    )
+    return _el("w:trPr", None, _el("w:cantSplit"), height)
 
 
 def _column_label(leaf: Leaf, lang: str) -> str:
