@@ -378,9 +378,11 @@ def _label_cell(cell: Any, text: str) -> None:
 
 
 def _tag_row(table: Any, tag: str) -> None:
-    """A row of ``table`` holding only a ``{%tr %}`` tag in its first cell."""
+    """A row of ``table`` holding only a ``{%tr %}`` tag, in one cell across the row (so Word
+    shows it on one line; docxtpl replaces the whole row)."""
     row = table.add_row()
-    _first_paragraph(row.cells[0], tag)
+    cell = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
+    _first_paragraph(cell, tag)
     _row_flags(row)
 
 
