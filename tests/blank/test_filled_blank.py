@@ -13,7 +13,7 @@ from asendusdoc.blank import make_blank, read_blank
 from asendusdoc.blank._spec import blank_spec
 from asendusdoc.cli import main
 from asendusdoc.examples import example_data
-from tests.blank.test_blank import LANGS
+from tests.blank.test_blank import FORM_IDS, LANGS
 
 
 def edited(data: bytes, *changes: tuple[str, str]) -> bytes:
@@ -83,7 +83,7 @@ def _validate(capsys: pytest.CaptureFixture[str], path: Path, lang: str) -> tupl
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("form_id", ["support-plan", "client-diary", "cooperation-agreement"])
+@pytest.mark.parametrize("form_id", FORM_IDS)
 def test_an_empty_blank_lists_every_required_field_by_its_label(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], form_id: str, lang: str
 ) -> None:
@@ -162,6 +162,18 @@ def test_a_choice_from_the_other_language_is_refused_with_the_allowed_titles(
     assert {"et": "Roll peres", "ru": "Роль в семье"}[lang] in output
     assert titles[lang].replace("«", "„").replace("»", "“") in output
     assert other not in output.split(":", 1)[1].split("„", 1)[0]
+
+
+def test_a_word_file_of_thousands_of_tables_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = "<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+    blank = make_blank("closure", "et")
+    path = tmp_path / "tables.docx"
+    path.write_bytes(edited(blank, ("<w:sectPr", table * 5000 + "<w:p/><w:sectPr")))
+    code, output = _validate(capsys, path, "et")
+    assert code == 2
+    assert "5010 tabelit" in output
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,7 @@ from asendusdoc.titles import Titles
 
 __all__ = [
     "MAX_EMPTY_ROWS",
+    "MAX_TABLES",
     "FilledBlank",
     "Location",
     "blank_identity",
@@ -48,6 +49,8 @@ __all__ = [
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_EMPTY_ROWS = 200
 """Rows a table may have beyond its list's maximum (empty rows a caseworker left)."""
+MAX_TABLES = 500
+"""Tables a filled blank may have; a blank has one per section part (fewer than 30)."""
 
 JsonPath = tuple[str | int, ...]
 
@@ -329,6 +332,14 @@ def read_blank_document(root: etree._Element) -> FilledBlank:
             _set(form, leaf.path[:-1], form_value(form, leaf.path[:-1]) or {})
     rows_of: dict[str, list[tuple[int, dict[str, Any] | Any, list[etree._Element]]]] = {}
     all_tables = list(_tables(body))
+    if len(all_tables) > MAX_TABLES:
+        raise InputError(
+            "the Word file has {count} tables; a blank has far fewer (at most {limit} are "
+            "read): the file is refused",
+            code="blank_too_many_tables",
+            count=len(all_tables),
+            limit=MAX_TABLES,
+        )
     for table in all_tables:
         rows = table.findall(f"{W}tr")
         if not rows:
