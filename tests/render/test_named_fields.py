@@ -10,13 +10,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 from asendusdoc._assets import asset_dir
 from asendusdoc.cli import main
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.render import build_document, render_docx
-from tests.render.test_forms_docx import docx_text
+from asendusdoc.render.document import TableBlock
+from tests.render.test_forms_docx import W, docx_text
 
 DATA = Path(__file__).parent / "data"
 
@@ -133,3 +135,55 @@ def test_a_template_made_for_the_generic_context_keeps_working(tmp_path: Path) -
     assert data["further_needs"] in text
     assert data["recommendations"] in text
     assert "Teenuse lõpetamise kokkulepe" in text
+
+
+def _xml_parts(data: bytes) -> list[etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [
+            n
+            for n in archive.namelist()
+            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+        ]
+        return [etree.fromstring(archive.read(name)) for name in names]
+
+
+@pytest.mark.parametrize("lang", ["et", "ru"])
+@pytest.mark.parametrize("form_id", tuple(FORM_MODELS))
+def test_every_tag_of_the_shipped_template_is_in_one_run_and_alone_where_docxtpl_wants_it(
+    form_id: str, lang: str
+) -> None:
+    """Word keeps a tag that is one run; docxtpl removes the paragraph of a ``{%p %}`` tag and
+    the row of a ``{%tr %}`` tag, so nothing else may stand there."""
+    for part in _xml_parts(_shipped(form_id, lang)):
+        for text in part.iter(f"{W}t"):
+            value = text.text or ""
+            assert value.count("{%") == value.count("%}"), value
+            assert value.count("{{") == value.count("}}"), value
+        for paragraph in part.iter(f"{W}p"):
+            value = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
+            if "{%p " in value:
+                assert re.fullmatch(r"\{%p [^%]*%\}", value), value
+        for row in part.iter(f"{W}tr"):
+            value = "".join(t.text or "" for t in row.iter(f"{W}t"))
+            if "{%tr " in value:
+                assert re.fullmatch(r"\{%tr [^%]*%\}", value), value
+
+
+@pytest.mark.parametrize("lang", ["et", "ru"])
+def test_the_diary_through_its_template_is_landscape_with_the_measured_column_widths(
+    lang: str,
+) -> None:
+    from asendusdoc.render import pdf
+
+    document = build_document(example_data("client-diary"), lang)
+    body = _xml_parts(render_docx(example_data("client-diary"), lang))[0]
+    size = body.find(f".//{W}sectPr/{W}pgSz")
+    assert size is not None and size.get(f"{W}orient") == "landscape"
+    table = next(b for s in document.sections for b in s.blocks if isinstance(b, TableBlock))
+    expected = [int(w * 20) for w in pdf.table_widths(table, lang, landscape_page=True)]
+    grids = [
+        [int(c.get(f"{W}w")) for c in tbl.find(f"{W}tblGrid")]
+        for tbl in body.iter(f"{W}tbl")
+        if len(tbl.find(f"{W}tblGrid")) == len(table.columns)
+    ]
+    assert expected in grids
