@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from asendusdoc.blank._read import FilledBlank, blank_identity, read_blank_document
+from asendusdoc.i18n import N_, translations
 from asendusdoc.problems import Problem
 
 if TYPE_CHECKING:
@@ -60,4 +61,13 @@ def describe_blank_problem(problem: Problem, blank: FilledBlank, lang: str) -> s
 
     where = blank.where(problem.path)
     place = field_label(problem, blank.form_id, lang) if where is None else where.describe(lang)
+    if where is not None and where.kind == "date" and problem.code in _NOT_A_DATE:
+        return f"{place}: " + translations(lang).gettext(_TYPE_A_DATE)
     return f"{place}: {problem_message(problem, lang, blank.form_id)}"
+
+
+_NOT_A_DATE = frozenset(
+    {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
+)
+_TYPE_A_DATE = N_("is not a valid date; pick it from the calendar or type it as dd.mm.yyyy")
+"""A blank's date is typed as the blank shows it, not as JSON writes it (YYYY-MM-DD)."""

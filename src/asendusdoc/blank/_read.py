@@ -66,6 +66,8 @@ class Location:
     label: Titles | None = None
     group: Titles | None = None
     blank_lang: str = "et"
+    kind: str = ""
+    """The kind of the field here ("date", ...), or "" for a row or a table."""
 
     def describe(self, lang: str) -> str:
         """ "3. Eesmärgid, rida 2, Kirjeldus" in ``lang``."""
@@ -139,10 +141,17 @@ def cell_text(cell: etree._Element) -> str:
     return "" if value in placeholders() else value
 
 
-def _full_date(cell: etree._Element) -> str | None:
+def _picked_date(raw: str, cell: etree._Element) -> str | None:
+    """The date picker's stored day, when the text shows that day in another way ("20. märts
+    2026"); None when the text says something else (typed over the picker: not a date)."""
     date = cell.find(f".//{W}sdtPr/{W}date")
-    value = None if date is None else date.get(f"{W}fullDate")
-    return value[:10] if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value) else None
+    value: str | None = None if date is None else date.get(f"{W}fullDate")
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+        return None
+    year, day = value[:4], int(value[8:10])
+    if year in raw and re.search(rf"(?<!\d)0?{day}(?!\d)", raw.replace(year, "")):
+        return str(value[:10])
+    return None
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:
@@ -188,7 +197,7 @@ class _Reader:
                 return f"{y:04d}-{m:02d}-{d:02d}"
             if _ISO_DAY.fullmatch(raw):
                 return raw
-            return _full_date(cell) or raw
+            return _picked_date(raw, cell) or raw
         if not raw:
             return None
         if leaf.kind in ("enum", "bool"):
@@ -216,7 +225,10 @@ class _Reader:
         for title, value in self.choices(leaf, self.lang):
             if _normal(title) == typed or (isinstance(value, str) and value == raw):
                 return value
-        allowed = ", ".join(f"„{title}“" for title, _ in self.choices(leaf, self.lang))
+        opening, closing = ("«", "»") if self.lang == "ru" else ("„", "“")
+        allowed = ", ".join(
+            f"{opening}{title}{closing}" for title, _ in self.choices(leaf, self.lang)
+        )
         if any(_normal(title) == typed for title, _ in self.choices(leaf, self.other)):
             raise InputError(
                 "{where}: the choice is in the other language than the blank; choose one of "
@@ -363,7 +375,13 @@ def read_blank_document(root: etree._Element) -> FilledBlank:
             if name is None:
                 continue
             leaf = leaves[name]
-            where = Location(section_of[name], label=leaf.titles, group=leaf.group, blank_lang=lang)
+            where = Location(
+                section_of[name],
+                label=leaf.titles,
+                group=leaf.group,
+                blank_lang=lang,
+                kind=leaf.kind,
+            )
             reader.locations[leaf.path] = where
             value = reader.value(leaf, cell_text(cells[1]), cells[1], where)
             if value is not None:
@@ -390,6 +408,7 @@ def read_blank_document(root: etree._Element) -> FilledBlank:
                     leaf.titles if leaf.path else None,
                     leaf.group,
                     lang,
+                    leaf.kind,
                 )
                 value = reader.value(leaf, raw, cell, where)
                 if part.scalar:
@@ -468,7 +487,7 @@ def _locate_row(
         leaf = column.leaf
         if leaf.path:
             reader.locations[(*path, *leaf.path)] = Location(
-                heading, part.titles, number, leaf.titles, leaf.group, lang
+                heading, part.titles, number, leaf.titles, leaf.group, lang, leaf.kind
             )
 
 
