@@ -1,9 +1,15 @@
-"""Generate the shipped DOCX templates: ``templates/<lang>/<form_id>.docx`` (9 forms x et, ru).
+"""Generate the shipped DOCX templates: ``templates/<lang>/<form_id>.docx`` (10 forms × et, ru).
 
-Run ``python tools/make_templates.py`` after changing the layout or the wording here; commit the
-script and its output together. The templates hold docxtpl/Jinja tags, each in one run, with
-``{%tr %}``, ``{%tc %}`` and ``{%p %}`` tags in a row, cell or paragraph of their own, so a
-municipality can open a copy in Word and edit it (docs/custom-templates.md).
+Each template lays out its own form, field by field, in the order of its PDF: literal labels,
+values named by their place in the form (``{{ form.family.municipality }}``, a table row per
+``goal in form.goals``), and conditions that ask the document what it shows (``section``,
+``shown``, ``columns``: see docs/custom-templates.md). What a form can show is read off its layout
+by tools/template_plan.py.
+
+Run ``python tools/make_templates.py`` after changing a layout, a form or the wording; commit the
+script and its output together (a test fails while they differ). The templates hold docxtpl/Jinja
+tags, each in one run, with ``{%tr %}`` and ``{%p %}`` tags in a row or paragraph of their own,
+so a municipality can open a copy in Word and edit it.
 
 The output is reproducible: running the script twice gives identical files.
 """
