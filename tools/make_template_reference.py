@@ -13,11 +13,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.render.context import Context
+from asendusdoc.render.context import Context, build_document
+from asendusdoc.render.document import FieldsBlock, TableBlock
+
+if __package__ in (None, ""):  # run as a script: the repository's root holds tools/
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.template_plan import item_name
 
 _ET, _RU = Context("et"), Context("ru")
-_SINGULAR = {"children": "child", "entries": "entry", "activities": "activity", "needs": "need"}
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "template-variables.md"
 
@@ -44,9 +49,36 @@ def _rows(model: type[BaseModel], prefix: str, depth: int = 0) -> list[str]:
         titles = f"{_ET.title(model, name)} / {_RU.title(model, name)}"
         rows.append(f"| `{path}` | {kind} | {titles} |")
         if inner is not None and depth < 3:
-            item = _SINGULAR.get(name, name.removesuffix("s")) if is_list else path
+            item = item_name(name) if is_list else path
             rows += _rows(inner, item, depth + 1)
     return rows
+
+
+def _computed_rows(form_id: str) -> list[str]:
+    """The values the document computes from several fields, named beside the form's own."""
+    model = FORM_MODELS[form_id]
+    documents = [
+        build_document(model.model_validate(example_data(form_id)), lang) for lang in ("et", "ru")
+    ]
+    found: dict[str, list[str]] = {}
+    for document in documents:
+        for section in document.sections:
+            for block in section.blocks:
+                if isinstance(block, FieldsBlock):
+                    for row in block.rows:
+                        if row.key:
+                            found.setdefault(f"form.{row.key}", []).append(row.label)
+                elif isinstance(block, TableBlock):
+                    for header, name, key in zip(
+                        block.columns[1:], block.column_fields, block.column_keys, strict=False
+                    ):
+                        if key and not name:
+                            variable = f"{item_name(block.path)}.{key}"
+                            found.setdefault(variable, []).append(header)
+    return [
+        f"| `{variable}` | computed | {' / '.join(dict.fromkeys(titles))} |"
+        for variable, titles in found.items()
+    ]
 
 
 def reference() -> str:
@@ -62,11 +94,19 @@ def reference() -> str:
         'yes/no as "jah"/"да", a value not given as "—". A list stays a list: loop it',
         "(`{%tr for goal in form.goals %}` … `{{ goal.description }}` … `{%tr endfor %}`);",
         "a list's items are named below by the singular of the list (`goal.description`).",
+        "Values the document computes from several fields (a person's full name, a duration,",
+        "the diary's totals) are named beside the form's own; their kind is *computed*.",
+        "",
+        "Which parts a given form shows is the document's to say: `section.<name>` (number and",
+        'title; "" for a section left out), `"<path>" in shown` (a row, table, list or text',
+        'shown), `columns["<path>"]` (a table\'s columns), `rows["<path>"]` (a table\'s items in',
+        "the document's order), `party.<name>` (role and lines): see docs/custom-templates.md.",
         "",
     ]
     for form_id, model in FORM_MODELS.items():
         lines += [f"## {form_id}", "", "| variable | kind | title (et / ru) |", "|---|---|---|"]
         lines += _rows(model, "form")
+        lines += _computed_rows(form_id)
         lines.append("")
     return "\n".join(lines)
 

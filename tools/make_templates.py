@@ -1,9 +1,15 @@
-"""Generate the shipped DOCX templates: ``templates/<lang>/<form_id>.docx`` (9 forms x et, ru).
+"""Generate the shipped DOCX templates: ``templates/<lang>/<form_id>.docx`` (10 forms × et, ru).
 
-Run ``python tools/make_templates.py`` after changing the layout or the wording here; commit the
-script and its output together. The templates hold docxtpl/Jinja tags, each in one run, with
-``{%tr %}``, ``{%tc %}`` and ``{%p %}`` tags in a row, cell or paragraph of their own, so a
-municipality can open a copy in Word and edit it (docs/custom-templates.md).
+Each template lays out its own form, field by field, in the order of its PDF: literal labels,
+values named by their place in the form (``{{ form.family.municipality }}``, a table row per
+``goal in form.goals``), and conditions that ask the document what it shows (``section``,
+``shown``, ``columns``: see docs/custom-templates.md). What a form can show is read off its layout
+by tools/template_plan.py.
+
+Run ``python tools/make_templates.py`` after changing a layout, a form or the wording; commit the
+script and its output together (a test fails while they differ). The templates hold docxtpl/Jinja
+tags, each in one run, with ``{%tr %}`` and ``{%p %}`` tags in a row or paragraph of their own,
+so a municipality can open a copy in Word and edit it.
 
 The output is reproducible: running the script twice gives identical files.
 """
@@ -12,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +33,19 @@ from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.render import page_style as style
+from asendusdoc.render.context import Context
 from asendusdoc.render.docx import normalize_docx_zip
+
+if __package__ in (None, ""):  # run as a script: the repository's root holds tools/
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.template_plan import (
+    BlockPlan,
+    FormPlan,
+    TableShape,
+    item_name,
+    may_be_absent,
+    plan,
+)
 
 FORM_IDS = tuple(FORM_MODELS)
 
@@ -298,77 +317,218 @@ def _header_and_footer(document: Any) -> None:
         _small(run)
 
 
-def _title(document: Any) -> None:
+def _title(document: Any, labels: dict[str, str]) -> None:
+    """Title, subtitle, case reference, date and intro, as the PDF sets them."""
     _text(document, "{{ title }}", bold=True, size=Pt(style.TITLE_SIZE), after=2)
     _tag(document, "{%p if subtitle %}")
     _text(document, "{{ subtitle }}", size=Pt(style.SUBTITLE_SIZE), color=GREY, after=2)
     _tag(document, "{%p endif %}")
-    _text(document, "{{ labels.document_date }}: {{ document_date }}", after=10, before=2)
+    _text(document, f"{labels['case_reference']}: {{{{ case_reference }}}}", before=4)
+    _text(document, f"{labels['document_date']}: {{{{ document_date }}}}", after=10)
     _tag(document, "{%p if intro %}")
     _text(document, "{{ intro }}", after=10)
     _tag(document, "{%p endif %}")
 
 
-def _parties(document: Any) -> None:
-    _tag(document, "{%p if parties %}")
-    _text(
-        document,
-        "{{ labels.parties }}",
-        bold=True,
-        size=Pt(style.SECTION_SIZE),
-        after=4,
-        keep_next=True,
-    )
+# --- the form's own parts, by name (the plan: tools/template_plan.py) -------------------
+
+
+class _Scope:
+    """Where the template is: at the top (values under ``form``) or inside loops over lists.
+
+    ``loops`` maps a starred list path ("goals.*") to the name of its item ("goal").
+    """
+
+    def __init__(self, plan: FormPlan, loops: dict[str, str] | None = None) -> None:
+        self.plan = plan
+        self.loops = loops or {}
+
+    def inside(self, starred: str, name: str) -> _Scope:
+        return _Scope(self.plan, {**self.loops, starred: name})
+
+    @property
+    def top(self) -> bool:
+        return not self.loops
+
+    def value(self, ref: str) -> str:
+        """The Jinja expression of the value at ``ref`` (a starred path, or a computed key)."""
+        for starred in sorted(self.loops, key=len, reverse=True):
+            if ref == starred or ref.startswith(starred + "."):
+                return self.loops[starred] + ref[len(starred) :]
+        return "form." + ref
+
+    def items(self, path: str) -> str:
+        """What a loop over the list at ``path`` iterates: the document's order where it has one."""
+        if self.top and path in self.plan.reordered:
+            return f'rows["{path}"]'
+        return self.value(path)
+
+    def absent(self, ref: str) -> bool:
+        return may_be_absent(self.plan.model, ref)
+
+    def shown(self, ref: str) -> str:
+        """The condition that the row or block at ``ref`` is shown."""
+        return f'"{ref}" in shown' if self.top else self.value(ref)
+
+
+def _key(mapping: str, key: str) -> str:
+    """``section.goals``, or ``section["x"]`` where the key is no plain name or a dict's method."""
+    if key.isidentifier() and not hasattr(dict, key):
+        return f"{mapping}.{key}"
+    return f'{mapping}["{key}"]'
+
+
+def _label_cell(cell: Any, text: str) -> None:
+    _first_paragraph(cell, text, bold=True)
+    _shade(cell, style.LABEL_FILL)
+
+
+def _tag_row(table: Any, tag: str) -> None:
+    """A row of ``table`` holding only a ``{%tr %}`` tag, in one cell across the row (so Word
+    shows it on one line; docxtpl replaces the whole row)."""
+    row = table.add_row()
+    cell = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
+    _first_paragraph(cell, tag)
+    _row_flags(row)
+
+
+def _two_columns(document: Any, *, visible: bool) -> Any:
     label = int(TEXT_WIDTH * LABEL_SHARE)
-    table = _table(document, 3, [label, TEXT_WIDTH - label], visible=False)
-    _first_paragraph(table.cell(0, 0), "{%tr for party in parties %}")
-    role = _first_paragraph(table.cell(1, 0), "{{ party.role }}", bold=True)
-    role.paragraph_format.keep_with_next = True
-    lines = table.cell(1, 1)
-    _first_paragraph(lines, "{%p for line in party.lines %}")
-    _text(lines, "{{ line }}")
-    _text(lines, "{%p endfor %}")
-    _row_flags(table.rows[1])
-    for cell in table.rows[1].cells:
-        cell.paragraphs[-1].paragraph_format.space_after = Pt(6)
-    _first_paragraph(table.cell(2, 0), "{%tr endfor %}")
+    table = _table(document, 0, [label, TEXT_WIDTH - label], visible=visible)
+    return table
+
+
+def _parties(document: Any, plan: FormPlan, labels: dict[str, str]) -> None:
+    """One row per party the form can have: its role and its lines (name, worker, contacts)."""
+    if not plan.parties:
+        return
+    heading = plan.parties_labels[0] if len(plan.parties_labels) == 1 else "{{ labels.parties }}"
+    _text(document, heading, bold=True, size=Pt(style.SECTION_SIZE), after=4, keep_next=True)
+    table = _two_columns(document, visible=False)
+    for party in plan.parties:
+        entry = _key("party", party.key)
+        optional = party.variants < plan.variants or may_be_absent(plan.model, party.key)
+        if optional:
+            _tag_row(table, f"{{%tr if {entry} %}}")
+        row = table.add_row()
+        _row_flags(row)
+        fixed = len(party.roles) == 1 and party.key not in plan.data_titled
+        role = party.roles[0] if fixed else f"{{{{ {entry}.role }}}}"
+        _first_paragraph(row.cells[0], role, bold=True).paragraph_format.keep_with_next = True
+        lines = row.cells[1]
+        _first_paragraph(lines, f"{{%p for line in {entry}.lines %}}")
+        _text(lines, "{{ line }}")
+        _text(lines, "{%p endfor %}")
+        for cell in row.cells:
+            cell.paragraphs[-1].paragraph_format.space_after = Pt(6)
+        if optional:
+            _tag_row(table, "{%tr endif %}")
     _spacer(document)
-    _tag(document, "{%p endif %}")
 
 
-def _fields_block(document: Any) -> None:
-    label = int(TEXT_WIDTH * LABEL_SHARE)
-    table = _table(document, 3, [label, TEXT_WIDTH - label], visible=True)
-    _first_paragraph(table.cell(0, 0), "{%tr for row in block.rows %}")
-    _first_paragraph(table.cell(1, 0), "{{ row.label }}", bold=True)
-    _shade(table.cell(1, 0), style.LABEL_FILL)
-    _first_paragraph(table.cell(1, 1), "{{ row.value }}")
-    _row_flags(table.rows[1])
-    _first_paragraph(table.cell(2, 0), "{%tr endfor %}")
+def _section_heading(document: Any, text: str) -> None:
+    _text(document, text, bold=True, size=Pt(style.SECTION_SIZE), before=8, after=4, keep_next=True)
 
 
-def _table_block(document: Any) -> None:
-    # Three template columns: the loop tags take a cell each and vanish; the middle cell is
-    # copied once per column. render_docx then applies the block's relative widths.
-    third = int(TEXT_WIDTH / 3)
-    table = _table(document, 4, [third, TEXT_WIDTH - 2 * third, third], visible=True)
-    header = table.rows[0]
-    _first_paragraph(header.cells[0], "{%tc for column in block.columns %}")
-    _first_paragraph(header.cells[1], "{{ column }}", bold=True)
-    _shade(header.cells[1], HEADER_FILL)
-    _first_paragraph(header.cells[2], "{%tc endfor %}")
-    _row_flags(header, header=True)
-    _first_paragraph(table.cell(1, 0), "{%tr for cells in block.rows %}")
-    data = table.rows[2]
-    _first_paragraph(data.cells[0], "{%tc for value in cells %}")
-    _first_paragraph(data.cells[1], "{{ value }}")
-    _first_paragraph(data.cells[2], "{%tc endfor %}")
-    _row_flags(data)
-    _first_paragraph(table.cell(3, 0), "{%tr endfor %}")
+def _sections(document: Any, plan: FormPlan, labels: dict[str, str]) -> None:
+    scope = _Scope(plan)
+    for section in plan.sections:
+        if section.key.endswith(".*"):
+            path = section.key
+            name = item_name(path)
+            _tag(document, f"{{%p for {name} in {scope.items(path.removesuffix('.*'))} %}}")
+            _tag(document, f'{{%p set part = section["{path[:-2]}." ~ loop.index0] %}}')
+            _tag(document, "{%p if part %}")
+            _section_heading(document, "{{ part.number }}. {{ part.title }}")
+            inner = scope.inside(path, name)
+            for block in section.blocks:
+                _block(document, block, inner, labels)
+            _tag(document, "{%p endif %}")
+            _tag(document, "{%p endfor %}")
+            continue
+        entry = _key("section", section.key)
+        _tag(document, f"{{%p if {entry} %}}")
+        fixed = len(section.titles) == 1 and section.key not in plan.data_titled
+        title = section.titles[0] if fixed else f"{{{{ {entry}.title }}}}"
+        _section_heading(document, f"{{{{ {entry}.number }}}}. {title}")
+        for block in section.blocks:
+            _block(document, block, scope, labels)
+        _tag(document, "{%p endif %}")
 
 
-def _list_block(document: Any) -> None:
-    _tag(document, '{%p for item in block["items"] %}')
+def _block(document: Any, block: BlockPlan, scope: _Scope, labels: dict[str, str]) -> None:
+    """One block: its heading and its rows, table, list or text, shown as the document says."""
+    if block.kind == "fields":
+        looped = "*" in block.parent and scope.top
+        if looped:  # a block per item of a list (the diary's end of service, in date order)
+            listed = block.parent.partition(".*")[0]
+            name = item_name(listed)
+            _tag(document, f"{{%p for {name} in {scope.items(listed)} %}}")
+            scope = scope.inside(listed + ".*", name)
+        conditions = _fields_conditions(block, scope)
+        if conditions:
+            _tag(document, f"{{%p if {' or '.join(conditions)} %}}")
+        _block_heading(document, block.heading)
+        _fields_table(document, block, scope)
+        _spacer(document)
+        if conditions:
+            _tag(document, "{%p endif %}")
+        if looped:
+            _tag(document, "{%p endfor %}")
+        return
+    optional = block.kind != "text" and scope.absent(block.path)
+    if optional:
+        _tag(document, f"{{%p if {scope.shown(block.path)} %}}")
+    _block_heading(document, block.heading)
+    if block.kind == "text":
+        _text(document, f"{{{{ {scope.value(block.path)} }}}}")
+    else:
+        if optional:
+            _tag(document, f"{{%p if {scope.value(block.path)} %}}")
+        if block.kind == "list":
+            _list(document, block, scope)
+        else:
+            _table_shapes(document, block, scope)
+        if optional:
+            _tag(document, "{%p else %}")
+            _text(document, labels["none"])
+            _tag(document, "{%p endif %}")
+    _spacer(document)
+    if optional:
+        _tag(document, "{%p endif %}")
+
+
+def _fields_conditions(block: BlockPlan, scope: _Scope) -> list[str]:
+    """What shows a fields block: any of its rows, when each of them may be left out."""
+    if block.parent and scope.absent(block.parent) and not scope.top:
+        return [scope.value(block.parent)]
+    rows = [row for row in block.rows if not row.computed]
+    if len(rows) == len(block.rows) and all(scope.absent(row.ref) for row in rows):
+        return [scope.shown(row.ref) for row in rows]
+    return []
+
+
+def _block_heading(document: Any, heading: str) -> None:
+    if heading:
+        _text(document, heading, bold=True, italic=True, before=2, after=3, keep_next=True)
+
+
+def _fields_table(document: Any, block: BlockPlan, scope: _Scope) -> None:
+    table = _two_columns(document, visible=True)
+    for row in block.rows:
+        optional = not row.computed and scope.absent(row.ref)
+        if optional:
+            _tag_row(table, f"{{%tr if {scope.shown(row.ref)} %}}")
+        cells = table.add_row()
+        _row_flags(cells)
+        _label_cell(cells.cells[0], row.label)
+        _first_paragraph(cells.cells[1], f"{{{{ {scope.value(row.ref)} }}}}")
+        if optional:
+            _tag_row(table, "{%tr endif %}")
+
+
+def _list(document: Any, block: BlockPlan, scope: _Scope) -> None:
+    _tag(document, f"{{%p for item in {scope.items(block.path)} %}}")
     item = _text(document, "{{ loop.index }}.\t{{ item }}", after=2)
     item.paragraph_format.left_indent = Cm(0.75)
     item.paragraph_format.first_line_indent = Cm(-0.75)
@@ -376,35 +536,44 @@ def _list_block(document: Any) -> None:
     _tag(document, "{%p endfor %}")
 
 
-def _sections(document: Any) -> None:
-    _tag(document, "{%p for section in sections %}")
-    _text(
-        document,
-        "{{ section.heading }}",
-        bold=True,
-        size=Pt(style.SECTION_SIZE),
-        before=8,
-        after=4,
-        keep_next=True,
-    )
-    _tag(document, "{%p for block in section.blocks %}")
-    _tag(document, "{%p if block.heading %}")
-    _text(
-        document, "{{ block.heading }}", bold=True, italic=True, before=2, after=3, keep_next=True
-    )
-    _tag(document, "{%p endif %}")
-    _tag(document, '{%p if block.kind == "fields" %}')
-    _fields_block(document)
-    _tag(document, '{%p elif block.kind == "table" %}')
-    _table_block(document)
-    _tag(document, '{%p elif block.kind == "list" %}')
-    _list_block(document)
-    _tag(document, "{%p else %}")
-    _text(document, "{{ block.text }}")
-    _tag(document, "{%p endif %}")
-    _spacer(document)
-    _tag(document, "{%p endfor %}")
-    _tag(document, "{%p endfor %}")
+def _table_shapes(document: Any, block: BlockPlan, scope: _Scope) -> None:
+    """The table; where its columns depend on the data (goals with or without keys), one table
+    per set of columns, chosen by the columns the document shows."""
+    shapes = sorted(block.shapes, key=lambda shape: -len(shape.keys))
+    if len(shapes) > 2 or (len(shapes) == 2 and not scope.top):
+        raise ValueError(f"{block.path}: more column sets than a template can choose from")
+    if len(shapes) == 2:
+        extra = next(key for key in shapes[0].keys if key not in shapes[1].keys)
+        _tag(document, f'{{%p if "{extra}" in columns["{block.path}"] %}}')
+        _data_table(document, block, shapes[0], scope)
+        _tag(document, "{%p else %}")
+        _data_table(document, block, shapes[1], scope)
+        _tag(document, "{%p endif %}")
+    else:
+        _data_table(document, block, shapes[0], scope)
+
+
+def _data_table(document: Any, block: BlockPlan, shape: TableShape, scope: _Scope) -> None:
+    """Header row, then a row per item: its number and each column's named value.
+
+    The widths here are the layout's shares; render_docx applies the measured ones."""
+    total = len(shape.headers)
+    widths = [int(TEXT_WIDTH / total)] * total
+    widths[-1] = TEXT_WIDTH - sum(widths[:-1])
+    table = _table(document, 1, widths, visible=True)
+    header = table.rows[0]
+    for cell, text in zip(header.cells, shape.headers, strict=True):
+        _first_paragraph(cell, text, bold=True)
+        _shade(cell, HEADER_FILL)
+    _row_flags(header, header=True)
+    name = item_name(block.path)
+    _tag_row(table, f"{{%tr for {name} in {scope.items(block.path)} %}}")
+    row = table.add_row()
+    _row_flags(row)
+    values = ["{{ loop.index }}", *(f"{{{{ {name}.{key} }}}}" for key in shape.keys)]
+    for cell, text in zip(row.cells, values, strict=True):
+        _first_paragraph(cell, text)
+    _tag_row(table, "{%tr endfor %}")
 
 
 def _signatures(document: Any) -> None:
@@ -426,8 +595,8 @@ def _signatures(document: Any) -> None:
     role.paragraph_format.keep_with_next = True
     _text(who, "{{ signer.name }}", after=14)
     lines = table.cell(1, 1)
-    _first_paragraph(lines, "{{ labels.date }}: " + "_" * 26, after=12)
-    _text(lines, "{{ labels.signature }}: " + "_" * 26, after=14)
+    _first_paragraph(lines, "{{ labels.date }}: " + "_" * 24, after=12)
+    _text(lines, "{{ labels.signature }}: " + "_" * 24, after=14)
     _row_flags(table.rows[1])
     _first_paragraph(table.cell(2, 0), "{%tr endfor %}")
     _tag(document, "{%p endif %}")
@@ -446,16 +615,17 @@ def _prepared_by(document: Any) -> None:
 
 def build_template(form_id: str, lang: str) -> bytes:
     """The template of one form and language, as reproducible DOCX bytes."""
+    form_plan = plan(form_id, lang)
+    labels = Context(lang).labels
     document = new_docx()
     _setup(document, lang)
     _header_and_footer(document)
-    body = document
     # python-docx's blank document starts with no paragraph; every part appends.
-    _title(body)
-    _parties(body)
-    _sections(body)
-    _signatures(body)
-    _prepared_by(body)
+    _title(document, labels)
+    _parties(document, form_plan, labels)
+    _sections(document, form_plan, labels)
+    _signatures(document)
+    _prepared_by(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_docx_zip(buffer.getvalue())

@@ -34,7 +34,10 @@ __all__ = [
     "MAX_JSON_DEPTH",
     "MAX_NUMBER_CHARS",
     "FormSource",
+    "check_form_id",
+    "check_mapping",
     "load_form",
+    "parse_form_input",
     "parse_form_json",
     "parse_json",
     "read_bounded",
@@ -50,7 +53,8 @@ MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 (5,000 diary entries of long text) is about 16 MB."""
 
 FormSource = Mapping[str, Any] | str | bytes | os.PathLike[str] | FormModel
-"""What the loading functions take: a dict, JSON text or bytes, a file path, or a model."""
+"""What the loading functions take: a dict, JSON text, a model, or bytes or a file path of a
+JSON form, a PDF or DOCX rendered by asendusdoc, or a filled Word blank."""
 
 
 def read_form_file(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
@@ -98,6 +102,20 @@ def _too_large(size: int) -> InputError:
         size=size,
         limit=MAX_INPUT_BYTES,
     )
+
+
+def parse_form_input(raw: bytes, name: str = "") -> dict[str, Any]:
+    """A form file's bytes → the form's object: JSON, or a document told by its content.
+
+    A PDF or DOCX rendered by asendusdoc gives the form it carries, a filled Word blank the
+    form filled in (:func:`asendusdoc.documents_in.read_form_document`); anything else is read
+    as JSON. ``name`` (the file's name) is used for messages and to refuse a ``.docm``.
+    """
+    from asendusdoc.documents_in import document_kind, read_form_document
+
+    if document_kind(raw, name) is not None:
+        return read_form_document(raw, name)
+    return parse_form_json(raw)
 
 
 def parse_form_json(raw: str | bytes) -> dict[str, Any]:
@@ -237,6 +255,12 @@ def _lone_surrogate() -> InputError:
     )
 
 
+def check_mapping(data: Any) -> None:
+    """Data that no JSON scan has seen (a dict, what a document reader returned): no lone
+    surrogate in any text, nesting no deeper than :data:`MAX_JSON_DEPTH`."""
+    _check_strings(data)
+
+
 def _check_strings(data: Any) -> None:
     """Refuse a lone surrogate (``"\\ud800"``) anywhere in parsed data, and (for data handed in
     as a mapping, which no JSON scan has seen) nesting deeper than :data:`MAX_JSON_DEPTH`."""
@@ -286,14 +310,12 @@ def check_form_id(data: Any) -> dict[str, Any]:
 def _as_data(source: FormSource) -> dict[str, Any]:
     if isinstance(source, FormModel):
         return source.model_dump(mode="json")
-    if isinstance(source, os.PathLike):
-        source = read_form_file(source)
-    if isinstance(source, bytes):
-        from asendusdoc.blank import form_data  # JSON, or a filled Word blank
-
-        return check_form_id(form_data(source)[0])
     if isinstance(source, str):
         return parse_form_json(source)
+    if isinstance(source, bytes):
+        return parse_form_input(source)
+    if isinstance(source, os.PathLike):
+        return parse_form_input(read_form_file(source), os.fspath(source))
     _check_strings(source)
     return check_form_id(dict(source))
 

@@ -41,7 +41,9 @@ __all__ = [
     "DocxPackage",
     "Relationship",
     "SafeZip",
+    "encrypted_word_file",
     "inflate",
+    "macros_refused",
     "parse_xml",
 ]
 
@@ -238,12 +240,12 @@ class DocxPackage:
         self.zip = SafeZip(data)
         for name in self.zip.names:
             if posixpath.basename(name).lower() == "vbaproject.bin":
-                raise _macros()
+                raise macros_refused()
         if not self.zip.has(CONTENT_TYPES):
             raise _not_word()
         types = self.content_types
         if any(t in MACRO_DOCUMENT_TYPES or t == VBA_PROJECT_TYPE for t in types.values()):
-            raise _macros()
+            raise macros_refused()
         main = self.main_part
         if types.get(main.lower()) not in WORD_DOCUMENT_TYPES:
             raise _not_word()
@@ -324,7 +326,8 @@ def encrypted_word_file() -> InputError:
     )
 
 
-def _macros() -> InputError:
+def macros_refused() -> InputError:
+    """The refusal of a macro-enabled Word file."""
     return InputError(
         "the Word file contains macros (a macro-enabled .docm file); asendusdoc does not read "
         "such files. Save it in Word as a Word document (.docx) and try again.",

@@ -176,3 +176,16 @@ def test_a_prefill_of_another_form_is_refused(
     out = tmp_path / "x.docx"
     code = main(["blank", "closure", "--lang", "et", "-o", str(out), "--prefill", str(prefill)])
     assert code == 2 and not out.exists()
+
+
+@pytest.mark.parametrize(("form_id", "lang"), CASES)
+def test_blank_prefill_then_extract_gives_back_the_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], form_id: str, lang: str
+) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / f"{form_id}.json"
+    blank, extracted = tmp_path / "blank.docx", tmp_path / "form.json"
+    assert (
+        main(["blank", form_id, "--lang", lang, "--prefill", str(example), "-o", str(blank)]) == 0
+    )
+    assert main(["extract", str(blank), "-o", str(extracted)]) == 0
+    assert json.loads(extracted.read_text("utf-8")) == json.loads(example.read_text("utf-8"))

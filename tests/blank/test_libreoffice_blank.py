@@ -57,3 +57,35 @@ def test_an_empty_blank_saved_by_libreoffice_stays_empty(
     """Placeholders ("Valige…", "pp.kk.aaaa") become plain text in LibreOffice: still empty."""
     saved = read_blank(saved_by_libreoffice[f"empty-{form_id}-{lang}.docx"]).data
     assert saved == read_blank(make_blank(form_id, lang)).data
+
+
+def test_a_blank_filled_by_hand_in_libreoffice_reads_back(tmp_path: Path) -> None:
+    """LibreOffice's own API types into the blank, adds a table row and saves it (python UNO)."""
+    _tool("soffice")
+    system_python = Path("/usr/bin/python3")
+    has_uno = (
+        system_python.exists()
+        and subprocess.run([str(system_python), "-c", "import uno"], capture_output=True).returncode
+        == 0
+    )
+    if not has_uno:
+        pytest.skip("LibreOffice's python (python3-uno) is not installed")
+    blank, filled = tmp_path / "blank.docx", tmp_path / "filled.docx"
+    blank.write_bytes(make_blank("family-support-referral", "et"))
+    script = Path(__file__).resolve().parents[2] / "tools" / "fill_blank_in_libreoffice.py"
+    command = [str(system_python), str(script), str(blank), str(filled), str(tmp_path / "p")]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    data = read_blank(filled.read_bytes()).data
+    assert data["case_reference"] == "NARVA-LK-2026-101"
+    assert data["document_date"] == "2026-12-02"
+    assert data["family_type"] == "foster-family"
+    assert data["service_type"] == "adaptation"
+    assert data["previous_service"] is False
+    assert data["justification"] == "Pere vajab tuge kohanemisel.\nLaps tuli perre novembris."
+    assert data["family"]["caregivers"] == [
+        {"given_name": "Anna", "family_name": "Tamm", "role": "foster-parent"}
+    ]
+    # the row added at the end has plain cells, no controls: read all the same
+    assert data["family"]["children"] == [
+        {"given_name": "Mia", "family_name": "Tamm", "birth_date": "2019-03-14"}
+    ]

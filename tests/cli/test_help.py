@@ -30,6 +30,7 @@ CODE_WORDS = {
     "icalendar", "path", "code", "message", "provider", "id", "et", "ru", "en", "forms",
     "example", "schema", "validate", "render", "encrypt", "check", "redact", "draft", "report",
     "docx,pdf", "n", "word", "agenda", "suggest", "needs", "csv", "blank", "libreoffice",
+    "extract",
     "cdoc", "pem", "der", "digidoc", "pades", "pkcs", "p", "e",  # formats; FILE.p12; e-seal
 }  # fmt: skip
 """Words that are the same in every language: formats, products, commands, JSON keys, language

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -159,3 +160,22 @@ def test_the_providers_referral_carries_no_personal_code(form_id: str, fmt: str)
     for part in [*_decoded_parts(document, fmt), text]:
         for code in codes:
             assert code.encode() not in part
+
+
+def test_the_data_survives_saving_the_docx_in_libreoffice(tmp_path: Path) -> None:
+    """A caseworker who opens the document in LibreOffice and saves it keeps its data."""
+    from tests.render.test_libreoffice import _tool
+
+    soffice = _tool("soffice")
+    forms = {lang: asendusdoc.load_form(example_data("support-plan")) for lang in ("et", "ru")}
+    for lang, form in forms.items():
+        (tmp_path / f"plan-{lang}.docx").write_bytes(render_docx(form, lang))
+    saved = tmp_path / "saved"
+    command = [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+               "--convert-to", "docx", "--outdir", str(saved),
+               *(str(tmp_path / f"plan-{lang}.docx") for lang in forms)]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    for lang, form in forms.items():
+        resaved = (saved / f"plan-{lang}.docx").read_bytes()
+        assert resaved != render_docx(form, lang)  # LibreOffice wrote its own package
+        assert embedded(resaved, "docx") == [form_data(form)]

@@ -11,6 +11,7 @@ import io
 import zipfile
 
 import pytest
+from tools.template_plan import VARIANTS, variant_forms
 
 from asendusdoc._assets import asset_dir
 from asendusdoc.examples import example_data
@@ -79,3 +80,11 @@ def test_the_fillable_blank_is_valid_ooxml(form_id: str, lang: str) -> None:
 
     assert package_errors(make_blank(form_id, lang)) == []
     assert package_errors(make_blank(form_id, lang, example_data(form_id))) == []
+
+
+@pytest.mark.parametrize("form_id", tuple(VARIANTS))
+def test_the_variants_the_templates_are_made_from_render_valid_ooxml(form_id: str) -> None:
+    """What the examples do not show: an end of service in the diary, goals without keys, ..."""
+    for form in variant_forms(form_id):
+        for lang in LANGS:
+            assert package_errors(render_docx(form, lang)) == [], (form_id, lang)

@@ -36,11 +36,21 @@ from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
 from asendusdoc.titles import Titles
 
-__all__ = ["MAX_EMPTY_ROWS", "FilledBlank", "Location", "read_blank"]
+__all__ = [
+    "MAX_EMPTY_ROWS",
+    "MAX_TABLES",
+    "FilledBlank",
+    "Location",
+    "blank_identity",
+    "read_blank",
+    "read_blank_document",
+]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_EMPTY_ROWS = 200
 """Rows a table may have beyond its list's maximum (empty rows a caseworker left)."""
+MAX_TABLES = 500
+"""Tables a filled blank may have; a blank has one per section part (fewer than 30)."""
 
 JsonPath = tuple[str | int, ...]
 
@@ -56,6 +66,8 @@ class Location:
     label: Titles | None = None
     group: Titles | None = None
     blank_lang: str = "et"
+    kind: str = ""
+    """The kind of the field here ("date", ...), or "" for a row or a table."""
 
     def describe(self, lang: str) -> str:
         """ "3. Eesmärgid, rida 2, Kirjeldus" in ``lang``."""
@@ -129,10 +141,17 @@ def cell_text(cell: etree._Element) -> str:
     return "" if value in placeholders() else value
 
 
-def _full_date(cell: etree._Element) -> str | None:
+def _picked_date(raw: str, cell: etree._Element) -> str | None:
+    """The date picker's stored day, when the text shows that day in another way ("20. märts
+    2026"); None when the text says something else (typed over the picker: not a date)."""
     date = cell.find(f".//{W}sdtPr/{W}date")
-    value = None if date is None else date.get(f"{W}fullDate")
-    return value[:10] if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value) else None
+    value: str | None = None if date is None else date.get(f"{W}fullDate")
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+        return None
+    year, day = value[:4], int(value[8:10])
+    if year in raw and re.search(rf"(?<!\d)0?{day}(?!\d)", raw.replace(year, "")):
+        return str(value[:10])
+    return None
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:
@@ -178,7 +197,7 @@ class _Reader:
                 return f"{y:04d}-{m:02d}-{d:02d}"
             if _ISO_DAY.fullmatch(raw):
                 return raw
-            return _full_date(cell) or raw
+            return _picked_date(raw, cell) or raw
         if not raw:
             return None
         if leaf.kind in ("enum", "bool"):
@@ -206,7 +225,10 @@ class _Reader:
         for title, value in self.choices(leaf, self.lang):
             if _normal(title) == typed or (isinstance(value, str) and value == raw):
                 return value
-        allowed = ", ".join(f"„{title}“" for title, _ in self.choices(leaf, self.lang))
+        opening, closing = ("«", "»") if self.lang == "ru" else ("„", "“")
+        allowed = ", ".join(
+            f"{opening}{title}{closing}" for title, _ in self.choices(leaf, self.lang)
+        )
         if any(_normal(title) == typed for title, _ in self.choices(leaf, self.other)):
             raise InputError(
                 "{where}: the choice is in the other language than the blank; choose one of "
@@ -248,11 +270,19 @@ def _prune(data: dict[str, Any], paths: tuple[Path, ...]) -> None:
             del parent[path[-1]]
 
 
-def _identify(root: etree._Element) -> tuple[str, str]:
+def blank_identity(root: etree._Element) -> tuple[str, str] | None:
+    """The form id and language of a blank's main document part; None if it is no blank."""
     known = {form_bookmark(f, lang): (f, lang) for f in FORM_MODELS for lang in ("et", "ru")}
     for name in _bookmarks(root):
         if name in known:
             return known[name]
+    return None
+
+
+def _identify(root: etree._Element) -> tuple[str, str]:
+    identity = blank_identity(root)
+    if identity is not None:
+        return identity
     raise InputError(
         "the Word file is not an asendusdoc blank (its title's mark is missing); make a blank "
         "with „asendusdoc blank“ and fill that in",
@@ -284,7 +314,11 @@ def read_blank(data: bytes) -> FilledBlank:
     validated: :func:`asendusdoc.validate_form` does that, and :meth:`FilledBlank.where` names
     each problem's place.
     """
-    root = document_xml(data)
+    return read_blank_document(document_xml(data))
+
+
+def read_blank_document(root: etree._Element) -> FilledBlank:
+    """:func:`read_blank` of a main document part already parsed (safely)."""
     form_id, lang = _identify(root)
     spec = blank_spec(form_id)
     reader = _Reader(spec, lang)
@@ -310,6 +344,14 @@ def read_blank(data: bytes) -> FilledBlank:
             _set(form, leaf.path[:-1], form_value(form, leaf.path[:-1]) or {})
     rows_of: dict[str, list[tuple[int, dict[str, Any] | Any, list[etree._Element]]]] = {}
     all_tables = list(_tables(body))
+    if len(all_tables) > MAX_TABLES:
+        raise InputError(
+            "the Word file has {count} tables; a blank has far fewer (at most {limit} are "
+            "read): the file is refused",
+            code="blank_too_many_tables",
+            count=len(all_tables),
+            limit=MAX_TABLES,
+        )
     for table in all_tables:
         rows = table.findall(f"{W}tr")
         if not rows:
@@ -333,7 +375,13 @@ def read_blank(data: bytes) -> FilledBlank:
             if name is None:
                 continue
             leaf = leaves[name]
-            where = Location(section_of[name], label=leaf.titles, group=leaf.group, blank_lang=lang)
+            where = Location(
+                section_of[name],
+                label=leaf.titles,
+                group=leaf.group,
+                blank_lang=lang,
+                kind=leaf.kind,
+            )
             reader.locations[leaf.path] = where
             value = reader.value(leaf, cell_text(cells[1]), cells[1], where)
             if value is not None:
@@ -360,6 +408,7 @@ def read_blank(data: bytes) -> FilledBlank:
                     leaf.titles if leaf.path else None,
                     leaf.group,
                     lang,
+                    leaf.kind,
                 )
                 value = reader.value(leaf, raw, cell, where)
                 if part.scalar:
@@ -438,7 +487,7 @@ def _locate_row(
         leaf = column.leaf
         if leaf.path:
             reader.locations[(*path, *leaf.path)] = Location(
-                heading, part.titles, number, leaf.titles, leaf.group, lang
+                heading, part.titles, number, leaf.titles, leaf.group, lang, leaf.kind
             )
 
 

@@ -69,6 +69,8 @@ class Leaf:
     group: Titles | None = None
     """The block the field belongs to when it is not the form itself ("Lastekaitsetöötaja")."""
     group_path: Path = ()
+    owner: str = ""
+    """The model the field is declared on ("ProblemArea"): some help lines depend on it."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ def _reference_name(info: FieldInfo | None, annotation: Any) -> str:
         return "municipality"
     if annotation is ProviderName or _without_none(annotation)[0] is ProviderName:
         return "provider"
-    text = repr(annotation)
+    text = repr(annotation) + (repr(info.metadata) if info is not None else "")
     if "_known_municipality" in text:
         return "municipality"
     if "_known_provider" in text:
@@ -223,7 +225,13 @@ def _kind(info: FieldInfo | None, annotation: Any) -> tuple[Kind, type[TitledEnu
 
 
 def _leaf(
-    info: FieldInfo, annotation: Any, path: Path, name: str, required: bool, group: Any
+    info: FieldInfo,
+    annotation: Any,
+    path: Path,
+    name: str,
+    required: bool,
+    group: Any,
+    owner: type[BaseModel] | None = None,
 ) -> Leaf:
     kind, enum = _kind(info, annotation)
     group_titles, group_path = group
@@ -237,7 +245,19 @@ def _leaf(
         type_name=_reference_name(info, info.annotation),
         group=group_titles,
         group_path=group_path,
+        owner=_declared_on(owner, name),
     )
+
+
+def _declared_on(model: type[BaseModel] | None, name: str) -> str:
+    """The class of ``model``'s hierarchy that declares the field ``name`` (its own name when
+    a subclass only inherits it: a plan goal's key is a goal's key)."""
+    if model is None:
+        return ""
+    for klass in model.__mro__:
+        if name in getattr(klass, "__annotations__", {}):
+            return klass.__name__
+    return model.__name__
 
 
 @dataclass
@@ -273,7 +293,10 @@ def _units(
             units += _units(block, path, (titles_of(info, name), path), optional_blocks)
         else:
             units.append(
-                _Unit(path, leaf=_leaf(info, annotation, path, name, info.is_required(), group))
+                _Unit(
+                    path,
+                    leaf=_leaf(info, annotation, path, name, info.is_required(), group, model),
+                )
             )
     return units
 
@@ -294,7 +317,7 @@ def _table(
     titles = titles_of(info, name)
     if block is None:
         kind, enum = _kind(None, item)
-        leaf = Leaf((), titles, kind, True, enum, name, _reference_name(None, item))
+        leaf = Leaf((), titles, kind, required, enum, name, _reference_name(None, item))
         return TablePart(path, titles, [Column(leaf)], limit, required, True, parent), []
     columns: list[Column] = []
     nested: list[tuple[str, FieldInfo]] = []
@@ -318,6 +341,7 @@ def _table(
                     field_name,
                     field_info.is_required(),
                     group,
+                    model,
                 )
                 columns.append(Column(leaf))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from asendusdoc.blank._spec import Leaf
 from asendusdoc.i18n import N_, translations
 
@@ -49,6 +51,33 @@ _BY_NAME = {
     "goal_key": N_("The key of the goal the entry serves (E1), if the goals have keys."),
     "duration_minutes": N_("The duration in minutes."),
 }
+_BY_FIELD = {
+    "FormModel.case_reference": N_(
+        "The case's reference that ties its forms together, e.g. the case plan number."
+    ),
+    "FormModel.document_date": N_("The date the document is drawn up."),
+    "FamilySupportReferral.placement_date": N_("Required for the adaptation service."),
+    "FamilySupportReferral.previous_service_details": N_(
+        "When and from which provider; required when the family has had the service."
+    ),
+    "ProblemArea.description": N_("Required when the area is „other“ or „other difficulties“."),
+    "SupportPersonReferral.leaving_care_date": N_(
+        "Required, except for a young mother whose leaving care is not yet planned."
+    ),
+    "ClientDiary.provider": N_(
+        "For SKA's services a provider from SKA's list; for the municipality's own family "
+        "support-person service the support person's employer."
+    ),
+    "ClientDiary.client": N_("The young person or the family, as named in the case."),
+    "Closure.reason": N_("Required for the family support-person service."),
+    "NeedAnswer.description": N_("Required for the area „other“ when there is a need."),
+}
+"""Help beside what the field's kind says, by the model that declares the field."""
+_SAME_HELP = {
+    "ProgressReport.provider": "ClientDiary.provider",
+    "Closure.provider": "ClientDiary.provider",
+    "ProgressReport.client": "ClientDiary.client",
+}
 _BY_REFERENCE = {
     "municipality": N_("The official name of the municipality, e.g. Tartu linn or Viimsi vald."),
     "provider": N_("The provider's name as in SKA's list of providers."),
@@ -60,16 +89,23 @@ def text(message: str, lang: str) -> str:
     return translations(lang).gettext(message)
 
 
-def help_line(leaf: Leaf, lang: str, *, in_table: bool = False) -> str:
+def help_line(leaf: Leaf, lang: str) -> str:
     """The short line under a field: what to enter, and whether it is required."""
     gettext = translations(lang).gettext
-    what = _BY_REFERENCE.get(leaf.type_name) or _BY_NAME.get(leaf.name) or _KIND[leaf.kind]
-    if leaf.kind in ("enum", "bool", "date"):
+    key = f"{leaf.owner}.{leaf.name}"
+    key = "FormModel." + leaf.name if leaf.name in ("case_reference", "document_date") else key
+    specific = _BY_FIELD.get(_SAME_HELP.get(key, key))
+    what = _BY_REFERENCE.get(leaf.type_name) or _BY_NAME.get(leaf.name)
+    if leaf.kind in ("enum", "bool", "date") or what is None:
         what = _KIND[leaf.kind]
-    need = _REQUIRED if leaf.required else _OPTIONAL
-    return f"{gettext(what)} {gettext(need)}"
+    if leaf.kind in ("text", "long_text") and specific is not None:
+        what, specific = specific, None
+    words = [gettext(what), *([gettext(specific)] if specific else [])]
+    words.append(gettext(_REQUIRED if leaf.required else _OPTIONAL))
+    return " ".join(words)
 
 
+@cache
 def placeholders() -> frozenset[str]:
     """Every placeholder text in every language: a cell holding one is empty."""
     found = {CHOOSE_PLACEHOLDER, DATE_PLACEHOLDER}

@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator, Mapping
+from copy import deepcopy
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -50,6 +52,7 @@ _HELP_SIZE = 14  # half-points: 7 pt
 _FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+@cache
 def _q(name: str) -> str:
     prefix, _, local = name.partition(":")
     assert prefix == "w"
@@ -58,12 +61,8 @@ def _q(name: str) -> str:
 
 def _el(tag: str, attrs: Mapping[str, str] | None = None, *children: Any) -> etree._Element:
     """A ``w:`` element with ``w:`` attributes and children, in the order given (the schema's)."""
-    element = etree.Element(_q(tag))
-    for name, value in (attrs or {}).items():
-        element.set(_q(name) if ":" in name else name, value)
-    for child in children:
-        if child is not None:
-            element.append(child)
+    element = etree.Element(_q(tag), {_q(k): v for k, v in attrs.items()} if attrs else None)
+    element.extend(child for child in children if child is not None)
     return element
 
 
@@ -80,6 +79,7 @@ class _Writer:
         self.prefill = prefill
         self.labels = labels(lang)
         self._ids = 0
+        self._lists: dict[tuple[Any, ...], etree._Element] = {}
         self.landscape = any(len(t.columns) + 1 >= style.LANDSCAPE_COLUMNS for t in spec.tables())
         page = style.PAGE_HEIGHT_MM if self.landscape else style.PAGE_WIDTH_MM
         self.width = _twips(page - style.MARGIN_LEFT_MM - style.MARGIN_RIGHT_MM)
@@ -164,9 +164,7 @@ class _Writer:
             )
             return [sdt]
         if leaf.kind in ("enum", "bool"):
-            choices = self.choices(leaf)
-            items = [_el("w:listItem", {"w:displayText": t, "w:value": v}) for t, v in choices]
-            kind = _el("w:dropDownList", None, *items)
+            kind = deepcopy(self.drop_down(leaf))
             content = (
                 self.run(shown)
                 if shown
@@ -202,6 +200,16 @@ class _Writer:
             _el("w:sdtContent", None, content),
         )
         return [self.paragraph(sdt)]
+
+    def drop_down(self, leaf: Leaf) -> etree._Element:
+        """The list of a drop-down, made once per field (copied into every cell)."""
+        key = (leaf.path, leaf.name, leaf.kind)
+        if key not in self._lists:
+            items = [
+                _el("w:listItem", {"w:displayText": t, "w:value": v}) for t, v in self.choices(leaf)
+            ]
+            self._lists[key] = _el("w:dropDownList", None, *items)
+        return self._lists[key]
 
     def choices(self, leaf: Leaf) -> list[tuple[str, str]]:
         if leaf.kind == "bool":
@@ -300,18 +308,19 @@ class _Writer:
                 )
             group = leaf.group_path if leaf.group is not None else None
             label = leaf.titles.get(self.lang)
-            first, second = self.label_paragraphs(label, help_line(leaf, self.lang), leaf.required)
-            bookmarked = self.bookmarked(bookmark_name(leaf), *list(first)[1:])
-            for child in list(first)[1:]:
-                first.remove(child)
-            for child in bookmarked:
-                first.append(child)
+            marked = label + (" *" if leaf.required else "")
+            first = self.paragraph(
+                *self.bookmarked(bookmark_name(leaf), self.run(marked, bold=True))
+            )
+            second = self.paragraph(
+                self.run(help_line(leaf, self.lang), size=_HELP_SIZE, grey=True)
+            )
             value = _value_at(self.prefill, leaf.path)
             rows.append(
                 _el(
                     "w:tr",
                     None,
-                    _el("w:trPr", None, _el("w:cantSplit")),
+                    _row_properties(tall=leaf.kind == "long_text"),
                     self.cell(widths[0], [first, second], fill=style.LABEL_FILL),
                     self.cell(widths[1], self.control(leaf, value, label)),
                 )
@@ -347,7 +356,9 @@ class _Writer:
                 self.cell(
                     width,
                     self.label_paragraphs(
-                        label, help_line(leaf, self.lang), leaf.required and bool(leaf.path)
+                        label,
+                        help_line(leaf, self.lang),
+                        leaf.required,
                     ),
                     fill=style.HEADER_FILL,
                 )
@@ -372,7 +383,8 @@ class _Writer:
                 value = item if not leaf.path else _value_at(item, leaf.path)
                 label = _column_label(leaf, self.lang) if leaf.path else part.titles.get(self.lang)
                 cells.append(self.cell(width, self.control(leaf, value, label)))
-            rows.append(_el("w:tr", None, _el("w:trPr", None, _el("w:cantSplit")), *cells))
+            tall = any(c.leaf.kind == "long_text" for c in part.columns)
+            rows.append(_el("w:tr", None, _row_properties(tall=tall and item is None), *cells))
         return self.table(widths, rows)
 
     def control_free_cell(self, width: int, value: str, editable: bool) -> etree._Element:
@@ -427,6 +439,19 @@ class _Writer:
                     )
                 yield self.repeat_table(part)
             yield self.paragraph(after=2)
+
+
+_TALL_ROW_MM = 18
+"""The least height of an empty row for free text: room to see where to write."""
+
+
+def _row_properties(*, tall: bool) -> etree._Element:
+    height = (
+        _el("w:trHeight", {"w:val": str(_twips(_TALL_ROW_MM)), "w:hRule": "atLeast"})
+        if tall
+        else None
+    )
+    return _el("w:trPr", None, _el("w:cantSplit"), height)
 
 
 def _column_label(leaf: Leaf, lang: str) -> str:

@@ -135,7 +135,7 @@ def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Fi
 
     from asendusdoc.forms import form_adapter
     from asendusdoc.i18n.messages import error_message
-    from asendusdoc.loading import parse_form_json
+    from asendusdoc.loading import parse_form_input
     from asendusdoc.problems import problems_from_validation_error
 
     forms: list[CaseForm] = []
@@ -143,7 +143,7 @@ def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Fi
     adapter = form_adapter()
     for name in sorted(files):
         try:
-            data = parse_form_json(files[name])
+            data = parse_form_input(files[name], name)
         except InputError as exc:
             detail = Titles(*(error_message(exc, lang) for lang in LANGUAGES))
             findings.append(Finding("form_unreadable", (name,), {"detail": detail}))

@@ -11,7 +11,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from asendusdoc.cli import _agenda, _blank, _case, _info, _needs, _render, _signals, _validate
+from asendusdoc.cli import (
+    _agenda,
+    _blank,
+    _case,
+    _extract,
+    _info,
+    _needs,
+    _render,
+    _signals,
+    _validate,
+)
 from asendusdoc.cli._common import (
     EXIT_USAGE,
     add_lang_option,
@@ -24,7 +34,7 @@ from asendusdoc.cli._common import (
 
 __all__ = ["main"]
 
-_COMMANDS = (_info, _validate, _render, _blank, _case, _agenda, _needs)
+_COMMANDS = (_info, _validate, _render, _extract, _blank, _case, _agenda, _needs)
 
 
 def build_parser() -> argparse.ArgumentParser:

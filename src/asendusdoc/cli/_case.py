@@ -33,7 +33,10 @@ def register(commands: Any) -> None:
         "check", help=_("check the forms of one case together: consistency and deadlines")
     )
     check.add_argument(
-        "folder", metavar=_("DIR"), type=Path, help=_("the folder of the case's forms (*.json)")
+        "folder",
+        metavar=_("DIR"),
+        type=Path,
+        help=_("the folder of the case's forms (*.json, *.docx, *.pdf)"),
     )
     check.add_argument(
         "--today", metavar=_("YYYY-MM-DD"), help=_("the day deadlines are counted to")
@@ -49,7 +52,9 @@ def register(commands: Any) -> None:
         help=_("the referral for the provider (only the data needed to start the service)"),
     )
     redact.add_argument(
-        "file", metavar=_("FILE"), help=_("the family support or support-person referral (JSON)")
+        "file",
+        metavar=_("FILE"),
+        help=_("the family support or support-person referral (JSON, DOCX or PDF)"),
     )
     redact.add_argument(
         "--for",
@@ -111,9 +116,11 @@ def _check(args: argparse.Namespace) -> int:
         return _usage(
             _("{path} is not a folder; give the folder of the case's forms.").format(path=folder)
         )
-    paths = sorted(p for p in folder.iterdir() if p.suffix == ".json" and p.is_file())
+    paths = _form_files(folder)
     if not paths:
-        return _usage(_("The folder {path} holds no form files (*.json).").format(path=folder))
+        return _usage(
+            _("The folder {path} holds no form files (*.json, *.docx, *.pdf).").format(path=folder)
+        )
     files: dict[str, bytes] = {}
     for path in paths:
         try:
@@ -147,6 +154,17 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_INVALID if report.has_errors else EXIT_OK
 
 
+def _form_files(folder: Path) -> list[Path]:
+    """The folder's form files: JSON, and documents (DOCX, PDF) whose form has no JSON file of
+    the same name there (``01-suunamine.pdf`` beside ``01-suunamine.json`` is that form)."""
+    files = [p for p in folder.iterdir() if p.suffix.lower() in _FORM_ENDINGS and p.is_file()]
+    json_stems = {p.stem for p in files if p.suffix.lower() == ".json"}
+    return sorted(p for p in files if p.suffix.lower() == ".json" or p.stem not in json_stems)
+
+
+_FORM_ENDINGS = (".json", ".docx", ".pdf")
+
+
 def _print_findings(report: Any, lang: str) -> None:
     _ = gettext_for(lang)
     reference = report.reference or "?"
@@ -170,21 +188,16 @@ def _print_findings(report: Any, lang: str) -> None:
     )
 
 
-def _dump(data: dict[str, Any]) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
 def _redact(args: argparse.Namespace) -> int:
     from asendusdoc.case.redact import redact_for_provider
     from asendusdoc.cli._common import read_input
-    from asendusdoc.loading import load_form, parse_form_json
+    from asendusdoc.embedded import form_data, form_json
+    from asendusdoc.loading import load_form, parse_form_input
     from asendusdoc.output import write_output
 
-    form = load_form(parse_form_json(read_input(args.file)))
+    form = load_form(parse_form_input(read_input(args.file), args.file))
     reduced = redact_for_provider(form)
-    write_output(
-        args.output, _dump(reduced.model_dump(mode="json", exclude_none=True)), force=args.force
-    )
+    write_output(args.output, form_json(form_data(reduced)), force=args.force)
     _ = gettext_for(args.lang)
     print(
         _("The provider's referral was written to {path}.").format(path=args.output),
@@ -204,8 +217,9 @@ def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
     from asendusdoc.cli._common import read_input
+    from asendusdoc.embedded import form_json
     from asendusdoc.forms import ClientDiary, ProgressReport
-    from asendusdoc.loading import load_form, parse_form_json
+    from asendusdoc.loading import load_form, parse_form_input
     from asendusdoc.output import write_output
 
     _ = gettext_for(args.lang)
@@ -215,7 +229,7 @@ def _draft(args: argparse.Namespace) -> int:
         return _usage(
             _("--month {value} is not a month; write it as YYYY-MM.").format(value=args.month)
         )
-    diary = load_form(parse_form_json(read_input(args.diary)))
+    diary = load_form(parse_form_input(read_input(args.diary), args.diary))
     if not isinstance(diary, ClientDiary):
         raise InputError(
             "a report is drafted from a client diary, not from '{form}'",
@@ -223,7 +237,7 @@ def _draft(args: argparse.Namespace) -> int:
             form=diary.form_id,
         )
     draft = draft_progress_report(diary, year, month, lang=args.report_lang)
-    write_output(args.output, _dump(draft), force=args.force)
+    write_output(args.output, form_json(draft), force=args.force)
     print(_("The draft report was written to {path}.").format(path=args.output))
     fields = "; ".join(_field_names(missing_parts(draft), ProgressReport.form_id, args.lang))
     print(

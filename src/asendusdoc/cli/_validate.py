@@ -36,7 +36,10 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument(
-        "files", nargs="+", metavar=_("FILE"), help=_("form file(s) (JSON); - for standard input")
+        "files",
+        nargs="+",
+        metavar=_("FILE"),
+        help=_("form file(s) (JSON, DOCX or PDF); - for standard input"),
     )
     parser.add_argument(
         "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")
@@ -74,7 +77,7 @@ def _validate(args: argparse.Namespace) -> int:
     for name in args.files:
         shown = _("standard input") if name == "-" else name
         try:
-            data, blank = form_data(read_input(name))  # JSON, or a filled Word blank
+            data, blank = form_data(read_input(name), name)  # JSON, a document, a blank
             problems = validate_form(data)
         except InputError as exc:
             counts["unreadable"] += 1

@@ -11,9 +11,9 @@ Every PDF and DOCX that asendusdoc renders holds its form as JSON in a small env
 ``asendusdoc`` is the version that wrote it (the version of the models the form follows),
 ``schema`` the ``$id`` of the form's JSON Schema, ``form`` the form exactly as the document
 shows it: the validated model as JSON (:func:`form_data`, fields without a value left out),
-written as ``asendusdoc example`` writes a form (UTF-8, indented by two, keys in the models'
-order, a final newline). Where the envelope lives in each format: :mod:`asendusdoc.embedded.pdf`
-(an associated file, ``/AFRelationship /Data``, as Factur-X does) and
+written as ``asendusdoc example`` writes a form (UTF-8, indented by two, ``form`` first, then
+the models' order, a final newline). Where the envelope lives in each format:
+:mod:`asendusdoc.embedded.pdf` (an associated file, ``/AFRelationship /Data``, as Factur-X does) and
 :mod:`asendusdoc.embedded.docx` (a custom XML part).
 """
 
@@ -46,9 +46,12 @@ MEDIA_TYPE = "application/json"
 
 
 def form_data(form: FormModel) -> dict[str, Any]:
-    """The form as JSON data: what the document shows, fields without a value left out."""
+    """The form as JSON data: what the document shows, fields without a value left out.
+
+    ``form`` (the form's id) comes first, as in every example file; then the models' order.
+    """
     data: dict[str, Any] = form.model_dump(mode="json", exclude_none=True)
-    return data
+    return {"form": data.pop("form"), **data}
 
 
 def form_json(data: Mapping[str, Any] | list[Any]) -> bytes:

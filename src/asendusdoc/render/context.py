@@ -30,11 +30,12 @@ from asendusdoc.render.document import (
     Section,
     TableBlock,
     TextBlock,
+    value_at,
 )
 from asendusdoc.render.restriction import AccessRestriction, marking_lines
 from asendusdoc.titles import TitledEnum, titles_of
 
-__all__ = ["Context", "build_document"]
+__all__ = ["Context", "DisplayList", "Missing", "build_document", "form_values"]
 
 
 class Context:
@@ -124,12 +125,13 @@ class Context:
         self,
         items: Sequence[BaseModel],
         model: type[BaseModel],
-        columns: Sequence[str | tuple[str, Callable[[Any], str]]],
+        columns: Sequence[str | tuple[str, Callable[[Any], str], str]],
         *,
         widths: Sequence[float] = (),
         heading: str = "",
     ) -> Block:
-        """A numbered table of ``items``; a column is a field name or (header, function)."""
+        """A numbered table of ``items``; a column is a field name, or (header, function, key)
+        for a value computed from several fields, named ``key`` in the template's values."""
         row_paths = [self.path_of(item) or "" for item in items]
         parents = {p.rpartition(".")[0] for p in row_paths}
         path = self.path_of(items) or (parents.pop() if len(parents) == 1 else "")
@@ -138,15 +140,18 @@ class Context:
         headers = [self.labels["number"]]
         getters: list[Callable[[Any], str]] = []
         fields: list[str] = []
+        keys: list[str] = []
         for column in columns:
             if isinstance(column, str):
                 headers.append(self.title(model, column))
                 getters.append(self._getter(column))
                 fields.append(column)
+                keys.append(column)
             else:
                 headers.append(column[0])
                 getters.append(column[1])
                 fields.append("")
+                keys.append(column[2])
         rows = [
             [str(number), *(get(item) for get in getters)]
             for number, item in enumerate(items, start=1)
@@ -159,6 +164,7 @@ class Context:
             path=path,
             row_paths=row_paths,
             column_fields=fields,
+            column_keys=keys,
         )
 
     def _getter(self, name: str) -> Callable[[Any], str]:
@@ -219,10 +225,14 @@ class Context:
                 family.caregivers,
                 Caregiver,
                 [
-                    (self.labels["name"], lambda c: c.full_name),
+                    (self.labels["name"], lambda c: c.full_name, "full_name"),
                     "role",
                     "personal_code",
-                    (self.labels["contact"], lambda c: self.contact(c.phone, c.email)),
+                    (
+                        self.labels["contact"],
+                        lambda c: self.contact(c.phone, c.email),
+                        "contact",
+                    ),
                 ],
                 widths=(0.06, 0.24, 0.17, 0.17, 0.36),
                 heading=self.title(Family, "caregivers"),
@@ -240,9 +250,9 @@ class Context:
             children,
             Child,
             [
-                (self.labels["name"], lambda c: c.full_name),
+                (self.labels["name"], lambda c: c.full_name, "full_name"),
                 "personal_code",
-                (self.title(Child, "birth_date"), lambda c: self.date(c.born)),
+                (self.title(Child, "birth_date"), lambda c: self.date(c.born), "born"),
             ],
             widths=(0.07, 0.43, 0.25, 0.25),
             heading=self.title(Family, "children") if heading is None else heading,
@@ -259,11 +269,13 @@ def build_document(
     """
     context = Context(lang, form)
     layout = layouts.layout_for(form, context)
-    shown = [(s.heading, _shown(s.blocks)) for s in layout.sections]
+    shown = [(s, _shown(s.blocks)) for s in layout.sections]
     sections = [
-        Section(f"{number}. {heading}", blocks)
-        for number, (heading, blocks) in enumerate(((h, b) for h, b in shown if b), start=1)
+        Section(f"{number}. {s.heading}", blocks, s.key, str(number), s.heading)
+        for number, (s, blocks) in enumerate(((s, b) for s, b in shown if b), start=1)
     ]
+    values = form_values(form, context)
+    _add_computed_values(values, sections)
     labels = dict(context.labels)
     if not layout.agreement:
         labels["parties"] = labels["participants"]
@@ -287,7 +299,7 @@ def build_document(
         restriction=marking_lines(
             restriction or AccessRestriction(), layout.author, form.document_date, lang
         ),
-        form=form_values(form, context),
+        form=values,
     )
 
 
@@ -314,6 +326,48 @@ def _shown(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if not (isinstance(b, FieldsBlock) and not b.rows)]
 
 
+def _add_computed_values(values: dict[str, Any], sections: list[Section]) -> None:
+    """The values the document computes from several fields, by name beside the form's own:
+    a table's computed columns in each item ("full_name", "contact", "duration"), a computed
+    row at the top ("total_hours", "county")."""
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, FieldsBlock):
+                values.update((row.key, row.value) for row in block.rows if row.key)
+            elif isinstance(block, TableBlock):
+                for row, path in zip(block.rows, block.row_paths, strict=False):
+                    if not path:
+                        continue
+                    item = value_at(values, path)
+                    for cell, field_name, key in zip(
+                        row[1:], block.column_fields, block.column_keys, strict=False
+                    ):
+                        if key and not field_name:
+                            item[key] = cell
+
+
+class Missing(str):
+    """A value the form does not give: shows as the dash word, and is false in a template's
+    ``{% if %}`` (a row the document leaves out)."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+
+class DisplayList(list[Any]):
+    """A list of display values that shows as the document shows it: one item a line, or the
+    dash word when empty (``{{ form.participants }}``); a template may also loop it."""
+
+    def __init__(self, items: Iterable[Any] = (), missing: str = "—") -> None:
+        super().__init__(items)
+        self.missing = missing
+
+    def __str__(self) -> str:
+        return "\n".join(str(item) for item in self) or self.missing
+
+
 def form_values(model: BaseModel, context: Context) -> dict[str, Any]:
     """Every field of ``model`` by name, in display form: nested blocks as dicts, lists as lists.
 
@@ -330,7 +384,7 @@ def _display(value: Any, context: Context) -> Any:
     if isinstance(value, BaseModel):
         return form_values(value, context)
     if isinstance(value, list | tuple):
-        return [_display(item, context) for item in value]
+        return DisplayList((_display(item, context) for item in value), context.labels["missing"])
     if value is None:
-        return context.labels["missing"]
+        return Missing(context.labels["missing"])
     return context.value(value)

@@ -13,7 +13,7 @@ characters XML 1.0 can hold; escaping is the back end's job (docxtpl autoescape,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Signature",
     "TableBlock",
     "TextBlock",
+    "value_at",
 ]
 
 
@@ -40,6 +41,8 @@ class FieldRow:
     path: str = ""
     """Where the value is in the form ("family.children.0.personal_code"), or "" when the row
     is computed from several fields. Templates and the fillable blank name fields by it."""
+    key: str = ""
+    """The name of a computed row's value in the template's ``form`` ("total_hours"), or ""."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ class TableBlock:
     column_fields: list[str] = field(default_factory=list)
     """The item field each column after the number shows ("description"), "" for a column
     computed from several fields (a name, a contact)."""
+    column_keys: list[str] = field(default_factory=list)
+    """The name of each column's value in the item's template values: the field name, or the
+    name of the computed value ("full_name", "contact", "duration")."""
     kind: Literal["table"] = "table"
 
 
@@ -105,6 +111,13 @@ class Section:
 
     heading: str
     blocks: list[Block]
+    key: str = ""
+    """The section's name in templates: the form field it shows ("goals"), "goals.0" for the
+    section of the first goal, or ""."""
+    number: str = ""
+    """The section's number in the document ("2"); set when the document is built."""
+    title: str = ""
+    """The heading without its number ("Eesmärgid"); set when the document is built."""
 
 
 @dataclass(frozen=True)
@@ -173,5 +186,50 @@ class Document:
     """Every value of the form by its field name, in display form (lists stay lists)."""
 
     def as_template_context(self) -> dict[str, Any]:
-        """A plain dict of the document for Jinja (docxtpl templates)."""
-        return asdict(self)
+        """A plain dict of the document for Jinja (docxtpl templates).
+
+        Besides the document's own fields, per-form templates get the parts by name:
+        ``section`` (key → number, title; an absent section gives ""), ``party`` (path → role,
+        lines), ``shown`` (the paths of every row, table, list and text shown), ``columns``
+        (a table's path → its column keys) and ``rows`` (a table's path → its items' values in
+        the document's order, e.g. the diary's entries by date).
+        """
+        context = asdict(replace(self, form={}))
+        context["form"] = self.form
+        context["section"] = _Absent(
+            (s.key, {"number": s.number, "title": s.title, "heading": s.heading})
+            for s in self.sections
+            if s.key
+        )
+        context["party"] = _Absent((p.path, asdict(p)) for p in self.parties if p.path)
+        shown: set[str] = set()
+        columns: dict[str, list[str]] = {}
+        rows: dict[str, list[Any]] = {}
+        for section in self.sections:
+            for block in section.blocks:
+                if isinstance(block, FieldsBlock):
+                    shown.update(row.path or row.key for row in block.rows)
+                elif block.path:
+                    shown.add(block.path)
+                if isinstance(block, TableBlock) and block.path:
+                    columns[block.path] = list(block.column_keys)
+                    rows[block.path] = [value_at(self.form, p) for p in block.row_paths]
+        shown.discard("")
+        context["shown"] = shown
+        context["columns"] = columns
+        context["rows"] = rows
+        return context
+
+
+class _Absent(dict[str, Any]):
+    """A mapping in which an absent key reads as "" (false in a template's ``if``)."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def value_at(values: Any, path: str) -> Any:
+    """The value at ``path`` ("goals.0.description") in nested template values."""
+    for part in path.split(".") if path else ():
+        values = values[int(part)] if part.isdigit() else values[part]
+    return values

@@ -22,9 +22,10 @@ __all__ = ["assert_valid_form"]
 def assert_valid_form(data: FormSource, *, lang: str = "en") -> None:
     """Pass silently when ``data`` is a valid form; raise ``AssertionError`` otherwise.
 
-    ``data`` is anything :func:`asendusdoc.validate_form` reads (a dict, JSON text or bytes, a
-    path, a model). The message names every problem with its field's title in ``lang``
-    (``"en"``, ``"et"`` or ``"ru"``), its path and its code, one per line::
+    ``data`` is anything :func:`asendusdoc.validate_form` reads (a dict, JSON text, a model, or
+    the bytes or path of a JSON form, a rendered PDF or DOCX, or a filled Word blank).
+    The message names every problem with its field's title in ``lang`` (``"en"``, ``"et"`` or
+    ``"ru"``), its path and its code, one per line::
 
         family-support-referral: 1 problem
           - Justification of the need in the case plan (justification): Field required [missing]
@@ -38,15 +39,23 @@ def assert_valid_form(data: FormSource, *, lang: str = "en") -> None:
     from asendusdoc.errors import InputError
     from asendusdoc.forms import FormModel
     from asendusdoc.i18n.messages import error_message, field_label, problem_message
-    from asendusdoc.loading import check_form_id, parse_form_json, read_form_file, validate_form
+    from asendusdoc.loading import (
+        check_form_id,
+        parse_form_input,
+        parse_form_json,
+        read_form_file,
+        validate_form,
+    )
 
     try:
         if isinstance(data, FormModel):
             form = data.model_dump(mode="json")
-        elif isinstance(data, str | bytes):
+        elif isinstance(data, str):
             form = parse_form_json(data)
+        elif isinstance(data, bytes):
+            form = parse_form_input(data)
         elif isinstance(data, os.PathLike):
-            form = parse_form_json(read_form_file(data))
+            form = parse_form_input(read_form_file(data), os.fspath(data))
         else:
             form = check_form_id(dict(data))
         problems = validate_form(form)

@@ -31,7 +31,11 @@ def layout(form: ActionPlan, c: Context) -> Layout:
         author=f.municipality.name,
         parties=[
             c.municipality_party(f.municipality),
-            Party(c.title(f, "support_person"), c.worker_lines(f.support_person)),
+            Party(
+                c.title(f, "support_person"),
+                c.worker_lines(f.support_person),
+                path="support_person",
+            ),
             c.family_party(f.family, c.title(f, "family")),
         ],
         sections=[
@@ -41,11 +45,12 @@ def layout(form: ActionPlan, c: Context) -> Layout:
                     c.fields(f, ("service_start", "service_end", "parents_consent")),
                     *c.family_blocks(f.family),
                 ],
+                key="family",
             ),
-            Section(c.title(f, "difficulties"), [c.items(f.difficulties)]),
-            Section(c.title(f, "situation"), [c.text_of(f, "situation")]),
-            Section(c.title(f, "goals"), [goals_table(c, f.goals)]),
-            Section(c.title(f, "tasks"), [activities_table(c, f.tasks)]),
+            Section(c.title(f, "difficulties"), [c.items(f.difficulties)], key="difficulties"),
+            Section(c.title(f, "situation"), [c.text_of(f, "situation")], key="situation"),
+            Section(c.title(f, "goals"), [goals_table(c, f.goals)], key="goals"),
+            Section(c.title(f, "tasks"), [activities_table(c, f.tasks)], key="tasks"),
         ],
         signatures=signatures,
     )

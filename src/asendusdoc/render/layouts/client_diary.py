@@ -25,14 +25,17 @@ def layout(form: ClientDiary, c: Context) -> Layout:
         prepared_by=prepared_by(c, f.worker, f),
         parties=[
             Party(
-                c.title(f, "worker"), [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)]
+                c.title(f, "worker"),
+                [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)],
+                path="worker",
             ),
-            Party(c.title(f, "client"), [f.client, f.municipality]),
+            Party(c.title(f, "client"), [f.client, f.municipality], path="client"),
         ],
         sections=[
             Section(
                 c.title(f, "service"),
                 [c.fields(f, ("service", "client", "period_start", "period_end"))],
+                key="service",
             ),
             Section(
                 c.title(f, "entries"),
@@ -41,9 +44,17 @@ def layout(form: ClientDiary, c: Context) -> Layout:
                         entries,
                         DiaryEntry,
                         [
-                            (c.title(DiaryEntry, "date"), lambda e: c.short_date(e.date)),
+                            (
+                                c.title(DiaryEntry, "date"),
+                                lambda e: c.short_date(e.date),
+                                "short_date",
+                            ),
                             "kind",
-                            (c.labels["duration"], lambda e: c.duration(e.duration_minutes)),
+                            (
+                                c.labels["duration"],
+                                lambda e: c.duration(e.duration_minutes),
+                                "duration",
+                            ),
                             "participants",
                             "description",
                             "next_steps",
@@ -52,8 +63,12 @@ def layout(form: ClientDiary, c: Context) -> Layout:
                     ),
                     FieldsBlock(
                         [
-                            FieldRow(c.labels["total_contacts"], str(len(entries))),
-                            FieldRow(c.labels["total_hours"], c.duration(minutes)),
+                            FieldRow(
+                                c.labels["total_contacts"], str(len(entries)), key="total_contacts"
+                            ),
+                            FieldRow(
+                                c.labels["total_hours"], c.duration(minutes), key="total_hours"
+                            ),
                         ]
                     ),
                     *(
@@ -64,6 +79,7 @@ def layout(form: ClientDiary, c: Context) -> Layout:
                         )
                     ),
                 ],
+                key="entries",
             ),
         ],
     )

@@ -37,7 +37,9 @@ def layout(form: Closure, c: Context) -> Layout:
         parties=[
             c.municipality_party(f.municipality),
             Party(
-                c.title(f, "worker"), [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)]
+                c.title(f, "worker"),
+                [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)],
+                path="worker",
             ),
             c.family_party(f.family, c.title(f, "family")),
         ],
@@ -49,9 +51,10 @@ def layout(form: Closure, c: Context) -> Layout:
                         f, ("service", "service_start", "service_end", "reason", "refusal_form")
                     )
                 ],
+                key="service",
             ),
-            Section(c.title(f, "family"), c.family_blocks(f.family)),
-            Section(c.title(f, "activities"), [c.items(f.activities)]),
+            Section(c.title(f, "family"), c.family_blocks(f.family), key="family"),
+            Section(c.title(f, "activities"), [c.items(f.activities)], key="activities"),
             Section(
                 c.title(f, "goal_outcomes"),
                 [
@@ -62,9 +65,16 @@ def layout(form: Closure, c: Context) -> Layout:
                         widths=(0.06, 0.18, 0.34, 0.16, 0.26),
                     )
                 ],
+                key="goal_outcomes",
             ),
-            Section(c.title(f, "further_needs"), [c.text_of(f, "further_needs")]),
-            Section(c.title(f, "recommendations"), [c.text_of(f, "recommendations")]),
+            Section(
+                c.title(f, "further_needs"), [c.text_of(f, "further_needs")], key="further_needs"
+            ),
+            Section(
+                c.title(f, "recommendations"),
+                [c.text_of(f, "recommendations")],
+                key="recommendations",
+            ),
         ],
         signatures=signatures,
     )

@@ -25,13 +25,17 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
     f = form
     parties = [
         c.municipality_party(f.municipality),
-        Party(c.title(f, "provider"), [f.provider.name, *c.worker_lines(f.provider.worker)]),
+        Party(
+            c.title(f, "provider"),
+            [f.provider.name, *c.worker_lines(f.provider.worker)],
+            path="provider",
+        ),
     ]
     signatures = [Signature(c.title(f, "provider"), f.provider.worker.name)]
     client_sections: list[Section] = []
     if f.young_person is not None:
         y = f.young_person
-        parties.append(Party(c.title(f, "young_person"), [y.full_name]))
+        parties.append(Party(c.title(f, "young_person"), [y.full_name], path="young_person"))
         signatures.insert(0, Signature(c.title(f, "young_person"), y.full_name))
         client_sections.append(
             Section(
@@ -49,12 +53,15 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
                         ),
                     )
                 ],
+                key="young_person",
             )
         )
     if f.family is not None:
         parties.append(c.family_party(f.family, c.title(f, "family")))
         signatures[:0] = caregiver_signatures(c, f.family)
-        client_sections.append(Section(c.title(f, "family"), c.family_blocks(f.family)))
+        client_sections.append(
+            Section(c.title(f, "family"), c.family_blocks(f.family), key="family")
+        )
     sections = [
         Section(
             c.title(f, "service"),
@@ -70,9 +77,10 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
                     ),
                 )
             ],
+            key="service",
         ),
         *client_sections,
-        Section(c.title(f, "goals"), [goals_table(c, f.goals)]),
+        Section(c.title(f, "goals"), [goals_table(c, f.goals)], key="goals"),
         *(
             [
                 Section(
@@ -85,6 +93,7 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
                             widths=(0.07, 0.16, 0.37, 0.4),
                         )
                     ],
+                    key="dropped_goals",
                 )
             ]
             if f.dropped_goals
@@ -93,10 +102,18 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
     ]
     if f.service is Service.FAMILY_SUPPORT or f.family_activities or f.worker_activities:
         sections.append(
-            Section(c.title(f, "family_activities"), [activities_table(c, f.family_activities)])
+            Section(
+                c.title(f, "family_activities"),
+                [activities_table(c, f.family_activities)],
+                key="family_activities",
+            )
         )
         sections.append(
-            Section(c.title(f, "worker_activities"), [activities_table(c, f.worker_activities)])
+            Section(
+                c.title(f, "worker_activities"),
+                [activities_table(c, f.worker_activities)],
+                key="worker_activities",
+            )
         )
     if f.service is Service.SUPPORT_PERSON or f.communication_principles or f.confidentiality:
         sections.append(
@@ -106,6 +123,7 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
                     c.text_of(f, "communication_principles"),
                     c.text_of(f, "confidentiality", heading=c.title(f, "confidentiality")),
                 ],
+                key="communication_principles",
             )
         )
     return Layout(

@@ -34,6 +34,7 @@ def layout(form: FamilyConferenceReferral, c: Context) -> Layout:
             Party(
                 c.title(f, "referrer"),
                 [r.organisation, r.kind.title(c.lang), *c.worker_lines(r.person)],
+                path="referrer",
             )
         ],
         sections=[
@@ -62,11 +63,22 @@ def layout(form: FamilyConferenceReferral, c: Context) -> Layout:
                         else []
                     ),
                 ],
+                key="grounds",
             ),
-            Section(c.title(f, "children"), [c.children_table(f.children, heading="")]),
-            Section(c.title(f, "family_situation"), [c.text_of(f, "family_situation")]),
-            Section(c.title(f, "protective_factors"), [c.items(f.protective_factors)]),
-            Section(c.title(f, "risk_factors"), [c.items(f.risk_factors)]),
+            Section(
+                c.title(f, "children"), [c.children_table(f.children, heading="")], key="children"
+            ),
+            Section(
+                c.title(f, "family_situation"),
+                [c.text_of(f, "family_situation")],
+                key="family_situation",
+            ),
+            Section(
+                c.title(f, "protective_factors"),
+                [c.items(f.protective_factors)],
+                key="protective_factors",
+            ),
+            Section(c.title(f, "risk_factors"), [c.items(f.risk_factors)], key="risk_factors"),
             Section(
                 c.title(f, "network"),
                 [
@@ -77,7 +89,12 @@ def layout(form: FamilyConferenceReferral, c: Context) -> Layout:
                         widths=(0.07, 0.38, 0.3, 0.25),
                     )
                 ],
+                key="network",
             ),
-            Section(c.title(f, "expected_outcome"), [c.text_of(f, "expected_outcome")]),
+            Section(
+                c.title(f, "expected_outcome"),
+                [c.text_of(f, "expected_outcome")],
+                key="expected_outcome",
+            ),
         ],
     )

@@ -22,8 +22,8 @@ def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
     place = FieldsBlock(
         [
             FieldRow(c.title(f, "municipality"), f.municipality, "municipality"),
-            FieldRow(c.labels.get("county", "county"), f.county.title(c.lang)),
-            FieldRow(c.labels.get("region", "region"), f.region.title(c.lang)),
+            FieldRow(c.labels.get("county", "county"), f.county.title(c.lang), key="county"),
+            FieldRow(c.labels.get("region", "region"), f.region.title(c.lang), key="region"),
         ]
     )
     return Layout(
@@ -40,6 +40,7 @@ def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
                     ),
                     place,
                 ],
+                key="family_and_period",
             ),
             Section(
                 c.title(f, "needs"),
@@ -54,6 +55,7 @@ def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
                                     a.area.title(c.lang)
                                     + ("" if a.description is None else f": {a.description}")
                                 ),
+                                "area_text",
                             ),
                             "level",
                             "comment",
@@ -61,6 +63,7 @@ def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
                         widths=(0.06, 0.36, 0.2, 0.38),
                     )
                 ],
+                key="needs",
             ),
             Section(
                 c.title(f, "services_used"),
@@ -72,6 +75,7 @@ def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
                         widths=(0.06, 0.64, 0.3),
                     )
                 ],
+                key="services_used",
             ),
             Section(
                 c.title(f, "contact_openness"),
@@ -79,7 +83,12 @@ def layout(form: FamilyNeedsFeedback, c: Context) -> Layout:
                     c.fields(f, ("contact_openness",)),
                     c.text_of(f, "expectations", c.title(f, "expectations")),
                 ],
+                key="contact_openness",
             ),
-            Section(c.title(f, "statistics_consent"), [c.fields(f, ("statistics_consent",))]),
+            Section(
+                c.title(f, "statistics_consent"),
+                [c.fields(f, ("statistics_consent",))],
+                key="statistics_consent",
+            ),
         ],
     )

@@ -27,7 +27,9 @@ def layout(form: FamilySupportReferral, c: Context) -> Layout:
         ],
         sections=[
             Section(
-                c.title(f, "family"), [c.fields(f, ("family_type",)), *c.family_blocks(f.family)]
+                c.title(f, "family"),
+                [c.fields(f, ("family_type",)), *c.family_blocks(f.family)],
+                key="family",
             ),
             Section(
                 c.title(f, "service_type"),
@@ -44,6 +46,7 @@ def layout(form: FamilySupportReferral, c: Context) -> Layout:
                         ),
                     )
                 ],
+                key="service_type",
             ),
             Section(
                 c.title(f, "problem_areas"),
@@ -55,14 +58,16 @@ def layout(form: FamilySupportReferral, c: Context) -> Layout:
                         widths=(0.07, 0.28, 0.65),
                     )
                 ],
+                key="problem_areas",
             ),
-            Section(c.title(f, "goals"), [goals_table(c, f.goals)]),
+            Section(c.title(f, "goals"), [goals_table(c, f.goals)], key="goals"),
             Section(
                 c.title(f, "justification"),
                 [
                     c.text_of(f, "justification"),
                     c.fields(f, ("previous_service", "previous_service_details")),
                 ],
+                key="justification",
             ),
         ],
     )

@@ -23,7 +23,9 @@ def layout(form: ProgressReport, c: Context) -> Layout:
         prepared_by=prepared_by(c, f.worker, f),
         parties=[
             Party(
-                c.title(f, "worker"), [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)]
+                c.title(f, "worker"),
+                [*(p for p in (f.provider,) if p), *c.worker_lines(f.worker)],
+                path="worker",
             ),
             c.municipality_party(f.municipality),
         ],
@@ -36,10 +38,11 @@ def layout(form: ProgressReport, c: Context) -> Layout:
                     ),
                     *service_end_rows(c, f.service_end, c.title(f, "service_end")),
                 ],
+                key="service",
             ),
-            Section(c.title(f, "situation"), [c.text_of(f, "situation")]),
-            Section(c.title(f, "progress"), [c.text_of(f, "progress")]),
-            Section(c.title(f, "difficulties"), [c.text_of(f, "difficulties")]),
+            Section(c.title(f, "situation"), [c.text_of(f, "situation")], key="situation"),
+            Section(c.title(f, "progress"), [c.text_of(f, "progress")], key="progress"),
+            Section(c.title(f, "difficulties"), [c.text_of(f, "difficulties")], key="difficulties"),
             Section(
                 c.title(f, "goal_progress"),
                 [
@@ -50,6 +53,7 @@ def layout(form: ProgressReport, c: Context) -> Layout:
                         widths=(0.07, 0.43, 0.17, 0.33),
                     )
                 ],
+                key="goal_progress",
             ),
             Section(
                 c.title(f, "contacts"),
@@ -60,12 +64,17 @@ def layout(form: ProgressReport, c: Context) -> Layout:
                         [
                             "kind",
                             "count",
-                            (c.title(ContactSummary, "hours"), lambda s: c.duration(s.hours * 60)),
+                            (
+                                c.title(ContactSummary, "hours"),
+                                lambda s: c.duration(s.hours * 60),
+                                "duration",
+                            ),
                         ],
                         widths=(0.07, 0.53, 0.2, 0.2),
                     )
                 ],
+                key="contacts",
             ),
-            Section(c.title(f, "next_steps"), [c.text_of(f, "next_steps")]),
+            Section(c.title(f, "next_steps"), [c.text_of(f, "next_steps")], key="next_steps"),
         ],
     )

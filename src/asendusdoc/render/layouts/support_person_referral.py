@@ -23,7 +23,11 @@ def layout(form: SupportPersonReferral, c: Context) -> Layout:
         prepared_by=prepared_by(c, f.municipality.worker, f),
         parties=[
             c.municipality_party(f.municipality),
-            Party(c.title(f, "young_person"), [y.full_name, *(v for v in (y.phone, y.email) if v)]),
+            Party(
+                c.title(f, "young_person"),
+                [y.full_name, *(v for v in (y.phone, y.email) if v)],
+                path="young_person",
+            ),
         ],
         sections=[
             Section(
@@ -56,6 +60,7 @@ def layout(form: SupportPersonReferral, c: Context) -> Layout:
                         else []
                     ),
                 ],
+                key="young_person",
             ),
             Section(
                 c.title(f, "support_person_type"),
@@ -73,9 +78,14 @@ def layout(form: SupportPersonReferral, c: Context) -> Layout:
                         else []
                     ),
                 ],
+                key="support_person_type",
             ),
-            Section(c.title(f, "needs_assessment"), [c.text_of(f, "needs_assessment")]),
-            Section(c.title(f, "goals"), [goals_table(c, f.goals)]),
-            Section(c.title(f, "notes"), [c.text_of(f, "notes")]),
+            Section(
+                c.title(f, "needs_assessment"),
+                [c.text_of(f, "needs_assessment")],
+                key="needs_assessment",
+            ),
+            Section(c.title(f, "goals"), [goals_table(c, f.goals)], key="goals"),
+            Section(c.title(f, "notes"), [c.text_of(f, "notes")], key="notes"),
         ],
     )

@@ -27,6 +27,7 @@ def layout(form: SupportPlan, c: Context) -> Layout:
                     c.fields(goal, ("description", "indicator")),
                     activities_table(c, goal.activities, heading=c.title(type(goal), "activities")),
                 ],
+                key=f"goals.{number - 1}",
             )
         )
     return Layout(
@@ -34,15 +35,24 @@ def layout(form: SupportPlan, c: Context) -> Layout:
         prepared_by=prepared_by(c, f.provider.worker, f),
         parties=[
             c.municipality_party(f.municipality),
-            Party(c.title(f, "provider"), [f.provider.name, *c.worker_lines(f.provider.worker)]),
+            Party(
+                c.title(f, "provider"),
+                [f.provider.name, *c.worker_lines(f.provider.worker)],
+                path="provider",
+            ),
             c.family_party(f.family, c.title(f, "family")),
         ],
         sections=[
             Section(
                 c.title(f, "family"),
                 [c.fields(f, ("period_start", "period_end")), *c.family_blocks(f.family)],
+                key="family",
             ),
-            Section(c.title(f, "family_strengths"), [c.text_of(f, "family_strengths")]),
+            Section(
+                c.title(f, "family_strengths"),
+                [c.text_of(f, "family_strengths")],
+                key="family_strengths",
+            ),
             *goal_sections,
         ],
     )
