@@ -14,6 +14,8 @@ support_plan_ratio_pdf       support plan with 10n activities / with n (5 goals 
 support_plan_ratio_docx      the same to DOCX                                                 <= 11
 diary_ratio_pdf              client diary of 10n entries / of n (500 → 5,000), validate + PDF <= 11
 diary_ratio_docx             the same to DOCX                                                 <= 11
+diary_*_pages, *_per_page    the diary's pages at n and 10n; the PDF ratio per page
+diary_same_entry_*           the diary of one entry repeated (the definition before 4.12.2026)
 worst_*                      the largest diary the limits allow: 5,000 entries of long text,
                              just under the 10 MiB input limit; seconds and peak RSS (MiB) of
                              a whole process that validates it, renders it to PDF, to DOCX;
@@ -59,16 +61,25 @@ def support_plan(goals: int, activities_per_goal: int = 50) -> dict[str, Any]:
     return data
 
 
-def diary(entries: int, text_chars: int | None = None) -> dict[str, Any]:
-    """The example diary with ``entries`` entries over a long period (one a day, cycling)."""
+def diary(
+    entries: int, text_chars: int | None = None, *, same_entry: bool = False
+) -> dict[str, Any]:
+    """The example diary with ``entries`` entries over a long period (one a day, cycling).
+
+    The entries are the example's eight in turn, as a real diary varies. ``same_entry`` repeats
+    the first one instead (the definition before 4 December 2026): then every row sits on the
+    same line-break edge, and the 10n diary's four-digit numbers, widening the first column by
+    6 pt, push every description onto a seventh line (64 pages → 718, 11.2 times).
+    """
     data: dict[str, Any] = json.loads((EXAMPLES / "client-diary.json").read_text("utf-8"))
-    entry = data["entries"][0]
+    examples = data["entries"][:1] if same_entry else data["entries"]
     start = dt.date(2020, 1, 1)
     data["period_start"] = start.isoformat()
     data["period_end"] = "2026-10-31"
     data["entries"] = []
     days = (dt.date(2026, 10, 31) - start).days + 1
     for number in range(entries):
+        entry = examples[number % len(examples)]
         item = copy.deepcopy(entry)
         item["date"] = (start + dt.timedelta(days=number % days)).isoformat()
         if text_chars is not None:
@@ -76,6 +87,16 @@ def diary(entries: int, text_chars: int | None = None) -> dict[str, Any]:
             item["description"] = (base * (text_chars // len(base) + 1))[:text_chars]
         data["entries"].append(item)
     return data
+
+
+def _pages(data: dict[str, Any]) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    from asendusdoc import produce
+
+    return len(PdfReader(io.BytesIO(produce(data, "et", "pdf").data)).pages)
 
 
 def _produce_seconds(data: dict[str, Any], fmt: str, repeats: int) -> float:
@@ -91,24 +112,33 @@ def _produce_seconds(data: dict[str, Any], fmt: str, repeats: int) -> float:
 
 
 def ratios(quick: bool) -> dict[str, float]:
-    """Time at 10n over time at n, for the plan and the diary, in both formats."""
+    """Time at 10n over time at n, for the plan and the diary, in both formats; the diary's
+    pages, and the same for a diary of one entry repeated (see :func:`diary`)."""
     repeats = 1 if quick else 3
     found: dict[str, float] = {}
     cases = {
         "support_plan": (support_plan(5), support_plan(50)),
         "diary": (diary(500), diary(5000)),
+        "diary_same_entry": (diary(500, same_entry=True), diary(5000, same_entry=True)),
     }
     from asendusdoc import produce
 
     produce(support_plan(1, 1), "et", "pdf")  # imports and fonts outside the figures
     produce(support_plan(1, 1), "et", "docx")
     for name, (small, large) in cases.items():
-        for fmt in ("pdf", "docx"):
+        for fmt in ("pdf", "docx") if name != "diary_same_entry" else ("pdf",):
             small_s = _produce_seconds(small, fmt, repeats)
             large_s = _produce_seconds(large, fmt, repeats)
             found[f"{name}_n_{fmt}_s"] = round(small_s, 3)
             found[f"{name}_10n_{fmt}_s"] = round(large_s, 3)
             found[f"{name}_ratio_{fmt}"] = round(large_s / small_s, 2)
+        if name.startswith("diary"):
+            small_pages, large_pages = _pages(small), _pages(large)
+            found[f"{name}_n_pages"] = small_pages
+            found[f"{name}_10n_pages"] = large_pages
+            found[f"{name}_ratio_pdf_per_page"] = round(
+                found[f"{name}_ratio_pdf"] * small_pages / large_pages, 2
+            )
     return found
 
 

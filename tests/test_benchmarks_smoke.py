@@ -48,3 +48,24 @@ def test_long_diary_is_valid(bench: ModuleType) -> None:
     diary = bench.diary_with_entries(500)
     assert len(diary["entries"]) == 500
     assert asendusdoc.validate_form(diary) == []
+
+
+SCALING_PY = RUN_PY.with_name("scaling.py")
+
+
+@pytest.fixture(scope="module")
+def scaling() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("asendusdoc_benchmarks_scaling", SCALING_PY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_scaling_forms_are_valid_at_10n(scaling: ModuleType) -> None:
+    plan = scaling.support_plan(50)
+    varied, same = scaling.diary(5000), scaling.diary(5000, same_entry=True)
+    for form in (plan, varied, same):
+        assert asendusdoc.validate_form(form) == [], form["form"]
+    assert len({entry["description"] for entry in varied["entries"]}) == 8
+    assert len({entry["description"] for entry in same["entries"]}) == 1

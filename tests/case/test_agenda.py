@@ -220,3 +220,15 @@ def test_the_benchmark_caseload_is_the_example_cases_again(
         {(i["case_reference"], i["case_dir"]) for i in originals}
     )
     assert sorted(i["code"] for i in items) == sorted(2 * [i["code"] for i in originals])
+
+
+def test_an_agenda_without_deadlines_writes_no_calendar_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ics = tmp_path / "agenda.ics"
+    tartu = str(CASES / "tartu-ok")
+    code = main(["agenda", tartu, "--today", TODAY, "--days", "39", "--ics", str(ics),
+                 "--lang", "en"])  # fmt: skip
+    assert code == 0
+    assert f"No coming deadlines: {ics} was not written." in capsys.readouterr().err
+    assert not ics.exists()  # RFC 5545: a calendar holds at least one component

@@ -93,6 +93,22 @@ def test_a_batch_of_500_with_15_hostile_files_renders_the_other_485(
     assert "support-plan.docx" in failed["hostile-bad-template.json"]["messages"][0]
 
 
+def test_validate_json_over_the_hostile_files_prints_one_complete_document(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    hostile = _hostile(tmp_path, example("closure").read_text("utf-8"))
+    good = example("closure")
+    inputs = sorted([*hostile.values(), good])
+    code, stdout, stderr = run(capsys, "validate", *inputs, "--json", "--lang", "en")
+    assert code == 2
+    assert "Traceback" not in stderr and "Internal error" not in stderr
+    entries = json.loads(stdout)  # one JSON document, whatever the files held
+    named = {Path(entry["file"]).name for entry in entries}
+    valid = {"hostile-bad-template.json"}  # a valid plan; only its template is broken
+    assert named == {p.name for p in hostile.values()} - valid
+    assert all(entry["code"] != "internal_error" for entry in entries)
+
+
 def test_an_internal_error_in_one_file_exits_70_after_the_others(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -163,7 +163,12 @@ def _agenda(args: argparse.Namespace) -> int:
             print(agenda_line(item, lang))
         summary = _("Deadlines: {count}; case folders: {cases}; with a bad file: {bad}.")
         print(summary.format(count=len(items), cases=len(folders), bad=bad_cases))
-    if args.ics is not None:
+    if args.ics is not None and not items:
+        # RFC 5545 wants at least one component: an empty calendar is not written
+        print(
+            _("No coming deadlines: {path} was not written.").format(path=args.ics), file=sys.stderr
+        )
+    elif args.ics is not None:
         write_output(args.ics, agenda_calendar(items, lang, stamp=today), force=args.force)
         message = _("The agenda ({count} deadline(s)) was written to {path}.")
         print(message.format(count=len(items), path=args.ics), file=sys.stderr)

@@ -19,9 +19,11 @@ reportlab is imported here only, so ``import asendusdoc`` stays light.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
@@ -450,6 +452,53 @@ class _KeptTable(Table):  # type: ignore[misc]
         return moved if len(moved) == 2 else parts
 
 
+class _Later(Flowable):  # type: ignore[misc]
+    """A flowable made only when the layout reaches it (a part of a long table).
+
+    Made up front, the parts of a 5,000-entry diary hold some 100,000 Paragraph objects at once,
+    and every full pass of Python's garbage collector walks them all: the cost grew faster than
+    the table. Made late, only the part being set is alive. Layout and drawing are the made
+    flowable's own.
+    """
+
+    def __init__(self, make: Callable[[], Flowable]) -> None:
+        super().__init__()
+        self._make: Callable[[], Flowable] | None = make
+        self._made: Flowable | None = None
+        self._setting = _setting()  # the document's, which the layout no longer has set
+
+    def _flowable(self) -> Flowable:
+        if self._made is None:
+            assert self._make is not None
+            token = _SETTING.set(self._setting)
+            try:
+                self._made, self._make = self._make(), None
+            finally:
+                _SETTING.reset(token)
+        return self._made
+
+    def wrapOn(self, canvas: Canvas, available_width: float, available_height: float) -> Any:
+        return self._flowable().wrapOn(canvas, available_width, available_height)
+
+    def wrap(self, available_width: float, available_height: float) -> Any:
+        return self._flowable().wrap(available_width, available_height)
+
+    def splitOn(self, canvas: Canvas, available_width: float, available_height: float) -> Any:
+        return self._flowable().splitOn(canvas, available_width, available_height)
+
+    def split(self, available_width: float, available_height: float) -> Any:
+        return self._flowable().split(available_width, available_height)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self._flowable().drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self) -> float:
+        return float(self._flowable().getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self._flowable().getSpaceAfter())
+
+
 def _runs(indices: list[int]) -> list[tuple[int, int]]:
     """Consecutive runs of sorted row indices as (first, last): one style command per run.
 
@@ -555,10 +604,14 @@ def _block(block: Block) -> list[Flowable]:
             widths = _column_widths(block)
             hyphenated = _wrapping(block, widths)
             for start in range(0, max(len(block.rows), 1), TABLE_PART_ROWS):
-                part = block.rows[start : start + TABLE_PART_ROWS]
-                flowables.append(
-                    _grid_table(part, widths, header=block.columns, hyphenated=hyphenated)
+                part = functools.partial(
+                    _grid_table,
+                    block.rows[start : start + TABLE_PART_ROWS],
+                    widths,
+                    header=block.columns,
+                    hyphenated=hyphenated,
                 )
+                flowables.append(part() if len(block.rows) <= TABLE_PART_ROWS else _Later(part))
     elif isinstance(block, ListBlock):
         for number, item in enumerate(block.items, start=1):
             flowables.append(Paragraph(_markup(item), _styles()["item"], bulletText=f"{number}."))
@@ -738,6 +791,7 @@ def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
 
         def save(self) -> None:
             owners = [page["_asendusdoc_owner"] for page in self._asendusdoc_pages]
+            totals = Counter(owners)
             seen: dict[int, int] = {}
             for state, owner in zip(self._asendusdoc_pages, owners, strict=True):
                 seen[owner] = seen.get(owner, 0) + 1
@@ -746,7 +800,7 @@ def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
                     key = f"document-{index}"
                     self.bookmarkPage(key)
                     self.addOutlineEntry(running[index][1], key, level=0)
-                self._draw_running(owner, seen[owner], owners.count(owner))
+                self._draw_running(owner, seen[owner], totals[owner])
                 Canvas.showPage(self)
             Canvas.save(self)
 
