@@ -17,13 +17,17 @@ import asendusdoc
 RUN_PY = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
 
 
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("asendusdoc_benchmarks_run", RUN_PY)
+def _module(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"asendusdoc_benchmarks_{path.stem}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return _module(RUN_PY)
 
 
 def test_varied_forms_are_valid_and_cover_every_form(bench: ModuleType) -> None:
@@ -55,11 +59,7 @@ SCALING_PY = RUN_PY.with_name("scaling.py")
 
 @pytest.fixture(scope="module")
 def scaling() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("asendusdoc_benchmarks_scaling", SCALING_PY)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _module(SCALING_PY)
 
 
 def test_the_scaling_forms_are_valid_at_10n(scaling: ModuleType) -> None:

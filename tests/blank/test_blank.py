@@ -189,3 +189,16 @@ def test_blank_prefill_then_extract_gives_back_the_example(
     )
     assert main(["extract", str(blank), "-o", str(extracted)]) == 0
     assert json.loads(extracted.read_text("utf-8")) == json.loads(example.read_text("utf-8"))
+
+
+def test_a_prefill_longer_than_a_form_may_be_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prefill = example_data("family-support-referral")
+    prefill["family"]["children"] = prefill["family"]["children"] * 21  # a family has at most 20
+    path = tmp_path / "known.json"
+    path.write_text(json.dumps(prefill), "utf-8")
+    out = tmp_path / "x.docx"
+    args = ["blank", "family-support-referral", "--lang", "et", "--prefill", str(path)]
+    assert main(["--lang", "et", *args, "-o", str(out)]) == 2
+    assert "Lapsed" in capsys.readouterr().err and not out.exists()

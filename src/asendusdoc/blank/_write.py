@@ -38,6 +38,7 @@ from asendusdoc.blank._words import (
     help_line,
     text,
 )
+from asendusdoc.errors import InputError
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
@@ -372,6 +373,15 @@ class _Writer:
             )
         ]
         entries = list(_entries(self.prefill, part))
+        if len(entries) > part.max_rows:
+            raise InputError(
+                "the prefill has {count} entries for the table „{table}“; a form holds at most "
+                "{limit}",
+                code="prefill_too_many_rows",
+                count=len(entries),
+                table=part.titles.get(self.lang),
+                limit=part.max_rows,
+            )
         count = len(entries) + (1 if entries else 2)
         for index in range(count):
             parent_number, item = entries[index] if index < len(entries) else (None, None)
