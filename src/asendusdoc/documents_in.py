@@ -33,6 +33,7 @@ from asendusdoc.forms import _limits
 
 if TYPE_CHECKING:
     from asendusdoc.embedded.pdf import EmbeddedForm
+    from asendusdoc.loading import FormInput
     from asendusdoc.untrusted import DocxPackage
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "document_kind",
     "embedded_docx_form",
     "not_made_by_asendusdoc",
+    "read_document_input",
     "read_form_document",
     "read_form_documents",
     "register_blank_reader",
@@ -61,20 +63,21 @@ class FilledBlankReader(Protocol):
     Called with the already opened, checked package (:class:`~asendusdoc.untrusted.DocxPackage`:
     size limits, no macros; read its parts with ``package.xml(part)``, which refuses DTDs and
     entities) and the file's name for messages. Returns the form's data (a dict with its
-    ``form`` id) when the package is one of its blanks, ``None`` when it is not (the next
-    reader is asked); raises :class:`~asendusdoc.errors.InputError` for a blank it cannot read
-    (a table with more rows than :data:`MAX_TABLE_ROWS` of its form's maxima, a drop-down value
-    from another language, ...). Empty rows are the reader's to drop.
+    ``form`` id), or a :class:`~asendusdoc.loading.FormInput` of the data and the places of
+    its fields (problems are then named by those places), when the package is one of its
+    blanks; ``None`` when it is not (the next reader is asked). Raises
+    :class:`~asendusdoc.errors.InputError` for a blank it cannot read (a table with more rows
+    than :data:`MAX_TABLE_ROWS` of its form's maxima, a drop-down value from another language,
+    ...). Empty rows are the reader's to drop.
     """
 
-    def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | None: ...
+    def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...
 
 
 BLANK_READERS: tuple[str, ...] = ("asendusdoc.blank._input:read_filled_blank",)
 """``"module:function"`` of the filled-blank readers shipped with asendusdoc, asked in order
 (each a :class:`FilledBlankReader`); a module is imported only when a Word file without our
-data arrives. ``validate`` reads blanks through :func:`asendusdoc.blank.form_data` instead, to
-name each problem by the blank's section, row and label."""
+data arrives."""
 
 _registered: list[FilledBlankReader] = []
 
@@ -126,11 +129,11 @@ def read_form_documents(
     from asendusdoc.embedded.pdf import EmbeddedForm, read_pdf_forms
 
     kind = document_kind(data, name)
+    if kind == "docx":
+        docx_form = _read_docx(data, name).data  # checked as read data
+        return [EmbeddedForm(f"{docx_form['form']}.json", docx_form)]
     if kind == "pdf":
         forms = read_pdf_forms(data, password)
-    elif kind == "docx":
-        docx_form = _read_docx(data, name)
-        forms = [EmbeddedForm(f"{docx_form['form']}.json", docx_form)]
     elif kind == "ole":
         from asendusdoc.untrusted import encrypted_word_file
 
@@ -148,6 +151,15 @@ def read_form_document(
     data: bytes, name: str = "", *, password: str | None = None
 ) -> dict[str, Any]:
     """The one form a document holds; a bundle PDF is refused (``extract --out-dir`` splits it)."""
+    return read_document_input(data, name, password=password).data
+
+
+def read_document_input(data: bytes, name: str = "", *, password: str | None = None) -> FormInput:
+    """:func:`read_form_document` with the places of a filled blank's fields (for messages)."""
+    from asendusdoc.loading import FormInput
+
+    if document_kind(data, name) == "docx":
+        return _read_docx(data, name)
     forms = read_form_documents(data, name, password=password)
     if len(forms) != 1:
         raise InputError(
@@ -156,7 +168,7 @@ def read_form_document(
             code="document_bundle",
             count=len(forms),
         )
-    return forms[0].data
+    return FormInput(forms[0].data)
 
 
 def embedded_docx_form(data: bytes, name: str = "") -> tuple[dict[str, Any] | None, DocxPackage]:
@@ -183,14 +195,18 @@ def not_made_by_asendusdoc() -> InputError:
     )
 
 
-def _read_docx(data: bytes, name: str) -> dict[str, Any]:
+def _read_docx(data: bytes, name: str) -> FormInput:
+    from asendusdoc.loading import FormInput
+
     form, package = embedded_docx_form(data, name)
     if form is not None:
-        return form
+        return FormInput(form)
     for reader in _blank_readers():
-        form = reader(package, name)
-        if form is not None:
-            return form
+        read = reader(package, name)
+        if read is not None:
+            read = read if isinstance(read, FormInput) else FormInput(read)
+            _check_read_data(read.data)
+            return read
     raise not_made_by_asendusdoc()
 
 

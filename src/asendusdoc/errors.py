@@ -70,7 +70,11 @@ class FormValidationError(AsendusdocError):
     def __init__(self, problems: Sequence[Problem], form_id: str | None = None) -> None:
         self.problems = list(problems)
         self.form_id = form_id
-        lines = [f"{p.path_text}: {p.message}" for p in self.problems]
+        # a problem of a filled Word blank by its place in the blank, never by its JSON path
+        lines = [
+            f"{p.path_text if p.place is None else p.place.describe('en')}: {p.message}"
+            for p in self.problems
+        ]
         super().__init__(
             f"{len(self.problems)} problem(s) in the form:\n" + "\n".join(lines),
             code="form_invalid",

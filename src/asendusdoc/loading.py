@@ -17,6 +17,7 @@ import os
 import re
 from array import array
 from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,7 +26,7 @@ from pydantic import ValidationError
 
 from asendusdoc.errors import FormValidationError, InputError
 from asendusdoc.forms import FORM_MODELS, FormModel, form_adapter
-from asendusdoc.problems import Problem, problems_from_validation_error
+from asendusdoc.problems import FormPlaces, Problem, placed, problems_from_validation_error
 from asendusdoc.reference import closest_names, quoted
 
 __all__ = [
@@ -33,15 +34,18 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_NUMBER_CHARS",
+    "FormInput",
     "FormSource",
     "check_form_id",
     "check_mapping",
+    "form_input",
     "load_form",
     "parse_form_input",
     "parse_form_json",
     "parse_json",
     "read_bounded",
     "read_form_file",
+    "read_form_input",
     "validate_form",
 ]
 
@@ -52,9 +56,20 @@ MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 """The largest file ``encrypt`` takes (64 MiB): the PDF of the largest form the limits allow
 (5,000 diary entries of long text) is about 16 MB."""
 
-FormSource = Mapping[str, Any] | str | bytes | os.PathLike[str] | FormModel
+
+@dataclass(frozen=True)
+class FormInput:
+    """A form's data as read from a file, with the places of its fields when the file is a
+    filled Word blank: its problems are then named by section, row and label."""
+
+    data: dict[str, Any]
+    places: FormPlaces | None = None
+
+
+FormSource = Mapping[str, Any] | str | bytes | os.PathLike[str] | FormModel | FormInput
 """What the loading functions take: a dict, JSON text, a model, or bytes or a file path of a
-JSON form, a PDF or DOCX rendered by asendusdoc, or a filled Word blank."""
+JSON form, a PDF or DOCX rendered by asendusdoc, or a filled Word blank (or what
+:func:`read_form_input` read from one)."""
 
 
 def read_form_file(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
@@ -111,11 +126,21 @@ def parse_form_input(raw: bytes, name: str = "") -> dict[str, Any]:
     form filled in (:func:`asendusdoc.documents_in.read_form_document`); anything else is read
     as JSON. ``name`` (the file's name) is used for messages and to refuse a ``.docm``.
     """
-    from asendusdoc.documents_in import document_kind, read_form_document
+    return read_form_input(raw, name).data
+
+
+def read_form_input(raw: bytes, name: str = "") -> FormInput:
+    """What :func:`parse_form_input` reads, with the places of a filled Word blank's fields.
+
+    Every command that reads a form file reads it here (or through :func:`load_form` and
+    :func:`validate_form` on bytes or a path), so that a problem of a filled blank is named
+    by its place in every command and in the API alike.
+    """
+    from asendusdoc.documents_in import document_kind, read_document_input
 
     if document_kind(raw, name) is not None:
-        return read_form_document(raw, name)
-    return parse_form_json(raw)
+        return read_document_input(raw, name)
+    return FormInput(parse_form_json(raw))
 
 
 def parse_form_json(raw: str | bytes) -> dict[str, Any]:
@@ -307,39 +332,46 @@ def check_form_id(data: Any) -> dict[str, Any]:
     return data
 
 
-def _as_data(source: FormSource) -> dict[str, Any]:
+def form_input(source: FormSource) -> FormInput:
+    """``source`` read as a form's data, with the places of a filled Word blank's fields."""
+    if isinstance(source, FormInput):
+        return source
     if isinstance(source, FormModel):
-        return source.model_dump(mode="json")
+        return FormInput(source.model_dump(mode="json"))
     if isinstance(source, str):
-        return parse_form_json(source)
+        return FormInput(parse_form_json(source))
     if isinstance(source, bytes):
-        return parse_form_input(source)
+        return read_form_input(source)
     if isinstance(source, os.PathLike):
-        return parse_form_input(read_form_file(source), os.fspath(source))
+        return read_form_input(read_form_file(source), os.fspath(source))
     _check_strings(source)
-    return check_form_id(dict(source))
+    return FormInput(check_form_id(dict(source)))
 
 
 def _parse(source: FormSource) -> tuple[FormModel | None, list[Problem], str]:
-    data = _as_data(source)
-    form_id = data["form"]
+    read = form_input(source)
+    form_id = read.data["form"]
     try:
-        form: FormModel = form_adapter().validate_python(data)
+        form: FormModel = form_adapter().validate_python(read.data)
     except ValidationError as exc:
-        return None, problems_from_validation_error(exc, tag=form_id), form_id
+        problems = problems_from_validation_error(exc, tag=form_id)
+        return None, placed(problems, read.places), form_id
     return form, [], form_id
 
 
 def validate_form(source: FormSource) -> list[Problem]:
     """Every problem of the form; an empty list when it is valid.
 
-    Raises :class:`InputError` only when the input is not a form at all.
+    A problem of a filled Word blank (bytes, a path or a :class:`FormInput`) carries its
+    :attr:`~asendusdoc.problems.Problem.place`, and its messages name that place. Raises
+    :class:`InputError` only when the input is not a form at all.
     """
     return _parse(source)[1]
 
 
 def load_form(source: FormSource) -> FormModel:
-    """The form model of ``source``; raises :class:`FormValidationError` with every problem."""
+    """The form model of ``source``; raises :class:`FormValidationError` with every problem
+    (those of a filled Word blank named by their places, as :func:`validate_form`'s)."""
     if isinstance(source, FormModel):
         return source
     form, problems, form_id = _parse(source)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from string import Formatter
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -13,9 +13,39 @@ from asendusdoc.forms._base import RuleViolation
 from asendusdoc.i18n.field_errors import field_template
 from asendusdoc.titles import Titles, titles_of
 
-__all__ = ["Problem", "field_titles", "model_of", "problems_from_validation_error"]
+__all__ = [
+    "FormPlaces",
+    "Place",
+    "Problem",
+    "field_titles",
+    "model_of",
+    "placed",
+    "problems_from_validation_error",
+]
 
 PathPart = str | int
+
+
+class Place(Protocol):
+    """Where a field is in the document a person filled in (a filled Word blank): "5. Eesmärgid
+    ja tegevused, rida 2, Eesmärk". A problem with a place is named by it, never by its path."""
+
+    def describe(self, lang: str) -> str:
+        """The place in ``lang`` as the person sees it."""
+        ...
+
+    def message(self, problem: Problem, lang: str) -> str | None:
+        """What is wrong said as this place asks (a blank's date is typed dd.mm.yyyy), or
+        None for the problem's usual message."""
+        ...
+
+
+class FormPlaces(Protocol):
+    """The places of a form's fields in the document it was read from."""
+
+    def where(self, path: tuple[PathPart, ...]) -> Place | None:
+        """The place of ``path`` (or of the nearest part holding it); None if it has none."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -36,6 +66,9 @@ class Problem:
     """The English template of ``message`` (the gettext msgid): a rule's, or a field type's
     found by its code; empty for pydantic's own errors (their templates are found by code in
     :mod:`asendusdoc.i18n.pydantic_messages`)."""
+    place: Place | None = field(default=None, compare=False, repr=False)
+    """Where the field is in the filled Word blank the form was read from (None for JSON):
+    messages then name the place (:func:`asendusdoc.i18n.messages.field_label`)."""
 
     @property
     def path_text(self) -> str:
@@ -48,6 +81,13 @@ class Problem:
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"path": ..., "code": ..., "message": ...}``."""
         return {"path": self.path_text, "code": self.code, "message": self.message}
+
+
+def placed(problems: list[Problem], places: FormPlaces | None) -> list[Problem]:
+    """``problems`` with the place of each in the document the form was read from."""
+    if places is None:
+        return problems
+    return [replace(problem, place=places.where(problem.path)) for problem in problems]
 
 
 def _safe_params(ctx: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -125,3 +125,39 @@ def test_the_checks_find_what_they_forbid(text: str, lang: str) -> None:
 def test_the_formal_words_pass() -> None:
     assert not INFORMAL.search("lõpetage teenus või suunake pere; hinnake ja otsustage")
     assert not INFORMAL.search("sisendis on arv, milles on üle 20 märgi")
+
+
+def _catalog(lang: str) -> list[tuple[str, str]]:
+    """(msgid, msgstr) of every singular message of ``lang``'s catalog."""
+    with (LOCALE / lang / "LC_MESSAGES" / "asendusdoc.po").open("rb") as handle:
+        catalog = read_po(handle)
+    return [(m.id, m.string) for m in catalog if isinstance(m.id, str) and m.id]
+
+
+BLANK_NOUN = re.compile(r"(?<!be )\bblanks?\b")  # not "must not be blank"
+BLANK_TERM = {"et": re.compile(r"\bplan[kg]"), "ru": re.compile(r"бланк")}
+"""The fillable Word form is a "plank" in Estonian (as the guide calls it), a "бланк" in
+Russian; "vormiblankett" or "шаблон" (a template, another thing) would be a second name."""
+OTHER_QUOTES = {
+    "et": re.compile(r"['\"]asendusdoc\s|[«»]"),
+    "ru": re.compile(r"['\"]asendusdoc\s|[„“]"),
+}
+"""Estonian quotes „…“, Russian «…»: a command named in a message is quoted in them too (the
+shell's own quotes inside a command, as in 'asendusdoc[cdoc]', stay)."""
+
+
+@pytest.mark.parametrize("lang", ["et", "ru"])
+def test_the_fillable_word_form_has_one_name(lang: str) -> None:
+    about_blanks = [
+        (msgid, text)
+        for msgid, text in _catalog(lang)
+        if BLANK_NOUN.search(msgid.replace("asendusdoc blank", ""))
+    ]
+    assert len(about_blanks) > 5
+    assert [t for _, t in about_blanks if not BLANK_TERM[lang].search(t)] == []
+    assert [t for _, t in _catalog(lang) if re.search("blankett|шаблон бланк", t, re.I)] == []
+
+
+@pytest.mark.parametrize("lang", ["et", "ru"])
+def test_messages_quote_in_the_languages_quotes(lang: str) -> None:
+    assert [t for _, t in _catalog(lang) if OTHER_QUOTES[lang].search(t)] == []

@@ -2,21 +2,18 @@
 
 :func:`make_blank` writes the blank of a form (optionally prefilled); :func:`read_blank` reads
 a filled one into the form's data plus, for each value, where the caseworker sees it, so that a
-problem is named by section, row and label (:func:`describe_blank_problem`).
+problem is named by section, row and label (:attr:`asendusdoc.problems.Problem.place`, set
+wherever a filled blank is read: every command and the API).
 """
 
 from __future__ import annotations
 
-from asendusdoc.blank._input import describe_blank_problem, form_data, is_docx
 from asendusdoc.blank._read import FilledBlank, Location, read_blank
 from asendusdoc.blank._write import make_blank
 
 __all__ = [
     "FilledBlank",
     "Location",
-    "describe_blank_problem",
-    "form_data",
-    "is_docx",
     "make_blank",
     "read_blank",
 ]

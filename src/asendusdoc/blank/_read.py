@@ -30,10 +30,11 @@ from asendusdoc.blank._spec import (
     bookmark_name,
     form_bookmark,
 )
-from asendusdoc.blank._words import ROW, placeholders, text
+from asendusdoc.blank._words import ROW, TYPE_A_DATE, placeholders, text
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
+from asendusdoc.problems import Problem
 from asendusdoc.titles import Titles
 
 __all__ = [
@@ -86,6 +87,18 @@ class Location:
                 parts.append(words)
                 said.add(words.casefold())
         return ", ".join(parts)
+
+    def message(self, problem: Problem, lang: str) -> str | None:
+        """A date that is none is typed as the blank shows dates (dd.mm.yyyy), not as JSON
+        writes them (YYYY-MM-DD); None (the usual message) for every other problem."""
+        if self.kind == "date" and problem.code in _NOT_A_DATE:
+            return text(TYPE_A_DATE, lang)
+        return None
+
+
+_NOT_A_DATE = frozenset(
+    {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
+)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ __all__ = [
     "INSTRUCTIONS",
     "PARENT_ROW",
     "ROW",
+    "TYPE_A_DATE",
     "help_line",
     "placeholders",
     "text",
@@ -31,6 +32,8 @@ PARENT_ROW = N_("Row no. in „{table}“")
 """The first column of a nested table: which row of the parent table an entry belongs to."""
 ROW = N_("row {row}")
 """A row of a table in a message: "3. Eesmärgid, rida 2"."""
+TYPE_A_DATE = N_("is not a valid date; pick it from the calendar or type it as dd.mm.yyyy")
+"""A blank's date that is none: typed as the blank shows dates, not as JSON writes them."""
 
 _REQUIRED = N_("Required.")
 _OPTIONAL = N_("Optional.")

@@ -37,7 +37,7 @@ from asendusdoc.case.deadlines import (
 )
 from asendusdoc.case.findings import FINDING_TEMPLATES, Finding, Severity
 from asendusdoc.case.regions import provider_region_findings
-from asendusdoc.errors import InputError
+from asendusdoc.errors import FormValidationError, InputError
 from asendusdoc.forms import FormModel
 from asendusdoc.i18n import LANGUAGES
 from asendusdoc.titles import Titles
@@ -129,33 +129,43 @@ def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Fi
     """The valid forms of a case given as file name → bytes, and a finding for each bad file.
 
     Each form is validated once; an unreadable file is ``form_unreadable``, an invalid one
-    ``form_invalid`` (with the number of its problems).
+    ``form_invalid`` (with the number of its problems and the first of them, each named by
+    its field's label, or a filled Word blank's by its place there).
     """
-    from pydantic import ValidationError
-
-    from asendusdoc.forms import form_adapter
     from asendusdoc.i18n.messages import error_message
-    from asendusdoc.loading import parse_form_input
-    from asendusdoc.problems import problems_from_validation_error
+    from asendusdoc.loading import load_form, read_form_input
 
     forms: list[CaseForm] = []
     findings: list[Finding] = []
-    adapter = form_adapter()
     for name in sorted(files):
         try:
-            data = parse_form_input(files[name], name)
+            form = load_form(read_form_input(files[name], name))
         except InputError as exc:
             detail = Titles(*(error_message(exc, lang) for lang in LANGUAGES))
             findings.append(Finding("form_unreadable", (name,), {"detail": detail}))
             continue
-        try:
-            form = adapter.validate_python(data)
-        except ValidationError as exc:
-            problems = problems_from_validation_error(exc, tag=data["form"])
-            findings.append(Finding("form_invalid", (name,), {"count": len(problems)}))
+        except FormValidationError as exc:
+            params = {"count": len(exc.problems), "detail": _first_problems(exc)}
+            findings.append(Finding("form_invalid", (name,), params))
             continue
         forms.append(CaseForm(name, form))
     return forms, findings
+
+
+SHOWN_PROBLEMS = 3
+"""How many of an invalid form's problems ``check`` names (``validate`` lists every one)."""
+
+
+def _first_problems(error: FormValidationError) -> Titles:
+    """The first problems of an invalid form in each language, each by its field's label (a
+    filled Word blank's by its place there: section, row, label)."""
+    from asendusdoc.i18n.messages import describe_problem
+
+    def said(lang: str) -> str:
+        shown = error.problems[:SHOWN_PROBLEMS]
+        return "; ".join(describe_problem(p, error.form_id, lang) for p in shown)
+
+    return Titles(*(said(lang) for lang in LANGUAGES))
 
 
 def check_case_files(files: Mapping[str, bytes], *, today: dt.date | None = None) -> CaseReport:

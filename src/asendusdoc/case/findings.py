@@ -35,7 +35,10 @@ FINDING_TEMPLATES: dict[str, tuple[Severity, str]] = {
     "form_unreadable": (_E, N_("The file cannot be read as a form: {detail}")),
     "form_invalid": (
         _E,
-        N_("The form is invalid ({count} problem(s)); see the command validate."),
+        N_(
+            "The form is invalid ({count} problem(s)): {detail}. The command validate lists "
+            "them all."
+        ),
     ),
     "case_reference_differs": (
         _E,

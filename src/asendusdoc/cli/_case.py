@@ -190,12 +190,11 @@ def _print_findings(report: Any, lang: str) -> None:
 
 def _redact(args: argparse.Namespace) -> int:
     from asendusdoc.case.redact import redact_for_provider
-    from asendusdoc.cli._common import read_input
+    from asendusdoc.cli._common import load_input
     from asendusdoc.embedded import form_data, form_json
-    from asendusdoc.loading import load_form, parse_form_input
     from asendusdoc.output import write_output
 
-    form = load_form(parse_form_input(read_input(args.file), args.file))
+    form = load_input(args.file)
     reduced = redact_for_provider(form)
     write_output(args.output, form_json(form_data(reduced)), force=args.force)
     _ = gettext_for(args.lang)
@@ -216,10 +215,9 @@ def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
 
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
-    from asendusdoc.cli._common import read_input
+    from asendusdoc.cli._common import load_input
     from asendusdoc.embedded import form_json
     from asendusdoc.forms import ClientDiary, ProgressReport
-    from asendusdoc.loading import load_form, parse_form_input
     from asendusdoc.output import write_output
 
     _ = gettext_for(args.lang)
@@ -229,7 +227,7 @@ def _draft(args: argparse.Namespace) -> int:
         return _usage(
             _("--month {value} is not a month; write it as YYYY-MM.").format(value=args.month)
         )
-    diary = load_form(parse_form_input(read_input(args.diary), args.diary))
+    diary = load_input(args.diary)
     if not isinstance(diary, ClientDiary):
         raise InputError(
             "a report is drafted from a client diary, not from '{form}'",

@@ -19,9 +19,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from asendusdoc.errors import AsendusdocError, InputError
 from asendusdoc.i18n import LANGUAGES, N_, default_language, translations
+
+if TYPE_CHECKING:
+    from asendusdoc.forms import FormModel
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -32,6 +36,7 @@ __all__ = [
     "add_lang_option",
     "cli_language",
     "gettext_for",
+    "load_input",
     "ngettext_for",
     "read_input",
     "report_error",
@@ -142,6 +147,15 @@ def read_input(name: str) -> bytes:
     if not name:
         raise InputError("file not found: {path}", code="file_missing", path="''")
     return read_form_file(name)
+
+
+def load_input(name: str) -> FormModel:
+    """The form of a file (JSON, a rendered document, a filled Word blank) or of standard
+    input; :class:`~asendusdoc.errors.FormValidationError` names a blank's problems by their
+    places in the blank."""
+    from asendusdoc.loading import load_form, read_form_input
+
+    return load_form(read_form_input(read_input(name), name))
 
 
 def report_error(exc: BaseException, lang: str) -> int:

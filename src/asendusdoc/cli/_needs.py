@@ -75,13 +75,12 @@ def register(commands: Any) -> None:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._common import read_input
-    from asendusdoc.loading import load_form, parse_form_input
+    from asendusdoc.cli._common import load_input
     from asendusdoc.needs.suggest import suggest_services, suggestions_as_json
     from asendusdoc.reference.needs import SEED_SOURCES
 
     lang: str = args.lang
-    form = load_form(parse_form_input(read_input(args.file), args.file))
+    form = load_input(args.file)
     suggestions = suggest_services(form)
     if args.json:
         data = suggestions_as_json(form, suggestions, lang)

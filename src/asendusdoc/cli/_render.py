@@ -30,8 +30,8 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
+    load_input,
     ngettext_for,
-    read_input,
 )
 from asendusdoc.cli._protection import (
     add_protection_options,
@@ -393,7 +393,6 @@ def _restriction(job: Job) -> AccessRestriction:
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
     from asendusdoc.i18n.messages import describe_problem, error_message
-    from asendusdoc.loading import load_form, parse_form_input
     from asendusdoc.output import write_output
     from asendusdoc.product import produce
 
@@ -411,7 +410,7 @@ def run_job(job: Job) -> Outcome:
         forms = []
         for name in job.inputs:
             try:
-                forms.append(load_form(parse_form_input(read_input(name), name)))
+                forms.append(load_input(name))
             except FormValidationError as exc:
                 count = len(exc.problems)
                 heading = ngettext_for(job.messages)(

@@ -58,14 +58,13 @@ def migration_field(migration: Any, form_id: str, lang: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from asendusdoc.blank import describe_blank_problem, form_data
     from asendusdoc.i18n.messages import (
         describe_problem,
         error_message,
         field_label,
         problem_message,
     )
-    from asendusdoc.loading import validate_form
+    from asendusdoc.loading import read_form_input, validate_form
     from asendusdoc.migrations import form_migrations
 
     lang: str = args.lang
@@ -77,8 +76,8 @@ def _validate(args: argparse.Namespace) -> int:
     for name in args.files:
         shown = _("standard input") if name == "-" else name
         try:
-            data, blank = form_data(read_input(name), name)  # JSON, a document, a blank
-            problems = validate_form(data)
+            read = read_form_input(read_input(name), name)  # JSON, a document, a blank
+            problems = validate_form(read)  # a blank's problems carry their places
         except InputError as exc:
             counts["unreadable"] += 1
             message = error_message(exc, lang)
@@ -93,8 +92,8 @@ def _validate(args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
-        form_id = data["form"]
-        migrations = form_migrations(data)
+        form_id = read.data["form"]
+        migrations = form_migrations(read.data)
         if not problems:
             counts["valid"] += 1
             if not args.json:
@@ -124,17 +123,9 @@ def _validate(args: argparse.Namespace) -> int:
             entry = {"file": name, **problem.as_dict()}
             entry["message"] = problem_message(problem, lang)
             entry["field"] = field_label(problem, form_id, lang)
-            if blank is not None:
-                where = blank.where(problem.path)
-                entry["field"] = entry["field"] if where is None else where.describe(lang)
             results.append(entry)
             if not args.json:
-                shown_problem = (
-                    describe_problem(problem, form_id, lang)
-                    if blank is None
-                    else describe_blank_problem(problem, blank, lang)
-                )
-                print("  " + shown_problem)
+                print("  " + describe_problem(problem, form_id, lang))
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     elif len(args.files) > 1:

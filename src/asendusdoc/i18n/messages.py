@@ -145,8 +145,13 @@ def problem_message(problem: Problem, lang: str, form_id: str | None = None) -> 
     """What is wrong, in ``lang`` (never pydantic's English).
 
     With ``form_id``, the choices of an enumeration field are shown by their titles with the
-    code in brackets: "eesti keel (et), vene keel (ru)".
+    code in brackets: "eesti keel (et), vene keel (ru)". A problem with a place (in a filled
+    Word blank) may be said as that place asks (a date typed as the blank shows dates).
     """
+    if problem.place is not None:
+        own = problem.place.message(problem, lang)
+        if own is not None:
+            return own
     template, params = message_template(problem)
     ours = pydantic_template(problem.code, problem.path, {}) is None
     if problem.code == "enum" and form_id is not None:
@@ -191,8 +196,13 @@ def field_label(problem: Problem, form_id: str | None, lang: str) -> str:
 
     Fields by their titles, list entries by their name and position counted from 1; the form's
     title for the whole form. The JSON path stays in :attr:`Problem.path` (and ``--json``).
+    A problem of a filled Word blank is named by its place there: "5. Eesmärgid ja tegevused,
+    rida 2, Eesmärk" (:attr:`Problem.place`).
     """
     from asendusdoc.forms import FORM_MODELS
+
+    if problem.place is not None:
+        return problem.place.describe(lang)
 
     model = FORM_MODELS.get(form_id or "")
     if model is None:

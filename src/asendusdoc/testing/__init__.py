@@ -34,36 +34,18 @@ def assert_valid_form(data: FormSource, *, lang: str = "en") -> None:
     reason.
     """
     __tracebackhide__ = True
-    import os
-
     from asendusdoc.errors import InputError
-    from asendusdoc.forms import FormModel
     from asendusdoc.i18n.messages import error_message, field_label, problem_message
-    from asendusdoc.loading import (
-        check_form_id,
-        parse_form_input,
-        parse_form_json,
-        read_form_file,
-        validate_form,
-    )
+    from asendusdoc.loading import form_input, validate_form
 
     try:
-        if isinstance(data, FormModel):
-            form = data.model_dump(mode="json")
-        elif isinstance(data, str):
-            form = parse_form_json(data)
-        elif isinstance(data, bytes):
-            form = parse_form_input(data)
-        elif isinstance(data, os.PathLike):
-            form = parse_form_input(read_form_file(data), os.fspath(data))
-        else:
-            form = check_form_id(dict(data))
+        form = form_input(data)
         problems = validate_form(form)
     except InputError as exc:
         raise AssertionError(f"not a form: {error_message(exc, lang)} [{exc.code}]") from None
     if not problems:
         return
-    form_id = str(form["form"])
+    form_id = str(form.data["form"])
     count = len(problems)
     lines = [f"{form_id}: {count} problem{'s' if count != 1 else ''}"]
     lines += [  # a developer reads this: the JSON path beside the caseworker's field name
