@@ -106,7 +106,8 @@ def test_the_marking_takes_the_configured_holder_and_term() -> None:
     default = build_document(example_data("closure"), "et")
     assert default.restriction == [
         "ASUTUSESISESEKS KASUTAMISEKS. Teabevaldaja: MTÜ Igale Lapsele Pere. "
-        "Märge tehtud: 18.11.2026. Kehtib kuni: 18.11.2101. Alus: AvTS § 35 lg 1 p 12"
+        "Märge tehtud: 18.11.2026. Kehtib kuni: 18.11.2101. "
+        "Alus: AvTS\u00a0§\u00a035\u00a0lg\u00a01\u00a0p\u00a012"  # the citation on one line
     ]
 
 

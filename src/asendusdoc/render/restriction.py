@@ -11,6 +11,7 @@ The marking is Estonian in every document; a Russian document adds its Russian r
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 __all__ = ["DEFAULT_BASIS", "DEFAULT_YEARS", "AccessRestriction", "marking_lines"]
@@ -58,6 +59,7 @@ def marking_lines(
         basis = restriction.basis
         if language != "et" and basis == DEFAULT_BASIS:
             basis = words["restriction_default_basis"]
+        basis = _unbroken_citation(basis)
         lines.append(
             f"{words['restriction']}. {words['restriction_holder']}: {holder}. "
             f"{words['restriction_marked']}: {marked_on:%d.%m.%Y}. "
@@ -65,3 +67,10 @@ def marking_lines(
             f"{words['restriction_basis']}: {basis}"
         )
     return lines
+
+
+def _unbroken_citation(basis: str) -> str:
+    """The basis with no-break spaces inside its citation ("AvTS § 35 lg 1 p 12" stays on one
+    line, as "§ 35" and "p 12" do in print); the law's name after it may break."""
+    basis = re.sub(r"(AvTS|§|\blg|\bp|ч\.|п\.) (?=[\d§])", "\\1\u00a0", basis)
+    return re.sub(r"(\d) (?=lg\b|ч\.|p\b|п\.)", "\\1\u00a0", basis)
