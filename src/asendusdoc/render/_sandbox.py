@@ -197,10 +197,12 @@ class _CountingCodeGenerator(CodeGenerator):
 
 @pass_context
 def _print(context: Context, value: Any) -> Any:
-    """A printed value, XML-escaped, its braces as ``&#123;`` / ``&#125;``; counted."""
-    if not hasattr(value, "__html__"):
-        escaped = str(markupsafe.escape(value))
-        value = markupsafe.Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+    """A printed value, XML-escaped, its braces as ``&#123;`` / ``&#125;``; counted.
+
+    Markup too: braces mean nothing to XML, and a value printed through ``|e`` would otherwise
+    lose its ``{_{`` to docxtpl."""
+    escaped = str(markupsafe.escape(value))  # Markup (``|e``, ``|safe``) as it is
+    value = markupsafe.Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
     cast(BoundedSandbox, context.environment).asendusdoc_tick(len(value))
     return value
 
