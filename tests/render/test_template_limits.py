@@ -28,9 +28,17 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "closure.json"
         ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "RecursionError"),
         ("{% include 'other.xml' %}", "TypeError"),
         ("Pealkiri: {{ title ", "expected token"),
+        ("{{ title|center(10**9) }}", "the value is too large"),
+        ("{{ title.ljust(10**9) }}", "the value is too large"),
+        ("{{ ('x' * 1000000)|replace('x', 'yy') }}", "the value is too large"),
+        ("{{ range(100000)|join('x' * 100) }}", "the value is too large"),
+        ("{{ '%1000000000d' % 1 }}", "the value is too large"),
+        ("{{ '{:1000000000}'.format(title) }}", "the value is too large"),
+        ("{{ range(3)|batch(10**9, 'x')|list }}", "the value is too large"),
     ],
     ids=["zero-division", "huge-text", "huge-power", "huge-range", "recursion", "include",
-         "unclosed-tag"],
+         "unclosed-tag", "huge-center", "huge-ljust", "huge-replace", "huge-join",
+         "huge-percent-width", "huge-format-width", "huge-batch"],
 )  # fmt: skip
 def test_a_broken_custom_template_is_template_broken_naming_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, reason: str
