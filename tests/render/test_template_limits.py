@@ -28,9 +28,17 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "closure.json"
         ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "RecursionError"),
         ("{% include 'other.xml' %}", "TypeError"),
         ("Pealkiri: {{ title ", "expected token"),
+        ("{{ title|center(10**9) }}", "the value is too large"),
+        ("{{ title.ljust(10**9) }}", "the value is too large"),
+        ("{{ ('x' * 1000000)|replace('x', 'yy') }}", "the value is too large"),
+        ("{{ range(100000)|join('x' * 100) }}", "the value is too large"),
+        ("{{ '%1000000000d' % 1 }}", "the value is too large"),
+        ("{{ '{:1000000000}'.format(title) }}", "the value is too large"),
+        ("{{ range(3)|batch(10**9, 'x')|list }}", "the value is too large"),
     ],
     ids=["zero-division", "huge-text", "huge-power", "huge-range", "recursion", "include",
-         "unclosed-tag"],
+         "unclosed-tag", "huge-center", "huge-ljust", "huge-replace", "huge-join",
+         "huge-percent-width", "huge-format-width", "huge-batch"],
 )  # fmt: skip
 def test_a_broken_custom_template_is_template_broken_naming_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, reason: str
@@ -148,3 +156,26 @@ def test_a_batch_goes_on_after_a_template_over_its_limits(
     assert code == 2, err
     assert str(slow) in err and str(huge) in err and "Internal error" not in err
     assert sorted(p.name for p in out_dir.iterdir()) == ["action-plan.docx"]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["{{ form.further_needs }}", "{{ form.further_needs|e }}", "{{ form.further_needs|e|safe }}"],
+    ids=["plain", "escaped", "escaped-and-safe"],
+)
+def test_braces_in_a_value_stay_as_typed_however_a_custom_template_prints_it(
+    tmp_path: Path, expression: str
+) -> None:
+    typed = "Vaja: {_{ x }_} ja {_% if %_} ning {{ y }}"
+    data = json.loads(EXAMPLE.read_text("utf-8"))
+    data["further_needs"] = typed
+    source = tmp_path / "closure.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    _hostile(tmp_path, "closure", expression)
+    out = tmp_path / "closure.docx"
+    code = main([
+        "render", str(source), "-o", str(out), "--lang", "en",
+        "--template-dir", str(tmp_path / "templates"),
+    ])  # fmt: skip
+    assert code == 0
+    assert [p.text for p in docx.Document(str(out)).paragraphs] == [typed]

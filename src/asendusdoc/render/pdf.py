@@ -433,10 +433,18 @@ class _KeptTable(Table):  # type: ignore[misc]
     """A table that does not leave its last row alone at the top of the next page.
 
     When a split would carry a single row over, the split moves up one row, so at least two
-    rows go on together (a typesetter's widow rule for tables).
+    rows go on together (a typesetter's widow rule for tables). The rows moved down start the
+    next page: set in the room left on this page, they would split again there, under a second
+    header row in the middle of the page.
     """
 
+    _next_page = False
+    """Set on the part a moved split carries over: it does not split on the page it left."""
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self._next_page:
+            self._next_page = False
+            return []  # reportlab moves a flowable that gives no parts to the next frame
         parts: list[Flowable] = super().split(available_width, available_height)
         if len(parts) != 2:
             return parts
@@ -449,7 +457,10 @@ class _KeptTable(Table):  # type: ignore[misc]
         first.wrap(available_width, available_height)
         shorter = available_height - first._rowHeights[-1] - 0.5
         moved: list[Flowable] = super().split(available_width, shorter)
-        return moved if len(moved) == 2 else parts
+        if len(moved) != 2:
+            return parts
+        moved[1]._next_page = True
+        return moved
 
 
 class _Later(Flowable):  # type: ignore[misc]
