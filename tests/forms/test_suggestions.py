@@ -59,6 +59,17 @@ def test_an_unknown_provider_suggests_the_closest_in_estonian() -> None:
     assert "Teadlik lapsevanem" not in message
 
 
+def test_a_suggestion_is_quoted_in_the_quotation_marks_of_the_message() -> None:
+    data = example("family-support-referral")
+    data["preferred_provider"] = "Teadlik lapsevanem"
+    (problem,) = validate_form(data)
+    assert "«MTÜ Teadlik Lapsevanem»?" in problem_message(problem, "ru")
+    assert "„MTÜ Teadlik Lapsevanem“?" in problem_message(problem, "et")
+    with pytest.raises(InputError) as caught:
+        validate_form({"form": "suport-plan"})
+    assert "«support-plan»" in error_message(caught.value, "ru")
+
+
 @pytest.mark.parametrize(
     ("typed", "start"),
     [

@@ -115,9 +115,26 @@ def _shown_date(value: str, lang: str) -> Any:
     return _Shown({case: format_date(day, lang, case) for case in DATE_CASES})
 
 
+_RUSSIAN_QUOTES = str.maketrans("„“", "«»")
+_QUOTED_PARAMS = frozenset({"suggestions"})
+"""Params that quote names („Tartu linn“, :func:`asendusdoc.reference.quoted`): a Russian
+message quotes them «Tartu linn», as it quotes everything else."""
+
+
+def _quotes_of(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``params`` with the quoted names in the quotation marks of ``lang``."""
+    if lang == "ru":
+        for name in _QUOTED_PARAMS & params.keys():
+            if isinstance(params[name], str):
+                params[name] = params[name].translate(_RUSSIAN_QUOTES)
+    return params
+
+
 def _localized_params(params: Mapping[str, Any], lang: str, *, ours: bool) -> dict[str, Any]:
-    shown = dict(params)
+    shown = _quotes_of(dict(params), lang)
     for name, value in params.items():
+        if name in _QUOTED_PARAMS:
+            continue
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             with suppress(ValueError):
                 shown[name] = _shown_date(value, lang)
@@ -269,7 +286,7 @@ def error_message(error: AsendusdocError, lang: str) -> str:
     text = catalog.gettext(error.template)
     if text == error.template and isinstance(catalog, _gettext.GNUTranslations):
         return error.message  # no translation (a template built at run time): keep English
-    params = dict(error.params)
+    params = _quotes_of(dict(error.params), lang)
     if error.code == "json_invalid" and "detail" in params:
         detail = str(params["detail"])
         params["detail"] = catalog.gettext(_JSON_DETAILS.get(detail, detail))

@@ -172,8 +172,8 @@ def closest_names(typed: str, names: Iterable[str], limit: int = 3) -> tuple[str
 
 
 def quoted(names: Iterable[str]) -> str:
-    """Names as ``„Tartu linn“, „Tartu vald“`` for a message (the quotation marks of
-    Estonian documents, which Russian uses too as its inner quotes)."""
+    """Names as ``„Tartu linn“, „Tartu vald“`` for a message; a Russian message shows them
+    as «Tartu linn» (:mod:`asendusdoc.i18n.messages`, param ``suggestions``)."""
     return ", ".join(f"„{name}“" for name in names)
 
 
