@@ -32,9 +32,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
 from asendusdoc.forms import FORM_MODELS
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, LANGUAGE_TAGS
 from asendusdoc.render import page_style as style
 from asendusdoc.render.context import Context
-from asendusdoc.render.docx import normalize_docx_zip
+from asendusdoc.render.docx import normalize_docx_zip, set_reproducible_core_properties
 
 if __package__ in (None, ""):  # run as a script: the repository's root holds tools/
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -49,7 +50,6 @@ from tools.template_plan import (
 
 FORM_IDS = tuple(FORM_MODELS)
 
-LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU"}
 
 FONT = style.DOCX_FONT
 BODY_SIZE = Pt(style.BODY_SIZE)
@@ -253,15 +253,13 @@ def _setup(document: Any, lang: str) -> None:
     if zoom is not None:  # python-docx's blank document leaves out the required percentage
         zoom.set(qn("w:percent"), "100")
 
-    core = document.core_properties
-    core.author = ""
-    core.title = ""
-    core.last_modified_by = ""
-    core.comments = ""
-    core.revision = 1
-    core.created = FIXED_TIME
-    core.modified = FIXED_TIME
-    core.language = LANGUAGE_TAGS[lang]
+    set_reproducible_core_properties(
+        document.core_properties,
+        title="",
+        author="",
+        language=LANGUAGE_TAGS[lang],
+        moment=FIXED_TIME,
+    )
 
 
 def _running(paragraph: Any, *texts: str, bold_first: bool = False) -> None:
@@ -640,12 +638,12 @@ def main(argv: list[str] | None = None) -> int:
         help="folder to write <lang>/<form_id>.docx into (default: the repository's templates/)",
     )
     arguments = parser.parse_args(argv)
-    for lang in LANGUAGE_TAGS:
+    for lang in DOCUMENT_LANGUAGES:
         folder = arguments.out / lang
         folder.mkdir(parents=True, exist_ok=True)
         for form_id in FORM_IDS:
             (folder / f"{form_id}.docx").write_bytes(build_template(form_id, lang))
-    print(f"wrote {len(FORM_IDS) * len(LANGUAGE_TAGS)} templates to {arguments.out}")
+    print(f"wrote {len(FORM_IDS) * len(DOCUMENT_LANGUAGES)} templates to {arguments.out}")
     return 0
 
 

@@ -41,13 +41,12 @@ from asendusdoc.blank._words import (
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
-from asendusdoc.i18n import DOCUMENT_LANGUAGES
+from asendusdoc.i18n import DOCUMENT_LANGUAGES, LANGUAGE_TAGS
 from asendusdoc.render import page_style as style
 
 __all__ = ["make_blank"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU"}
 _TWIPS_PER_MM = 1440 / 25.4
 _HELP_SIZE = 14  # half-points: 7 pt
 _FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
@@ -178,7 +177,7 @@ class _Writer:
                 "w:date",
                 attrs,
                 _el("w:dateFormat", {"w:val": "dd.MM.yyyy"}),
-                _el("w:lid", {"w:val": _LANGUAGE_TAGS[self.lang]}),
+                _el("w:lid", {"w:val": LANGUAGE_TAGS[self.lang]}),
                 _el("w:storeMappedDataAs", {"w:val": "dateTime"}),
                 _el("w:calendar", {"w:val": "gregorian"}),
             )
@@ -512,7 +511,7 @@ def make_blank(form_id: str, lang: str, prefill: Mapping[str, Any] | None = None
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
-    from asendusdoc.render.docx import normalize_docx_zip
+    from asendusdoc.render.docx import normalize_docx_zip, set_reproducible_core_properties
 
     if form_id not in FORM_MODELS:
         raise ValueError(f"unknown form {form_id!r}")
@@ -537,7 +536,7 @@ def make_blank(form_id: str, lang: str, prefill: Mapping[str, Any] | None = None
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), style.DOCX_FONT)
     language = normal.element.get_or_add_rPr()
-    tag = _LANGUAGE_TAGS[lang]
+    tag = LANGUAGE_TAGS[lang]
     language.append(_el("w:lang", {"w:val": tag, "w:bidi": tag}))
     zoom = document.settings.element.find(qn("w:zoom"))
     if zoom is not None:
@@ -549,15 +548,13 @@ def make_blank(form_id: str, lang: str, prefill: Mapping[str, Any] | None = None
     sect = body.find(qn("w:sectPr"))
     for element in writer.body():
         sect.addprevious(element)
-    core = document.core_properties
-    core.title = FORM_MODELS[form_id].titles.get(lang)
-    core.author = ""
-    core.last_modified_by = ""
-    core.comments = ""
-    core.revision = 1
-    core.created = _FIXED_TIME
-    core.modified = _FIXED_TIME
-    core.language = tag
+    set_reproducible_core_properties(
+        document.core_properties,
+        title=FORM_MODELS[form_id].titles.get(lang),
+        author="",
+        language=tag,
+        moment=_FIXED_TIME,
+    )
     out = io.BytesIO()
     document.save(out)
     return normalize_docx_zip(out.getvalue())

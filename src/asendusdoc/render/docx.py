@@ -249,22 +249,36 @@ def _scale_table(table: Any, scale: float) -> None:
             column.set(f"{_W}w", str(int(float(value) * scale)))
 
 
+def set_reproducible_core_properties(
+    properties: Any, *, title: str, author: str, language: str, moment: datetime
+) -> None:
+    """python-docx ``core_properties`` from what is given alone: nothing of the machine, the
+    clock or the person who saved the file last (documents, templates and blanks alike)."""
+    properties.title = title
+    properties.author = author
+    properties.language = language
+    properties.last_modified_by = ""
+    properties.comments = ""
+    properties.revision = 1
+    properties.created = moment
+    properties.modified = moment
+
+
 def _set_core_properties(docx_document: Any, document: Document) -> None:
     """Title, author, language and dates from the document; nothing of the machine."""
     moment = datetime.fromisoformat(document.document_date_iso).replace(tzinfo=UTC)
     properties = docx_document.core_properties
-    properties.title = document.title
+    set_reproducible_core_properties(
+        properties,
+        title=document.title,
+        author=document.author,
+        language=LANGUAGE_TAGS.get(document.lang, document.lang),
+        moment=moment,
+    )
     properties.subject = document.subtitle
-    properties.author = document.author
-    properties.language = LANGUAGE_TAGS.get(document.lang, document.lang)
     properties.identifier = document.case_reference
-    properties.last_modified_by = ""
-    properties.comments = ""
     properties.keywords = ""
     properties.category = ""
-    properties.revision = 1
-    properties.created = moment
-    properties.modified = moment
     for printed in properties._element.findall(
         "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastPrinted"
     ):
