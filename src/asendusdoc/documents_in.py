@@ -3,7 +3,7 @@
 The one place where a file that is not JSON becomes a form's data. Every input that takes a
 form file (``validate``, ``render``, ``check``, ``redact``, ``extract``,
 :func:`asendusdoc.load_form` on bytes or a path, the testing kit) comes through
-:func:`read_form_document`::
+:func:`read_document_input` (:func:`read_form_document` for the data alone)::
 
     bytes ─┬─ %PDF-          → the forms the PDF carries (asendusdoc.embedded.pdf)
            ├─ PK (zip)       → DocxPackage (asendusdoc.untrusted: limits, no macros, safe XML)
@@ -155,7 +155,8 @@ def read_form_document(
 
 
 def read_document_input(data: bytes, name: str = "", *, password: str | None = None) -> FormInput:
-    """:func:`read_form_document` with the places of a filled blank's fields (for messages)."""
+    """The one form a document holds, with the places of a filled blank's fields (for
+    messages); a bundle PDF is refused (``extract --out-dir`` splits it)."""
     from asendusdoc.loading import FormInput
 
     if document_kind(data, name) == "docx":

@@ -40,7 +40,6 @@ __all__ = [
     "check_mapping",
     "form_input",
     "load_form",
-    "parse_form_input",
     "parse_form_json",
     "parse_json",
     "read_bounded",
@@ -119,18 +118,13 @@ def _too_large(size: int) -> InputError:
     )
 
 
-def parse_form_input(raw: bytes, name: str = "") -> dict[str, Any]:
-    """A form file's bytes → the form's object: JSON, or a document told by its content.
+def read_form_input(raw: bytes, name: str = "") -> FormInput:
+    """A form file's bytes → the form's object: JSON, or a document told by its content, with
+    the places of a filled Word blank's fields.
 
     A PDF or DOCX rendered by asendusdoc gives the form it carries, a filled Word blank the
-    form filled in (:func:`asendusdoc.documents_in.read_form_document`); anything else is read
+    form filled in (:func:`asendusdoc.documents_in.read_document_input`); anything else is read
     as JSON. ``name`` (the file's name) is used for messages and to refuse a ``.docm``.
-    """
-    return read_form_input(raw, name).data
-
-
-def read_form_input(raw: bytes, name: str = "") -> FormInput:
-    """What :func:`parse_form_input` reads, with the places of a filled Word blank's fields.
 
     Every command that reads a form file reads it here (or through :func:`load_form` and
     :func:`validate_form` on bytes or a path), so that a problem of a filled blank is named
