@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from asendusdoc.cli import main
-from asendusdoc.crypto import decrypt_and_verify, decrypt_bytes
 from asendusdoc.loading import MAX_DOCUMENT_BYTES
+from asendusdoc.protect.openpgp import decrypt_and_verify, decrypt_bytes
 from asendusdoc.render import render_docx, render_pdf
 
 from .conftest import KeySet
