@@ -192,7 +192,7 @@ def _redact(args: argparse.Namespace) -> int:
     from asendusdoc.case.redact import redact_for_provider
     from asendusdoc.cli._common import load_input
     from asendusdoc.cli.output import write_output
-    from asendusdoc.embedded import form_data, form_json
+    from asendusdoc.render.embedding import form_data, form_json
 
     form = load_input(args.file)
     reduced = redact_for_provider(form)
@@ -217,8 +217,8 @@ def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
     from asendusdoc.cli._common import load_input
     from asendusdoc.cli.output import write_output
-    from asendusdoc.embedded import form_json
     from asendusdoc.forms import ClientDiary, ProgressReport
+    from asendusdoc.render.embedding import form_json
 
     _ = gettext_for(args.lang)
     try:
