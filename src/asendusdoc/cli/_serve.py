@@ -188,6 +188,7 @@ def _seal(section: dict[str, Any] | None) -> Any:
         return None
     from asendusdoc.cli._protection import read_key_file, read_password
     from asendusdoc.protect import Seal
+    from asendusdoc.protect.seal import seal_summary
 
     if not isinstance(section.get("pkcs12"), str):
         raise InputError(
@@ -201,7 +202,7 @@ def _seal(section: dict[str, Any] | None) -> Any:
             password_file=Path(file) if file else None, env_var=section.get("password_env")
         ).encode("utf-8")
     seal = Seal(read_key_file(Path(section["pkcs12"])), password)
-    seal.summary()  # refuse a wrong password or an expired certificate now, not per request
+    seal_summary(seal)  # refuse a wrong password or an expired certificate now, not per request
     return seal
 
 

@@ -50,11 +50,8 @@ def register(commands: Any) -> None:
 
 def migration_field(migration: Any, form_id: str, lang: str) -> str:
     """The title of the migrated field in ``lang`` (its path when the title is unknown)."""
-    from asendusdoc.forms import FORM_MODELS
-    from asendusdoc.problems import field_titles
-
-    titles = field_titles(FORM_MODELS[form_id], migration.path)
-    return titles.get(lang) if titles is not None else str(migration.path_text)
+    field: str = migration.field(form_id, lang)
+    return field
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -64,8 +61,9 @@ def _validate(args: argparse.Namespace) -> int:
         field_label,
         problem_message,
     )
-    from asendusdoc.loading import read_form_input, validate_form
     from asendusdoc.migrations import form_migrations
+    from asendusdoc.read.dispatch import read_form_input
+    from asendusdoc.read.loading import validate_form
 
     lang: str = args.lang
     _ = gettext_for(lang)

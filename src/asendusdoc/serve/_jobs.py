@@ -21,10 +21,19 @@ from asendusdoc.errors import AsendusdocError, FormValidationError, InputError
 from asendusdoc.examples import example_data
 from asendusdoc.i18n import N_, translations
 from asendusdoc.i18n.messages import error_message, field_label, problem_message
-from asendusdoc.loading import load_form, parse_json, read_form_input, validate_form
 from asendusdoc.problems import Problem
 from asendusdoc.product import produce
-from asendusdoc.protect import CdocEnvelope, KeyData, OpenPGPEnvelope, PdfPassword, Protection
+from asendusdoc.protect import (
+    CdocEnvelope,
+    KeyData,
+    OpenPGPEnvelope,
+    PdfPassword,
+    Protection,
+    check_protection,
+)
+from asendusdoc.read.dispatch import read_form_input
+from asendusdoc.read.loading import load_form, validate_form
+from asendusdoc.read.parse import parse_json
 
 __all__ = ["JOBS", "run", "warm_up"]
 
@@ -90,7 +99,6 @@ def _entry(problem: Problem, form_id: str | None, lang: str) -> dict[str, Any]:
 
 def validate(*, file: FileArgument, lang: str) -> Outcome:
     """The problems of one form (JSON, a document, a filled blank), as ``validate --json``."""
-    from asendusdoc.cli._validate import migration_field
     from asendusdoc.migrations import form_migrations
 
     read = read_form_input(*file)
@@ -103,7 +111,7 @@ def validate(*, file: FileArgument, lang: str) -> Outcome:
                 "path": migration.path_text,
                 "code": migration.code,
                 "message": migration.message(lang),
-                "field": migration_field(migration, form_id, lang),
+                "field": migration.field(form_id, lang),
                 "migration": True,
             }
         )
@@ -140,7 +148,7 @@ def documents(
         pdf_password=PdfPassword(pdf_password) if pdf_password else None,
         seal=seal,
     )
-    protection.check(fmt)
+    check_protection(protection, fmt)
     product = produce(
         sources if len(sources) > 1 else sources[0], document_lang, fmt, protection, name=name
     )
@@ -171,7 +179,7 @@ def _forms_of(data: bytes, file_name: str) -> list[Any]:
 
 def extract(*, file: FileArgument, lang: str, password: str | None) -> Outcome:
     """The forms a document carries (several in a bundle PDF), each with its file name."""
-    from asendusdoc.documents_in import read_form_documents
+    from asendusdoc.read.dispatch import read_form_documents
 
     found = read_form_documents(*file, password=password)
     body = {"forms": [{"name": form.name, "form": form.data} for form in found]}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from asendusdoc import __version__
+from asendusdoc._version import __version__
 from asendusdoc.serve._body import ASICE, DOCX, JSON, MULTIPART, PDF
 from asendusdoc.serve._problems import PROBLEM_MEDIA_TYPE
 from asendusdoc.serve._settings import OPERATIONS

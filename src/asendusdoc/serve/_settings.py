@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from asendusdoc.errors import InputError
-from asendusdoc.loading import MAX_DOCUMENT_BYTES, MAX_INPUT_BYTES
+from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_INPUT_BYTES
 
 if TYPE_CHECKING:
     from asendusdoc.protect import Seal
