@@ -39,7 +39,7 @@ _COMMANDS = (_info, _validate, _render, _extract, _blank, _case, _agenda, _needs
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command, in :func:`cli_language` (see :func:`speaking`)."""
-    from asendusdoc import __version__
+    from asendusdoc._version import __version__
 
     _ = gettext_for(cli_language())
     parser = argparse.ArgumentParser(
