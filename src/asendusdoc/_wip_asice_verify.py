@@ -218,7 +218,7 @@ def _default_roots() -> list[x509.Certificate]:
 
 
 def _signature_elements(xml: bytes) -> list[etree._Element]:
-    from asendusdoc.untrusted import parse_xml
+    from asendusdoc.read.packages import parse_xml
 
     root = parse_xml(xml, "META-INF/signatures.xml")
     if root.tag == f"{{{DS}}}Signature":

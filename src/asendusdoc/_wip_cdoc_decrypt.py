@@ -90,7 +90,7 @@ def decrypt(data: bytes, key: RecipientKey, name: str = "envelope") -> list[Decr
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
-    from asendusdoc.untrusted import parse_xml
+    from asendusdoc.read.packages import parse_xml
 
     if not is_cdoc(data):
         raise InputError(
@@ -194,7 +194,7 @@ def _file_name(root: etree._Element) -> str:
 
 
 def _ddoc_files(plain: bytes, name: str) -> list[DecryptedFile]:
-    from asendusdoc.untrusted import parse_xml
+    from asendusdoc.read.packages import parse_xml
 
     try:
         root = parse_xml(plain, name)

@@ -142,7 +142,7 @@ def read_input(name: str, *, received: bool = True) -> bytes:
     """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
     envelope is opened and a signed container verified first (``cli/_received.py``)."""
     from asendusdoc.cli._received import open_received
-    from asendusdoc.loading import read_bounded, read_form_file
+    from asendusdoc.read.files import read_bounded, read_form_file
 
     if name == "-":
         data = read_bounded(sys.stdin.buffer)
@@ -157,7 +157,8 @@ def load_input(name: str) -> FormModel:
     """The form of a file (JSON, a rendered document, a filled Word blank) or of standard
     input; :class:`~asendusdoc.errors.FormValidationError` names a blank's problems by their
     places in the blank."""
-    from asendusdoc.loading import load_form, read_form_input
+    from asendusdoc.read.dispatch import read_form_input
+    from asendusdoc.read.loading import load_form
 
     return load_form(read_form_input(read_input(name), name))
 

@@ -101,7 +101,7 @@ def _path_is_unsafe(path: str) -> bool:
 
 def open_asice(data: bytes, name: str = "container") -> AsicContainer:
     """The container in ``data``; :class:`InputError` (exit 2) when it is refused."""
-    from asendusdoc.untrusted import SafeZip
+    from asendusdoc.read.packages import SafeZip
 
     _check_mimetype(data, name)
     try:
@@ -162,7 +162,7 @@ def _check_mimetype(data: bytes, name: str) -> None:
 
 
 def _read_manifest(xml: bytes, name: str) -> dict[str, str]:
-    from asendusdoc.untrusted import parse_xml
+    from asendusdoc.read.packages import parse_xml
 
     try:
         root = parse_xml(xml, MANIFEST)
