@@ -47,6 +47,19 @@ _LAZY: dict[str, str] = {
     "RecipientSummary": "asendusdoc.protect",
     "Seal": "asendusdoc.protect",
     "SealSummary": "asendusdoc.protect",
+    "SignatureError": "asendusdoc.errors",
+    "AsiceSeal": "asendusdoc._wip_asice_seal",
+    "DataFile": "asendusdoc._wip_asice_seal",
+    "Services": "asendusdoc._wip_asice_seal",
+    "seal_container": "asendusdoc._wip_asice_seal",
+    "ContainerReport": "asendusdoc._wip_asice_verify",
+    "SignatureReport": "asendusdoc._wip_asice_verify",
+    "verify_container": "asendusdoc._wip_asice_verify",
+    "DecryptedFile": "asendusdoc._wip_cdoc_decrypt",
+    "decrypt": "asendusdoc._wip_cdoc_decrypt",
+    "FileKey": "asendusdoc._wip_recipient_keys",
+    "Pkcs11Key": "asendusdoc._wip_recipient_keys",
+    "RecipientKey": "asendusdoc._wip_recipient_keys",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])

@@ -37,7 +37,7 @@ __all__ = [
     "DataFile",
     "Services",
     "build_container",
-    "seal_asice",
+    "seal_container",
     "sign_xades",
 ]
 
@@ -114,7 +114,9 @@ def sign_xades(
     """The ``signatures0.xml`` of a seal over ``files`` by ``key`` and ``certificate``."""
     from lxml import etree
 
-    root = etree.Element(f"{{{ASIC}}}XAdESSignatures", nsmap={"asic": ASIC, "ds": DS, "xades": XADES})
+    root = etree.Element(
+        f"{{{ASIC}}}XAdESSignatures", nsmap={"asic": ASIC, "ds": DS, "xades": XADES}
+    )
     signature = etree.SubElement(root, f"{{{DS}}}Signature", Id="S0")
     signed_info = etree.SubElement(signature, f"{{{DS}}}SignedInfo")
     _sub(signed_info, "ds:CanonicalizationMethod", Algorithm=C14N11)
@@ -144,9 +146,7 @@ def sign_xades(
 def _qualifying_properties(
     signature: etree._Element, files: Sequence[DataFile], certificate: Any, now: dt.datetime | None
 ) -> etree._Element:
-    properties = _sub(
-        _sub(signature, "ds:Object"), "xades:QualifyingProperties", Target="#S0"
-    )
+    properties = _sub(_sub(signature, "ds:Object"), "xades:QualifyingProperties", Target="#S0")
     signed = _sub(properties, "xades:SignedProperties", Id="S0-SignedProperties")
     signature_properties = _sub(signed, "xades:SignedSignatureProperties")
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
@@ -330,7 +330,7 @@ class AsiceSeal:
     services: Services | None = None
 
 
-def seal_asice(
+def seal_container(
     files: Sequence[DataFile], seal: AsiceSeal, *, now: dt.datetime | None = None
 ) -> tuple[bytes, SealSummary]:
     """An ASiC-E container holding ``files``, sealed; and who sealed it."""

@@ -50,7 +50,13 @@ if TYPE_CHECKING:
 
     from asendusdoc.read.asice import AsicContainer
 
-__all__ = ["REASONS", "ContainerReport", "SignatureReport", "trusted_certificates", "verify_container"]
+__all__ = [
+    "REASONS",
+    "ContainerReport",
+    "SignatureReport",
+    "trusted_certificates",
+    "verify_container",
+]
 
 Status = Literal["valid", "invalid", "indeterminate"]
 _NS = {"ds": DS, "xades": XADES}
@@ -61,33 +67,36 @@ _MAX_CHAIN = 8
 
 
 REASONS: dict[str, str] = {
-    "signature_valid": N_("the digests, the signature and the certificate hold, and the chain "
-                          "is trusted"),
+    "signature_valid": N_(
+        "the digests, the signature and the certificate hold, and the chain is trusted"
+    ),
     "file_changed": N_("the file {file} was changed after signing"),
     "file_missing": N_("the signed file {file} is not in the container (removed)"),
     "file_unsigned": N_("the file {file} was added to the container and is not signed"),
-    "file_not_in_manifest": N_("the file {file} is not listed in the container's manifest "
-                               "(added after signing)"),
-    "signed_properties_changed": N_("the signature's own data (signing time, certificate, "
-                                    "role) was changed after signing"),
-    "signed_properties_missing": N_("the signature does not cover its own data (signing "
-                                    "time, certificate)"),
-    "certificate_replaced": N_("the certificate in the signature is not the one that signed "
-                               "(replaced)"),
-    "signature_value_wrong": N_("the signature value does not match the signed data: the "
-                                "signature was changed"),
+    "file_not_in_manifest": N_(
+        "the file {file} is not listed in the container's manifest (added after signing)"
+    ),
+    "signed_properties_changed": N_(
+        "the signature's own data (signing time, certificate, role) was changed after signing"
+    ),
+    "signed_properties_missing": N_(
+        "the signature does not cover its own data (signing time, certificate)"
+    ),
+    "certificate_replaced": N_(
+        "the certificate in the signature is not the one that signed (replaced)"
+    ),
+    "signature_value_wrong": N_(
+        "the signature value does not match the signed data: the signature was changed"
+    ),
     "signature_broken": N_("the signature cannot be read (damaged XML or values)"),
     "certificate_key_usage": N_("the certificate may not be used for signatures (key usage)"),
     "certificate_not_valid_at_time": N_("the certificate was not valid at the signing time"),
     "signing_time_missing": N_("the signature has no signing time"),
-    "timestamp_other_data": N_("the timestamp was made over other data, not over this "
-                               "signature"),
+    "timestamp_other_data": N_("the timestamp was made over other data, not over this signature"),
     "timestamp_broken": N_("the timestamp cannot be read or its data was changed"),
     "timestamp_signature": N_("the timestamp's signature does not hold"),
-    "timestamp_no_certificate": N_("the timestamp does not carry the certificate of its "
-                                   "service"),
-    "timestamp_untrusted": N_("the timestamp's service is not trusted (give its CA with "
-                              "--trust)"),
+    "timestamp_no_certificate": N_("the timestamp does not carry the certificate of its service"),
+    "timestamp_untrusted": N_("the timestamp's service is not trusted (give its CA with --trust)"),
     "ocsp_missing": N_("the signature has a timestamp but no OCSP response"),
     "ocsp_broken": N_("the OCSP response cannot be read"),
     "ocsp_not_successful": N_("the OCSP response is an error, not a status"),
@@ -98,10 +107,13 @@ REASONS: dict[str, str] = {
     "ocsp_no_responder": N_("the OCSP response was signed by an unknown responder"),
     "ocsp_not_near_timestamp": N_("the OCSP response was not produced near the timestamp"),
     "ocsp_untrusted": N_("the OCSP responder is not trusted (give its CA with --trust)"),
-    "chain_untrusted": N_("the signer's certificate does not lead to a trusted certificate "
-                          "(give the issuing CA with --trust)"),
-    "profile_unchecked": N_("the signature's profile ({profile}) is one asendusdoc does not "
-                            "check; open it in DigiDoc4"),
+    "chain_untrusted": N_(
+        "the signer's certificate does not lead to a trusted certificate "
+        "(give the issuing CA with --trust)"
+    ),
+    "profile_unchecked": N_(
+        "the signature's profile ({profile}) is one asendusdoc does not check; open it in DigiDoc4"
+    ),
     "algorithm_unsupported": N_("the signature uses an algorithm asendusdoc does not check"),
 }
 """The sentence of each reason code, in English (translated through the catalogs)."""
@@ -389,11 +401,15 @@ class _Check:
         assert signed_info is not None and self.certificate is not None
         c14n = signed_info.find("ds:CanonicalizationMethod", _NS)
         method = signed_info.find("ds:SignatureMethod", _NS)
-        kind_digest = SIGNATURE_METHODS.get(method.get("Algorithm", "") if method is not None else "")
+        kind_digest = SIGNATURE_METHODS.get(
+            method.get("Algorithm", "") if method is not None else ""
+        )
         if kind_digest is None:
             raise _Failed("indeterminate", "algorithm_unsupported")
         try:
-            data = canonical(signed_info, c14n.get("Algorithm", C14N11) if c14n is not None else C14N11)
+            data = canonical(
+                signed_info, c14n.get("Algorithm", C14N11) if c14n is not None else C14N11
+            )
         except KeyError:
             raise _Failed("indeterminate", "algorithm_unsupported") from None
         value = _b64(self._find("ds:SignatureValue"))
@@ -427,8 +443,12 @@ class _Check:
         value = self._find("ds:SignatureValue")
         assert value is not None
         try:
-            covered = canonical(value, c14n.get("Algorithm", C14N11) if c14n is not None else C14N11)
-            timestamp = check_timestamp(_b64(stamp.find("xades:EncapsulatedTimeStamp", _NS)), covered)
+            covered = canonical(
+                value, c14n.get("Algorithm", C14N11) if c14n is not None else C14N11
+            )
+            timestamp = check_timestamp(
+                _b64(stamp.find("xades:EncapsulatedTimeStamp", _NS)), covered
+            )
         except KeyError:
             raise _Failed("indeterminate", "algorithm_unsupported") from None
         except EvidenceError as exc:
@@ -468,7 +488,11 @@ class _Check:
         moment = self.moment
         if moment is None:
             raise _Failed("invalid", "signing_time_missing")
-        if not self.certificate.not_valid_before_utc <= moment <= self.certificate.not_valid_after_utc:
+        if (
+            not self.certificate.not_valid_before_utc
+            <= moment
+            <= self.certificate.not_valid_after_utc
+        ):
             raise _Failed("invalid", "certificate_not_valid_at_time")
 
     def _check_chain(self) -> None:

@@ -7,8 +7,8 @@ unwrap; or RSA PKCS#1 v1.5), then the payload is decrypted with AES-256-GCM, who
 proves that no byte was changed. A payload that is a DigiDoc XML container (several files)
 gives each file.
 
-**CDOC 2.0** (``CDOC\\x02``): read with pycdoc's parser where it is installed; the key is
-unwrapped here (see :mod:`asendusdoc.protect._cdoc2_reader`).
+**CDOC 2.0** (``CDOC\\x02``) is refused as not supported yet (``cdoc_unsupported``): see
+``docs/decisions.md``.
 
 Every refusal is an :class:`~asendusdoc.errors.EncryptionError` (exit 2) and nothing is given
 back: ``cdoc_not_recipient`` (encrypted for someone else: another key or certificate),
@@ -66,9 +66,7 @@ def is_cdoc(data: bytes) -> bool:
 def decrypt(data: bytes, key: RecipientKey, name: str = "envelope") -> list[DecryptedFile]:
     """The files in the CDOC envelope ``data``, opened with ``key``."""
     if data.startswith(b"CDOC\x02"):
-        from asendusdoc._wip_cdoc2_decrypt import decrypt_cdoc2
-
-        return decrypt_cdoc2(data, key, name)
+        raise _unsupported(name)
     root = _parse(data, name)
     method = root.find("denc:EncryptionMethod", _NS)
     if method is None or method.get("Algorithm") != _XENC11 + "aes256-gcm":
@@ -154,7 +152,9 @@ def _unwrap(encrypted_key: etree._Element, key: RecipientKey, public_key: Any, n
     return transport_key
 
 
-def _key_encryption_key(agreement: etree._Element, key: RecipientKey, public_key: Any, name: str) -> bytes:
+def _key_encryption_key(
+    agreement: etree._Element, key: RecipientKey, public_key: Any, name: str
+) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.kdf.concatkdf import ConcatKDFHash
@@ -165,7 +165,9 @@ def _key_encryption_key(agreement: etree._Element, key: RecipientKey, public_key
     if params is None or curve is None:
         raise _damaged(name)
     digest_method = params.find("ds:DigestMethod", _NS)
-    digest = _KDF_DIGESTS.get(digest_method.get("Algorithm", "") if digest_method is not None else "")
+    digest = _KDF_DIGESTS.get(
+        digest_method.get("Algorithm", "") if digest_method is not None else ""
+    )
     curve_name = _CURVE_OIDS.get((curve.get("URI") or "").removeprefix("urn:oid:"))
     if digest is None or curve_name is None:
         raise _unsupported(name)
@@ -228,8 +230,8 @@ def _damaged(name: str) -> EncryptionError:
 
 def _unsupported(name: str) -> EncryptionError:
     return EncryptionError(
-        "The envelope {name} uses an encryption asendusdoc does not open (only CDOC 1.1 with "
-        "AES-256-GCM, and CDOC 2.0). Open it in DigiDoc4.",
+        "The envelope {name} uses an encryption asendusdoc does not open yet (it opens CDOC "
+        "1.1 with AES-256-GCM, as DigiDoc4 writes it). Open it in DigiDoc4.",
         code="cdoc_unsupported",
         name=name,
     )

@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from asendusdoc.errors import EncryptionError
+from asendusdoc.protect import KeyData
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric import ec
 
-__all__ = ["Pkcs11Key", "PrivateKey", "RecipientKey", "private_key_from_file"]
+__all__ = ["FileKey", "Pkcs11Key", "RecipientKey", "private_key_from_file"]
 
 
 class RecipientKey(Protocol):
@@ -50,10 +51,15 @@ class RecipientKey(Protocol):
 
 
 @dataclass(frozen=True)
-class PrivateKey:
-    """A private key held in memory (read from a PEM or PKCS#12 file)."""
+class FileKey:
+    """A recipient's private key held in memory, read from a PEM or PKCS#12 file."""
 
     key: Any = field(repr=False)
+
+    @classmethod
+    def load(cls, key: KeyData, password: bytes | None = None) -> FileKey:
+        """The private key in ``key``'s bytes: PEM, or PKCS#12 (``.p12``, ``.pfx``)."""
+        return private_key_from_file(key.data, key.name, password)
 
     def public_keys(self) -> list[Any]:
         return [self.key.public_key()]
@@ -69,14 +75,14 @@ class PrivateKey:
         return bytes(self.key.exchange(ec.ECDH(), peer))
 
 
-def private_key_from_file(data: bytes, name: str, password: bytes | None = None) -> PrivateKey:
+def private_key_from_file(data: bytes, name: str, password: bytes | None = None) -> FileKey:
     """The private key in a PEM file or a PKCS#12 file (``.p12``, ``.pfx``)."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     if b"-----BEGIN" in data:
         try:
-            return PrivateKey(serialization.load_pem_private_key(data, password))
+            return FileKey(serialization.load_pem_private_key(data, password))
         except TypeError:
             raise _bad_password(name) from None
         except ValueError:
@@ -91,7 +97,7 @@ def private_key_from_file(data: bytes, name: str, password: bytes | None = None)
         raise _unreadable(name) from None
     if key is None:
         raise _unreadable(name)
-    return PrivateKey(key)
+    return FileKey(key)
 
 
 def _is_pkcs12(data: bytes) -> bool:
@@ -181,7 +187,12 @@ class Pkcs11Key:
             )
         try:
             session = slots[index].get_token().open(user_pin=self.pin)
-        except (pkcs11.PinIncorrect, pkcs11.PinLenRange, pkcs11.ArgumentsBad, pkcs11.UserNotLoggedIn):
+        except (
+            pkcs11.PinIncorrect,
+            pkcs11.PinLenRange,
+            pkcs11.ArgumentsBad,
+            pkcs11.UserNotLoggedIn,
+        ):
             raise EncryptionError(
                 "The token refused the PIN. Give the right PIN with --pin-file or --pin-env.",
                 code="pkcs11_bad_pin",
@@ -196,32 +207,38 @@ class Pkcs11Key:
 
 def _token_keys(session: Any) -> list[tuple[Any, Any]]:
     """(public key, private key handle) of each private key on the token that has its
-    certificate or public key there too."""
+    certificate or public key there too (found by the same ``CKA_ID``)."""
     import pkcs11
     from cryptography import x509
     from cryptography.hazmat.primitives import serialization
+    from pkcs11.util.ec import encode_ec_public_key
+    from pkcs11.util.rsa import encode_rsa_public_key
 
     found = []
-    privates = list(session.get_objects({pkcs11.Attribute.CLASS: pkcs11.ObjectClass.PRIVATE_KEY}))
-    for private in privates:  # one search at a time: PKCS#11 allows no nested searches
+    for private in _objects(session, pkcs11.ObjectClass.PRIVATE_KEY):
         key_id = private[pkcs11.Attribute.ID]
         public = None
-        for cert in list(session.get_objects({pkcs11.Attribute.CLASS: pkcs11.ObjectClass.CERTIFICATE,
-                                              pkcs11.Attribute.ID: key_id})):  # fmt: skip
+        for cert in _objects(session, pkcs11.ObjectClass.CERTIFICATE, key_id):
             public = x509.load_der_x509_certificate(cert[pkcs11.Attribute.VALUE]).public_key()
-            break
         if public is None:
-            from pkcs11.util.ec import encode_ec_public_key
-            from pkcs11.util.rsa import encode_rsa_public_key
-
-            for key in list(session.get_objects({pkcs11.Attribute.CLASS: pkcs11.ObjectClass.PUBLIC_KEY,
-                                                 pkcs11.Attribute.ID: key_id})):  # fmt: skip
-                encode = encode_rsa_public_key if key.key_type == pkcs11.KeyType.RSA else encode_ec_public_key
-                public = serialization.load_der_public_key(encode(key))
-                break
+            for key in _objects(session, pkcs11.ObjectClass.PUBLIC_KEY, key_id):
+                is_rsa = key.key_type == pkcs11.KeyType.RSA
+                encoded = encode_rsa_public_key(key) if is_rsa else encode_ec_public_key(key)
+                public = serialization.load_der_public_key(encoded)
         if public is not None:
             found.append((public, private))
     return found
+
+
+def _objects(session: Any, kind: Any, key_id: bytes | None = None) -> list[Any]:
+    """The token's objects of one class (with one ``CKA_ID``), as a list: PKCS#11 allows
+    one search at a time in a session."""
+    import pkcs11
+
+    template: dict[Any, Any] = {pkcs11.Attribute.CLASS: kind}
+    if key_id is not None:
+        template[pkcs11.Attribute.ID] = key_id
+    return list(session.get_objects(template))
 
 
 def _private_for(session: Any, public_key: Any) -> Any:

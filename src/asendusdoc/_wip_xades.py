@@ -78,9 +78,7 @@ def canonical(element: etree._Element, algorithm: str = C14N11) -> bytes:
     from lxml import etree
 
     exclusive, with_comments = C14N_ALGORITHMS[algorithm]
-    return etree.tostring(
-        element, method="c14n", exclusive=exclusive, with_comments=with_comments
-    )
+    return etree.tostring(element, method="c14n", exclusive=exclusive, with_comments=with_comments)
 
 
 def digest(data: bytes, name: str) -> bytes:

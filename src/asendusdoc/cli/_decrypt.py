@@ -33,11 +33,11 @@ def register(commands: Any) -> None:
             "written; 2: the envelope cannot be opened with this key, or is damaged."
         ),
     )
-    parser.add_argument("file", metavar=_("FILE"), help=_("the envelope (.cdoc); - for standard input"))
-    target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument(
-        "-o", "--output", type=Path, metavar=_("OUT"), help=_("the output file")
+    parser.add_argument(
+        "file", metavar=_("FILE"), help=_("the envelope (.cdoc); - for standard input")
     )
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", type=Path, metavar=_("OUT"), help=_("the output file"))
     target.add_argument(
         "--out-dir", type=Path, metavar=_("DIR"),
         help=_("write each file of the envelope into DIR (needed for several files)"),

@@ -125,7 +125,7 @@ def _post(url: str, body: bytes, content_type: str) -> bytes:
         url, data=body, headers={"Content-Type": content_type}, method="POST"
     )
     try:
-        with urllib.request.urlopen(request, timeout=_SERVICE_TIMEOUT) as answer:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=_SERVICE_TIMEOUT) as answer:
             data: bytes = answer.read(_MAX_ANSWER + 1)
     except urllib.error.URLError as exc:
         raise OSError(str(exc.reason)) from None

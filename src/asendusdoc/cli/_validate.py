@@ -19,6 +19,7 @@ from asendusdoc.cli._common import (
     ngettext_for,
     read_input,
 )
+from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError
 
 __all__ = ["register"]
@@ -44,6 +45,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")
     )
+    add_received_options(parser)
     add_lang_option(parser, default=False)
     parser.set_defaults(handler=_validate)
 

@@ -132,7 +132,9 @@ def _details(signature: SignatureReport, lang: str) -> str:
         time = _("unknown")
     else:
         time = signature.signing_time.strftime("%Y-%m-%d %H:%M:%S UTC")
-    kind = _("trusted, from the timestamp") if signature.time_trusted else _("claimed by the signer")
+    kind = (
+        _("trusted, from the timestamp") if signature.time_trusted else _("claimed by the signer")
+    )
     return _("profile {profile}; signing time {time} ({kind})").format(
         profile=signature.profile, time=time, kind=kind
     )
