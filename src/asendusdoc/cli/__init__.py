@@ -46,7 +46,7 @@ _COMMANDS = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command, in :func:`cli_language` (see :func:`speaking`)."""
-    from asendusdoc import __version__
+    from asendusdoc._version import __version__
 
     _ = gettext_for(cli_language())
     parser = argparse.ArgumentParser(
