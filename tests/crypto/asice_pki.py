@@ -36,8 +36,17 @@ def _name(common_name: str, organisation: str | None = None) -> x509.Name:
 
 
 def _usage(**flags: bool) -> x509.KeyUsage:
-    names = ("digital_signature", "content_commitment", "key_encipherment", "data_encipherment",
-             "key_agreement", "key_cert_sign", "crl_sign", "encipher_only", "decipher_only")  # fmt: skip
+    names = (
+        "digital_signature",
+        "content_commitment",
+        "key_encipherment",
+        "data_encipherment",
+        "key_agreement",
+        "key_cert_sign",
+        "crl_sign",
+        "encipher_only",
+        "decipher_only",
+    )
     return x509.KeyUsage(**{name: flags.get(name, False) for name in names})
 
 
@@ -88,9 +97,12 @@ class Pki:
     def seal_pkcs12(self) -> bytes:
         """The seal's key and certificate with the CA (the issuer an OCSP request names)."""
         return pkcs12.serialize_key_and_certificates(
-            b"seal", self.seal_key, self.seal, [self.root],
+            b"seal",
+            self.seal_key,
+            self.seal,
+            [self.root],
             serialization.BestAvailableEncryption(PKCS12_PASSWORD),
-        )  # fmt: skip
+        )
 
     def timestamp(self, request: bytes, *, other_bytes: bool = False) -> bytes:
         """A time-stamping authority's answer; ``other_bytes`` stamps something else."""
@@ -143,25 +155,36 @@ def make_pki() -> Pki:
     """A fresh fictional PKI (EC P-256 keys, fast; the TSA's RSA, as pyhanko's stamper needs)."""
     root_key = ec.generate_private_key(ec.SECP256R1())
     root = issue(
-        _name("Testimaa Juur-CA"), root_key, None,
-        usage=_usage(key_cert_sign=True, crl_sign=True), ca=True, days=(-60, 3650),
-    )  # fmt: skip
+        _name("Testimaa Juur-CA"),
+        root_key,
+        None,
+        usage=_usage(key_cert_sign=True, crl_sign=True),
+        ca=True,
+        days=(-60, 3650),
+    )
     seal_key = ec.generate_private_key(ec.SECP256R1())
     seal = issue(
-        _name("Näidisvalla Sotsiaalosakond", "Näidisvalla Vallavalitsus"), seal_key,
-        (root, root_key), usage=_usage(digital_signature=True, content_commitment=True),
-    )  # fmt: skip
+        _name("Näidisvalla Sotsiaalosakond", "Näidisvalla Vallavalitsus"),
+        seal_key,
+        (root, root_key),
+        usage=_usage(digital_signature=True, content_commitment=True),
+    )
     tsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyhanko's: RSA
     tsa = issue(
-        _name("Testimaa ajatempel"), tsa_key, (root, root_key),
+        _name("Testimaa ajatempel"),
+        tsa_key,
+        (root, root_key),
         usage=_usage(digital_signature=True, content_commitment=True),
         eku=[ExtendedKeyUsageOID.TIME_STAMPING],
-    )  # fmt: skip
+    )
     responder_key = ec.generate_private_key(ec.SECP256R1())
     responder = issue(
-        _name("Testimaa OCSP"), responder_key, (root, root_key),
-        usage=_usage(digital_signature=True), eku=[ExtendedKeyUsageOID.OCSP_SIGNING],
-    )  # fmt: skip
+        _name("Testimaa OCSP"),
+        responder_key,
+        (root, root_key),
+        usage=_usage(digital_signature=True),
+        eku=[ExtendedKeyUsageOID.OCSP_SIGNING],
+    )
     return Pki(root, root_key, seal, seal_key, tsa, tsa_key, responder, responder_key)
 
 
@@ -172,7 +195,7 @@ def serving(pki: Pki) -> Iterator[str]:
     routes: dict[str, Callable[[bytes], bytes]] = {"/tsa": pki.timestamp, "/ocsp": pki.ocsp}
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (the http.server name)
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             route = routes.get(self.path)
             if route is None:
@@ -184,7 +207,7 @@ def serving(pki: Pki) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(answer)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             return
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -54,8 +54,10 @@ class Token:
 def _tool(module: str, *args: str) -> None:
     subprocess.run(
         ["pkcs11-tool", "--module", module, "--login", "--pin", PIN, *args],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 @contextmanager
@@ -71,10 +73,21 @@ def softhsm_token(folder: Path, keys: list[tuple[Any, Any]]) -> Iterator[Token]:
     os.environ["SOFTHSM2_CONF"] = str(config)
     try:
         subprocess.run(
-            ["softhsm2-util", "--init-token", "--free", "--label", "asendusdoc",
-             "--pin", PIN, "--so-pin", SO_PIN],
-            check=True, capture_output=True, timeout=60,
-        )  # fmt: skip
+            [
+                "softhsm2-util",
+                "--init-token",
+                "--free",
+                "--label",
+                "asendusdoc",
+                "--pin",
+                PIN,
+                "--so-pin",
+                SO_PIN,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         for index, (key, certificate) in enumerate(keys, 1):
             key_file = folder / f"key{index}.der"
             key_file.write_bytes(
@@ -84,15 +97,38 @@ def softhsm_token(folder: Path, keys: list[tuple[Any, Any]]) -> Iterator[Token]:
                     serialization.NoEncryption(),
                 )
             )
-            usage = "--usage-derive" if isinstance(key, ec.EllipticCurvePrivateKey) else "--usage-decrypt"
+            usage = (
+                "--usage-derive"
+                if isinstance(key, ec.EllipticCurvePrivateKey)
+                else "--usage-decrypt"
+            )
             key_id = f"{index:02x}"
-            _tool(module, "--write-object", str(key_file), "--type", "privkey", usage,
-                  "--id", key_id, "--label", f"key{index}")  # fmt: skip
+            _tool(
+                module,
+                "--write-object",
+                str(key_file),
+                "--type",
+                "privkey",
+                usage,
+                "--id",
+                key_id,
+                "--label",
+                f"key{index}",
+            )
             key_file.unlink()
             cert_file = folder / f"cert{index}.der"
             cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.DER))
-            _tool(module, "--write-object", str(cert_file), "--type", "cert",
-                  "--id", key_id, "--label", f"key{index}")  # fmt: skip
+            _tool(
+                module,
+                "--write-object",
+                str(cert_file),
+                "--type",
+                "cert",
+                "--id",
+                key_id,
+                "--label",
+                f"key{index}",
+            )
         yield Token(module, PIN)
     finally:
         if previous is None:

@@ -37,16 +37,35 @@ def test_an_lt_seal_from_local_services_verifies_with_a_trusted_time(capsys, pki
     password.write_bytes(PKCS12_PASSWORD)
     target = tmp_path / "aruanne.docx.asice"
     with serving(pki) as address:
-        code = main(["seal", str(document), "--asice-seal-with", str(p12),
-                     "--seal-password-file", str(password), "--tsa-url", f"{address}/tsa",
-                     "--ocsp-url", f"{address}/ocsp", "-o", str(target), "--lang", "en"])  # fmt: skip
+        code = main(
+            [
+                "seal",
+                str(document),
+                "--asice-seal-with",
+                str(p12),
+                "--seal-password-file",
+                str(password),
+                "--tsa-url",
+                f"{address}/tsa",
+                "--ocsp-url",
+                f"{address}/ocsp",
+                "-o",
+                str(target),
+                "--lang",
+                "en",
+            ]
+        )
     assert code == 0, capsys.readouterr().err
     capsys.readouterr()
     code = main(["verify", str(target), "--trust", str(root), "--json", "--lang", "en"])
     report = json.loads(capsys.readouterr().out)
     assert code == 0, report
     (signature,) = report["signatures"]
-    assert (signature["profile"], signature["time"], signature["status"]) == ("LT", "trusted", "valid")
+    assert (signature["profile"], signature["time"], signature["status"]) == (
+        "LT",
+        "trusted",
+        "valid",
+    )
     assert signature["organisation"] == "Näidisvalla Vallavalitsus"
 
 
@@ -80,9 +99,24 @@ def test_an_unreachable_service_exits_2_and_writes_nothing(capsys, pki, tmp_path
     password = tmp_path / "password"
     password.write_bytes(PKCS12_PASSWORD)
     target = tmp_path / "a.asice"
-    code = main(["seal", str(document), "--asice-seal-with", str(p12),
-                 "--seal-password-file", str(password), "--tsa-url", "http://127.0.0.1:9/tsa",
-                 "--ocsp-url", "http://127.0.0.1:9/ocsp", "-o", str(target), "--lang", "en"])  # fmt: skip
+    code = main(
+        [
+            "seal",
+            str(document),
+            "--asice-seal-with",
+            str(p12),
+            "--seal-password-file",
+            str(password),
+            "--tsa-url",
+            "http://127.0.0.1:9/tsa",
+            "--ocsp-url",
+            "http://127.0.0.1:9/ocsp",
+            "-o",
+            str(target),
+            "--lang",
+            "en",
+        ]
+    )
     assert code == 2
     assert "could not be reached" in capsys.readouterr().err
     assert not target.exists()

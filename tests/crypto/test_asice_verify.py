@@ -141,8 +141,18 @@ def sealed(tmp_path_factory) -> dict[tuple[str, str], Path]:
             target = folder / f"{signer}-suunamine.{fmt}.asice"
             password = folder / f"{signer}.password"
             password.write_text(signer)
-            code = main(["seal", str(document), "--asice-seal-with", str(SHARED / p12),
-                         "--seal-password-file", str(password), "-o", str(target)])  # fmt: skip
+            code = main(
+                [
+                    "seal",
+                    str(document),
+                    "--asice-seal-with",
+                    str(SHARED / p12),
+                    "--seal-password-file",
+                    str(password),
+                    "-o",
+                    str(target),
+                ]
+            )
             assert code == 0
             made[fmt, signer] = target
     return made
@@ -272,8 +282,21 @@ def test_the_report_never_shows_a_personal_code(capsys, seal_files: SealFiles, t
     password = tmp_path / "password"
     password.write_text(SEAL_PASSWORD)
     target = tmp_path / "aruanne.asice"
-    assert main(["seal", str(document), "--asice-seal-with", str(seal_files.good),
-                 "--seal-password-file", str(password), "-o", str(target)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "seal",
+                str(document),
+                "--asice-seal-with",
+                str(seal_files.good),
+                "--seal-password-file",
+                str(password),
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
+    )
     trusted = tmp_path / "pitsat.pem"
     trusted.write_bytes(seal_files.certificate.public_bytes(Encoding.PEM))
     for extra in ((), ("--json",)):

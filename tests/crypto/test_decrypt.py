@@ -49,10 +49,13 @@ def p12_key(recipient: RecipientCertificate, folder: Path) -> Path:
     path = folder / f"{recipient.pem.stem}.p12"
     path.write_bytes(
         pkcs12.serialize_key_and_certificates(
-            b"key", recipient.private_key, recipient.certificate, None,
+            b"key",
+            recipient.private_key,
+            recipient.certificate,
+            None,
             serialization.BestAvailableEncryption(KEY_PASSWORD.encode()),
         )
-    )  # fmt: skip
+    )
     return path
 
 
@@ -64,7 +67,9 @@ def sent(tmp_path: Path, certificates: CertificateSet) -> Path:
 
 
 @pytest.mark.parametrize("recipient", RECIPIENTS)
-def test_a_pem_key_opens_the_envelope_to_the_exact_bytes(capsys, tmp_path, certificates, sent, recipient):
+def test_a_pem_key_opens_the_envelope_to_the_exact_bytes(
+    capsys, tmp_path, certificates, sent, recipient
+):
     key = pem_key(getattr(certificates, recipient), tmp_path)
     out = tmp_path / "out.pdf"
     code, text = cli(capsys, "decrypt", str(sent), "-o", str(out), "--key", str(key))
@@ -73,12 +78,23 @@ def test_a_pem_key_opens_the_envelope_to_the_exact_bytes(capsys, tmp_path, certi
 
 
 @pytest.mark.parametrize("recipient", RECIPIENTS)
-def test_a_pkcs12_key_opens_the_envelope_to_the_exact_bytes(capsys, tmp_path, certificates, sent, recipient, monkeypatch):
+def test_a_pkcs12_key_opens_the_envelope_to_the_exact_bytes(
+    capsys, tmp_path, certificates, sent, recipient, monkeypatch
+):
     key = p12_key(getattr(certificates, recipient), tmp_path)
     monkeypatch.setenv("KEY_PASSWORD", KEY_PASSWORD)
     out = tmp_path / "out.pdf"
-    code, text = cli(capsys, "decrypt", str(sent), "-o", str(out), "--key", str(key),
-                     "--key-password-env", "KEY_PASSWORD")  # fmt: skip
+    code, text = cli(
+        capsys,
+        "decrypt",
+        str(sent),
+        "-o",
+        str(out),
+        "--key",
+        str(key),
+        "--key-password-env",
+        "KEY_PASSWORD",
+    )
     assert code == 0, text
     assert out.read_bytes() == DOCUMENT
 
@@ -92,26 +108,48 @@ def test_a_softhsm2_token_opens_the_envelope_through_pkcs11(capsys, tmp_path, ce
             alone = tmp_path / f"{recipient.pem.stem}.cdoc"
             alone.write_bytes(envelope(recipient))
             out = tmp_path / f"{recipient.pem.stem}.pdf"
-            code, text = cli(capsys, "decrypt", str(alone), "-o", str(out),
-                             "--pkcs11", token.module, "--pin-file", str(pin))  # fmt: skip
+            code, text = cli(
+                capsys,
+                "decrypt",
+                str(alone),
+                "-o",
+                str(out),
+                "--pkcs11",
+                token.module,
+                "--pin-file",
+                str(pin),
+            )
             assert code == 0, text
             assert out.read_bytes() == DOCUMENT
         wrong = tmp_path / "wrong-pin"
         wrong.write_text("0000")
         out = tmp_path / "refused.pdf"
-        code, text = cli(capsys, "decrypt", str(sent), "-o", str(out),
-                         "--pkcs11", token.module, "--pin-file", str(wrong))  # fmt: skip
+        code, text = cli(
+            capsys,
+            "decrypt",
+            str(sent),
+            "-o",
+            str(out),
+            "--pkcs11",
+            token.module,
+            "--pin-file",
+            str(wrong),
+        )
         assert code == 2 and "PIN" in text and not out.exists()
 
 
 def test_the_library_decrypts_bytes_with_a_key(certificates):
     recipient = certificates.ec_p384
     key = asendusdoc.FileKey.load(
-        KeyData(recipient.private_key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        ), "mari.key")
-    )  # fmt: skip
+        KeyData(
+            recipient.private_key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            ),
+            "mari.key",
+        )
+    )
     (opened,) = asendusdoc.decrypt(envelope(recipient), key)
     assert (opened.name, opened.data) == ("suunamine.pdf", DOCUMENT)
 
@@ -139,8 +177,9 @@ def test_a_refused_envelope_exits_2_and_writes_nothing(capsys, tmp_path, certifi
     sent = tmp_path / "x.cdoc"
     sent.write_bytes(change(data))
     out = tmp_path / "out.pdf"
-    code, text = cli(capsys, "decrypt", str(sent), "-o", str(out),
-                     "--key", str(pem_key(recipient, tmp_path)))  # fmt: skip
+    code, text = cli(
+        capsys, "decrypt", str(sent), "-o", str(out), "--key", str(pem_key(recipient, tmp_path))
+    )
     assert code == 2
     assert message in text
     assert not out.exists()
@@ -151,8 +190,17 @@ def test_a_wrong_pkcs12_password_exits_2(capsys, tmp_path, certificates, sent, m
     key = p12_key(certificates.rsa, tmp_path)
     monkeypatch.setenv("KEY_PASSWORD", "vale")
     out = tmp_path / "out.pdf"
-    code, text = cli(capsys, "decrypt", str(sent), "-o", str(out), "--key", str(key),
-                     "--key-password-env", "KEY_PASSWORD")  # fmt: skip
+    code, text = cli(
+        capsys,
+        "decrypt",
+        str(sent),
+        "-o",
+        str(out),
+        "--key",
+        str(key),
+        "--key-password-env",
+        "KEY_PASSWORD",
+    )
     assert code == 2 and "password" in text and not out.exists()
 
 
@@ -188,8 +236,23 @@ def test_an_envelope_of_several_files_needs_out_dir(capsys, tmp_path, certificat
 def test_refusals_are_translated(capsys, tmp_path, certificates, lang):
     sent = tmp_path / "x.cdoc"
     sent.write_bytes(envelope(certificates.rsa))
-    code, text = cli(capsys, "decrypt", str(sent), "-o", str(tmp_path / "o"),
-                     "--key", str(pem_key(certificates.ec_p256, tmp_path)), lang=lang)  # fmt: skip
-    _code, english = cli(capsys, "decrypt", str(sent), "-o", str(tmp_path / "o"),
-                         "--key", str(pem_key(certificates.ec_p256, tmp_path)))  # fmt: skip
+    code, text = cli(
+        capsys,
+        "decrypt",
+        str(sent),
+        "-o",
+        str(tmp_path / "o"),
+        "--key",
+        str(pem_key(certificates.ec_p256, tmp_path)),
+        lang=lang,
+    )
+    _code, english = cli(
+        capsys,
+        "decrypt",
+        str(sent),
+        "-o",
+        str(tmp_path / "o"),
+        "--key",
+        str(pem_key(certificates.ec_p256, tmp_path)),
+    )
     assert code == 2 and text != english

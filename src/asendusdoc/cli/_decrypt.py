@@ -49,10 +49,10 @@ def register(commands: Any) -> None:
 
 
 def _decrypt(args: argparse.Namespace) -> int:
-    from asendusdoc._wip_cdoc_decrypt import decrypt
     from asendusdoc.cli._common import read_input
     from asendusdoc.cli._received import recipient_key
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
+    from asendusdoc.protect.cdoc_open import decrypt
 
     _ = gettext_for(args.lang)
     key = recipient_key(args)

@@ -28,8 +28,8 @@ from asendusdoc.cli._common import cli_language, gettext_for
 from asendusdoc.errors import EncryptionError
 
 if TYPE_CHECKING:
-    from asendusdoc._wip_asice_verify import ContainerReport
-    from asendusdoc._wip_recipient_keys import RecipientKey
+    from asendusdoc.protect.asice_verify import ContainerReport
+    from asendusdoc.protect.recipient_keys import RecipientKey
 
 __all__ = [
     "add_key_options",
@@ -115,8 +115,8 @@ def receiving(args: argparse.Namespace) -> Iterator[None]:
 
 def recipient_key(args: argparse.Namespace) -> RecipientKey | None:
     """The key the options name (None when none is named); files are read here."""
-    from asendusdoc._wip_recipient_keys import Pkcs11Key, private_key_from_file
     from asendusdoc.cli._protection import read_key_file, read_password
+    from asendusdoc.protect.recipient_keys import Pkcs11Key, private_key_from_file
 
     if getattr(args, "pkcs11", None):
         pin = None
@@ -143,7 +143,7 @@ def trusted_from_arguments(args: argparse.Namespace) -> list[bytes]:
 
 def open_received(data: bytes, name: str) -> bytes:
     """``data`` decrypted when it is an envelope, and verified when it is a signed container."""
-    from asendusdoc._wip_cdoc_decrypt import decrypt, is_cdoc
+    from asendusdoc.protect.cdoc_open import decrypt, is_cdoc
     from asendusdoc.read.asice import looks_like_asice
 
     args = _options.get()
@@ -172,8 +172,8 @@ def open_received(data: bytes, name: str) -> bytes:
 
 
 def _check_signatures(data: bytes, name: str, args: argparse.Namespace | None) -> None:
-    from asendusdoc._wip_asice_verify import verify_container
     from asendusdoc.errors import SignatureError
+    from asendusdoc.protect.asice_verify import verify_container
 
     trusted = trusted_from_arguments(args) if args is not None else []
     report = verify_container(data, trusted, name=name)

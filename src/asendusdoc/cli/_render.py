@@ -34,6 +34,7 @@ from asendusdoc.cli._common import (
     ngettext_for,
 )
 from asendusdoc.cli._protection import (
+    add_asice_seal_options,
     add_protection_options,
     protection_from_arguments,
     protection_suffix,
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
 
 from asendusdoc.cli._received import add_received_options
-from asendusdoc.cli._seal import add_asice_seal_options
 
 __all__ = ["register"]
 

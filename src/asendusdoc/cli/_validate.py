@@ -20,7 +20,7 @@ from asendusdoc.cli._common import (
     read_input,
 )
 from asendusdoc.cli._received import add_received_options
-from asendusdoc.errors import InputError
+from asendusdoc.errors import InputError, SignatureError
 
 __all__ = ["register"]
 
@@ -83,6 +83,13 @@ def _validate(args: argparse.Namespace) -> int:
             problems = validate_form(read)  # a blank's problems carry their places
         except InputError as exc:
             counts["unreadable"] += 1
+            message = error_message(exc, lang)
+            results.append({"file": name, "path": "", "code": exc.code, "message": message})
+            if not args.json:
+                print(f"{shown}: {message}", file=sys.stderr)
+            continue
+        except SignatureError as exc:  # read, but changed after signing: invalid (exit 1)
+            counts["invalid"] += 1
             message = error_message(exc, lang)
             results.append({"file": name, "path": "", "code": exc.code, "message": message})
             if not args.json:

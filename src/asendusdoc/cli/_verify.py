@@ -20,7 +20,7 @@ from asendusdoc.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from asendusdoc._wip_asice_verify import SignatureReport
+    from asendusdoc.protect.asice_verify import SignatureReport
 
 __all__ = ["register", "signature_status"]
 
@@ -51,9 +51,9 @@ def register(commands: Any) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from asendusdoc._wip_asice_verify import verify_container
     from asendusdoc.cli._common import read_input
     from asendusdoc.cli._received import receiving, trusted_from_arguments
+    from asendusdoc.protect.asice_verify import verify_container
 
     with receiving(args):
         data, name = _opened(read_input(args.file, received=False), args)
@@ -73,9 +73,9 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _opened(data: bytes, args: argparse.Namespace) -> tuple[bytes, str]:
     """The container: ``data`` itself, or the one file of an envelope."""
-    from asendusdoc._wip_cdoc_decrypt import decrypt, is_cdoc
     from asendusdoc.cli._received import recipient_key
     from asendusdoc.errors import EncryptionError
+    from asendusdoc.protect.cdoc_open import decrypt, is_cdoc
 
     if not is_cdoc(data):
         return data, args.file
@@ -110,7 +110,7 @@ def _print_report(name: str, report: Any, lang: str) -> None:
 
 def signature_status(signature: SignatureReport, lang: str) -> str:
     """``signer (role): status: reason``, translated."""
-    from asendusdoc._wip_asice_verify import REASONS
+    from asendusdoc.protect.asice_verify import REASONS
 
     _ = gettext_for(lang)
     statuses = {

@@ -23,8 +23,8 @@ import binascii
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from asendusdoc._wip_recipient_keys import RecipientKey
 from asendusdoc.errors import EncryptionError, InputError
+from asendusdoc.protect.recipient_keys import RecipientKey
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -191,7 +191,7 @@ def _hex(value: str) -> bytes:
 def _file_name(root: etree._Element) -> str:
     for prop in root.iterfind("denc:EncryptionProperties/denc:EncryptionProperty", _NS):
         if prop.get("Name") == "Filename" and prop.text:
-            return prop.text.strip()
+            return str(prop.text).strip()
     return "document"
 
 

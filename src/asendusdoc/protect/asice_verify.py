@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote
 
-from asendusdoc._wip_evidence import EvidenceError, check_ocsp, check_timestamp, verify_with
-from asendusdoc._wip_xades import (
+from asendusdoc.i18n import N_
+from asendusdoc.protect._evidence import EvidenceError, check_ocsp, check_timestamp, verify_with
+from asendusdoc.protect._xades import (
     C14N11,
     DIGESTS,
     DS,
@@ -41,7 +42,6 @@ from asendusdoc._wip_xades import (
     canonical,
     digest,
 )
-from asendusdoc.i18n import N_
 from asendusdoc.read.asice import open_asice
 
 if TYPE_CHECKING:
@@ -315,11 +315,10 @@ class _Check:
     def _profile(self) -> str:
         unsigned = ".//xades:UnsignedSignatureProperties/"
         policy = self._find(".//xades:SignaturePolicyIdentifier//xades:Identifier")
-        if policy is not None and (policy.text or "").strip().removeprefix("urn:oid:") in (
-            _TIME_MARK_POLICIES
-        ):
-            if self._find(unsigned + "xades:SignatureTimeStamp") is None:
-                return "time-mark"
+        policy_oid = (policy.text or "") if policy is not None else ""
+        is_time_mark = policy_oid.strip().removeprefix("urn:oid:") in _TIME_MARK_POLICIES
+        if is_time_mark and self._find(unsigned + "xades:SignatureTimeStamp") is None:
+            return "time-mark"
         if self._find(unsigned + "xades:ArchiveTimeStamp") is not None:
             return "LTA"
         if self._find(unsigned + "xades:SignatureTimeStamp") is not None:

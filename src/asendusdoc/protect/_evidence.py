@@ -51,8 +51,11 @@ def verify_with(certificate: x509.Certificate, signature: bytes, data: bytes, di
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
-    algorithm = {"sha1": hashes.SHA1, "sha224": hashes.SHA224, "sha256": hashes.SHA256,
-                 "sha384": hashes.SHA384, "sha512": hashes.SHA512}[digest]()  # fmt: skip
+    algorithms: dict[str, type[hashes.HashAlgorithm]] = {
+        "sha1": hashes.SHA1, "sha224": hashes.SHA224, "sha256": hashes.SHA256,
+        "sha384": hashes.SHA384, "sha512": hashes.SHA512,
+    }  # fmt: skip
+    algorithm = algorithms[digest]()
     key = certificate.public_key()
     try:
         if isinstance(key, rsa.RSAPublicKey):
@@ -134,8 +137,9 @@ def _check_signed_attributes(signer_info: Any, tst_der: bytes, tsa: Any) -> None
         raise EvidenceError("timestamp_signature")
 
 
-def check_ocsp(response_der: bytes, certificate: x509.Certificate,
-               issuer: x509.Certificate | None) -> tuple[dt.datetime, x509.Certificate]:  # fmt: skip
+def check_ocsp(
+    response_der: bytes, certificate: x509.Certificate, issuer: x509.Certificate | None
+) -> tuple[dt.datetime, x509.Certificate]:
     """When the response was produced and who signed it, checked to say "good" about
     ``certificate`` (issued by ``issuer``, when known)."""
     from cryptography.x509 import ocsp
@@ -193,5 +197,6 @@ def _responder(response: Any, issuer: x509.Certificate | None) -> x509.Certifica
                 candidate.verify_directly_issued_by(issuer)
             except (ValueError, TypeError, InvalidSignature):
                 continue
-        return candidate
+        found: x509.Certificate = candidate
+        return found
     raise EvidenceError("ocsp_no_responder")

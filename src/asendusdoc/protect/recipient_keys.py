@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from asendusdoc.errors import EncryptionError
-from asendusdoc.protect import KeyData
+from asendusdoc.protect._values import KeyData
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -217,7 +217,7 @@ def _token_keys(session: Any) -> list[tuple[Any, Any]]:
     found = []
     for private in _objects(session, pkcs11.ObjectClass.PRIVATE_KEY):
         key_id = private[pkcs11.Attribute.ID]
-        public = None
+        public: Any = None
         for cert in _objects(session, pkcs11.ObjectClass.CERTIFICATE, key_id):
             public = x509.load_der_x509_certificate(cert[pkcs11.Attribute.VALUE]).public_key()
         if public is None:

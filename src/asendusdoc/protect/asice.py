@@ -22,9 +22,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from asendusdoc._wip_xades import ASIC, C14N11, DS, SHA256, SIGNED_PROPERTIES_TYPE, XADES, canonical
 from asendusdoc.errors import EncryptionError
-from asendusdoc.protect import KeyData, SealSummary
+from asendusdoc.protect._values import AsiceSeal, SealSummary, Services
+from asendusdoc.protect._xades import (
+    ASIC,
+    C14N11,
+    DS,
+    SHA256,
+    SIGNED_PROPERTIES_TYPE,
+    XADES,
+    canonical,
+)
 from asendusdoc.read.asice import ASICE_MEDIA_TYPE, MANIFEST
 
 if TYPE_CHECKING:
@@ -32,18 +40,16 @@ if TYPE_CHECKING:
     from lxml import etree
 
 __all__ = [
-    "ASICE_SUFFIX",
-    "AsiceSeal",
     "DataFile",
-    "Services",
+    "asice_seal_summary",
     "build_container",
     "seal_container",
+    "seal_document",
     "sign_xades",
 ]
 
-ASICE_SUFFIX = ".asice"
 Exchange = Callable[[bytes], bytes]
-"""Posts request bytes to a service and returns its answer's bytes."""
+"""Posts request bytes to a service and returns its answer's bytes (:class:`Services`)."""
 
 
 @dataclass(frozen=True)
@@ -53,15 +59,6 @@ class DataFile:
     name: str
     data: bytes = field(repr=False)
     media_type: str = "application/octet-stream"
-
-
-@dataclass(frozen=True)
-class Services:
-    """The services an LT signature needs: a time-stamping authority (RFC 3161) and an OCSP
-    responder (RFC 6960), each as a function from request bytes to response bytes."""
-
-    timestamp: Exchange
-    ocsp: Exchange
 
 
 _SIGNATURE_METHODS = {
@@ -317,24 +314,11 @@ def _sha256(data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
 
 
-@dataclass(frozen=True)
-class AsiceSeal:
-    """An XAdES seal in an ASiC-E container by the key and certificate in a PKCS#12 file.
-
-    ``services`` (a time-stamping authority and an OCSP responder) make the signature LT;
-    without them it is B-B, made offline.
-    """
-
-    pkcs12: KeyData
-    password: bytes | None = field(default=None, repr=False)
-    services: Services | None = None
-
-
 def seal_container(
     files: Sequence[DataFile], seal: AsiceSeal, *, now: dt.datetime | None = None
 ) -> tuple[bytes, SealSummary]:
     """An ASiC-E container holding ``files``, sealed; and who sealed it."""
-    from asendusdoc.seal import _check_certificate, _load_pkcs12, _summary
+    from asendusdoc.protect.seal import _check_certificate, _load_pkcs12, _summary
 
     if not files:
         raise ValueError("a container needs at least one file")
@@ -352,6 +336,30 @@ def seal_container(
     _check_certificate(certificate, seal.pkcs12, moment)
     signature = sign_xades(files, key, certificate, chain, services=seal.services, now=moment)
     return build_container(files, signature), _summary(certificate, seal.pkcs12.name)
+
+
+def seal_document(data: bytes, file_name: str, seal: AsiceSeal) -> tuple[bytes, SealSummary]:
+    """One document (named ``file_name``, its media type from the name) in a sealed container."""
+    import mimetypes
+
+    media_type = _MEDIA_TYPES.get(file_name.rsplit(".", 1)[-1].lower())
+    media_type = media_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+    return seal_container([DataFile(file_name, data, media_type)], seal)
+
+
+def asice_seal_summary(seal: AsiceSeal, *, now: dt.datetime | None = None) -> SealSummary:
+    """Open and check ``seal``'s PKCS#12 as :func:`seal_container` does; who would seal."""
+    from asendusdoc.protect.seal import _check_certificate, _load_pkcs12, _summary
+
+    _key, certificate, _chain = _load_pkcs12(seal.pkcs12, seal.password)
+    _check_certificate(certificate, seal.pkcs12, now or dt.datetime.now(dt.UTC))
+    return _summary(certificate, seal.pkcs12.name)
+
+
+_MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _unsafe_name(name: str) -> bool:

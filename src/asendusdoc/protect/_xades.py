@@ -78,7 +78,8 @@ def canonical(element: etree._Element, algorithm: str = C14N11) -> bytes:
     from lxml import etree
 
     exclusive, with_comments = C14N_ALGORITHMS[algorithm]
-    return etree.tostring(element, method="c14n", exclusive=exclusive, with_comments=with_comments)
+    text = etree.tostring(element, method="c14n", exclusive=exclusive, with_comments=with_comments)
+    return bytes(text)
 
 
 def digest(data: bytes, name: str) -> bytes:
