@@ -55,8 +55,8 @@ def add_key_options(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     source.add_argument(
         "--pkcs11", metavar=_("MODULE"),
-        help=_("use the key on a token through this PKCS#11 module (e.g. opensc-pkcs11.so "
-               "for an ID card)"),
+        help=_("use a key kept by a token (an ID card, an HSM) through this PKCS#11 module, "
+               "e.g. opensc-pkcs11.so"),
     )  # fmt: skip
     passwords = parser.add_mutually_exclusive_group()
     passwords.add_argument(
