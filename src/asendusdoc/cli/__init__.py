@@ -21,6 +21,7 @@ from asendusdoc.cli import (
     _needs,
     _render,
     _seal,
+    _serve,
     _signals,
     _validate,
     _verify,
@@ -39,7 +40,7 @@ from asendusdoc.cli._received import receiving
 __all__ = ["main"]
 
 _COMMANDS = (
-    _info, _validate, _render, _extract, _blank, _case, _agenda, _needs,
+    _info, _validate, _render, _extract, _blank, _case, _agenda, _needs, _serve,
     _verify, _decrypt, _seal,
 )  # fmt: skip
 
