@@ -66,8 +66,8 @@ class Problem:
 
     ``path`` locates the field (``("family", "children", 0, "personal_code")``), ``code`` is a
     stable machine code (pydantic's error type, or our rule's code), ``message`` is English;
-    translated messages come from :func:`asendusdoc.problems.messages.describe_problem`. ``params`` never
-    hold the value the user typed (it may be a personal code).
+    translated messages come from :func:`asendusdoc.problems.messages.describe_problem`.
+    ``params`` never hold the value the user typed (it may be a personal code).
     """
 
     path: tuple[PathPart, ...]

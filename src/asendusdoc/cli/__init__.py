@@ -19,6 +19,7 @@ from asendusdoc.cli import (
     _info,
     _needs,
     _render,
+    _serve,
     _signals,
     _validate,
 )
@@ -34,7 +35,7 @@ from asendusdoc.cli._common import (
 
 __all__ = ["main"]
 
-_COMMANDS = (_info, _validate, _render, _extract, _blank, _case, _agenda, _needs)
+_COMMANDS = (_info, _validate, _render, _extract, _blank, _case, _agenda, _needs, _serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
