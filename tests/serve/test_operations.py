@@ -216,3 +216,21 @@ def test_a_cdoc_to_a_test_certificate_opens_to_the_bytes_of_produce(
     opened = decrypt_cdoc1(answer.content, recipient.private_key, recipient.certificate)
     assert opened.data == produce(example_data("family-support-referral"), "et", "pdf").data
     assert opened.file_name == "family-support-referral.pdf"
+
+
+def test_a_signed_container_is_read_for_the_document_it_holds(server: Server) -> None:
+    from tests.api.test_filled_blank_problems import filled_plan
+    from tests.crypto.test_asice_verify import _container
+
+    pdf = produce(example_data("closure"), "et", "pdf").data
+    container = _container({"closure.pdf": pdf}, ["closure.pdf"])
+    blank = _container({"plaan.docx": filled_plan("et")}, ["plaan.docx"])
+    asice = {"Content-Type": "application/vnd.etsi.asic-e+zip"}
+    with server.client(headers=AUTH) as client:
+        checked = client.post("/v1/validate", content=container, headers=asice)
+        extracted = client.post("/v1/extract", content=container, headers=asice)
+        placed = client.post("/v1/validate", content=blank, headers=asice)
+    assert checked.json() == {"form": "closure", "valid": True, "problems": []}
+    assert extracted.json()["forms"][0]["form"] == example_data("closure")
+    (problem,) = placed.json()["problems"]
+    assert problem["field"].startswith("5. Eesmärgid ja tegevused, rida 2")
