@@ -14,9 +14,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from asendusdoc._version import __version__
 from asendusdoc.read.dispatch import register_blank_reader as _register_blank_reader
-
-__version__ = "0.1.0"
 
 _LAZY: dict[str, str] = {
     "FORM_MODELS": "asendusdoc.forms",

@@ -38,6 +38,14 @@ class Migration:
         """The message in ``lang`` (et, ru or en)."""
         return translations(lang).gettext(self.template).format(**self.params)
 
+    def field(self, form_id: str, lang: str) -> str:
+        """The title of the migrated field in ``lang`` (its path when the title is unknown)."""
+        from asendusdoc.forms import FORM_MODELS
+        from asendusdoc.problems import field_titles
+
+        titles = field_titles(FORM_MODELS[form_id], self.path)
+        return titles.get(lang) if titles is not None else self.path_text
+
     @property
     def path_text(self) -> str:
         """The path as ``a.b[0].c``."""

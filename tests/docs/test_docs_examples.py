@@ -230,7 +230,7 @@ def gnupg_home() -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def workspace_template(tmp_path_factory: pytest.TempPathFactory, gnupg_home: Path) -> Path:
     """What every block's directory starts from (copied per block)."""
-    from asendusdoc.crypto import encrypt_bytes
+    from asendusdoc.protect.openpgp import encrypt_bytes
     from asendusdoc.render import render_docx, render_pdf
 
     folder = tmp_path_factory.mktemp("docs-workspace")

@@ -19,6 +19,7 @@ from asendusdoc.cli import (
     _info,
     _needs,
     _render,
+    _serve,
     _signals,
     _validate,
 )
@@ -34,12 +35,12 @@ from asendusdoc.cli._common import (
 
 __all__ = ["main"]
 
-_COMMANDS = (_info, _validate, _render, _extract, _blank, _case, _agenda, _needs)
+_COMMANDS = (_info, _validate, _render, _extract, _blank, _case, _agenda, _needs, _serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command, in :func:`cli_language` (see :func:`speaking`)."""
-    from asendusdoc import __version__
+    from asendusdoc._version import __version__
 
     _ = gettext_for(cli_language())
     parser = argparse.ArgumentParser(

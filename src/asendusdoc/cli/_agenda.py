@@ -115,7 +115,7 @@ def _agenda(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from asendusdoc.case.agenda import agenda_calendar, case_agenda, sort_agenda
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
 
     lang: str = args.lang
     _ = gettext_for(lang)

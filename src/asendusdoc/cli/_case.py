@@ -99,7 +99,7 @@ def _usage(message: str) -> int:
 def _check(args: argparse.Namespace) -> int:
     from asendusdoc.case import check_case_files
     from asendusdoc.case.calendar import deadlines_calendar
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -191,7 +191,7 @@ def _print_findings(report: Any, lang: str) -> None:
 def _redact(args: argparse.Namespace) -> int:
     from asendusdoc.case.redact import redact_for_provider
     from asendusdoc.cli._common import load_input
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
     from asendusdoc.render.embedding import form_data, form_json
 
     form = load_input(args.file)
@@ -216,8 +216,8 @@ def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
     from asendusdoc.cli._common import load_input
+    from asendusdoc.cli.output import write_output
     from asendusdoc.forms import ClientDiary, ProgressReport
-    from asendusdoc.output import write_output
     from asendusdoc.render.embedding import form_json
 
     _ = gettext_for(args.lang)

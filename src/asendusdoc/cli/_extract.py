@@ -96,8 +96,8 @@ def out_dir_names(input_name: str | Path, form_ids: list[str]) -> list[str]:
 
 def _extract(args: argparse.Namespace) -> int:
     from asendusdoc.cli._protection import read_password
+    from asendusdoc.cli.output import write_output
     from asendusdoc.errors import OutputError
-    from asendusdoc.output import write_output
     from asendusdoc.read.dispatch import read_form_documents
     from asendusdoc.render.embedding import form_json
 

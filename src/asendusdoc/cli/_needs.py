@@ -140,9 +140,9 @@ def _feed(paths: list[Path], tally: Any, label: str) -> None:
 
 
 def _needs_report(args: argparse.Namespace) -> int:
+    from asendusdoc.cli.output import write_output
     from asendusdoc.needs.output import REASONS, report_csv, report_json
     from asendusdoc.needs.report import CaseTally, NeedsTally, build_report
-    from asendusdoc.output import write_output
 
     lang: str = args.lang
     _ = gettext_for(lang)

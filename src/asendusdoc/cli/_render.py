@@ -40,7 +40,7 @@ from asendusdoc.cli._protection import (
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.protect import Protection, RecipientSummary, SealSummary
+from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_protection
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
@@ -204,7 +204,8 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
         )
     try:
         protection = protection_from_arguments(args)
-        protection.check(getattr(args, "fmt", None))  # refuse what cannot work before any work
+        # refuse what cannot work before any work
+        check_protection(protection, getattr(args, "fmt", None))
     except AsendusdocError as exc:
         return _usage_error(args.lang, error_message(exc, args.lang))
     return protection
@@ -392,8 +393,8 @@ def _restriction(job: Job) -> AccessRestriction:
 
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
+    from asendusdoc.cli.output import write_output
     from asendusdoc.i18n.messages import describe_problem, error_message
-    from asendusdoc.output import write_output
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
@@ -510,8 +511,8 @@ def _read_document(name: str) -> bytes:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
+    from asendusdoc.cli.output import write_output
     from asendusdoc.i18n.messages import error_message
-    from asendusdoc.output import write_output
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)

@@ -50,11 +50,8 @@ def register(commands: Any) -> None:
 
 def migration_field(migration: Any, form_id: str, lang: str) -> str:
     """The title of the migrated field in ``lang`` (its path when the title is unknown)."""
-    from asendusdoc.forms import FORM_MODELS
-    from asendusdoc.problems import field_titles
-
-    titles = field_titles(FORM_MODELS[form_id], migration.path)
-    return titles.get(lang) if titles is not None else str(migration.path_text)
+    field: str = migration.field(form_id, lang)
+    return field
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-import asendusdoc
+from asendusdoc._version import __version__
 from asendusdoc.forms.family_needs_feedback import NeedLevel
 from asendusdoc.i18n import LANGUAGE_TAGS
 from asendusdoc.needs.output import (
@@ -355,7 +355,7 @@ def report_pdf(report: NeedsReport, lang: str) -> bytes:
             story.append(_table(table, lang))
     story.append(Spacer(1, 4))
     buffer = io.BytesIO()
-    version = f"asendusdoc {asendusdoc.__version__}"
+    version = f"asendusdoc {__version__}"
     template = SimpleDocTemplate(
         buffer,
         pagesize=A4,

@@ -54,7 +54,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-import asendusdoc
+from asendusdoc._version import __version__
 from asendusdoc.errors import RenderError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, LANGUAGE_TAGS
 from asendusdoc.render import page_style as style
@@ -882,7 +882,7 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
         finally:
             _SETTING.reset(token)
     buffer = io.BytesIO()
-    version = f"asendusdoc {asendusdoc.__version__}"
+    version = f"asendusdoc {__version__}"
     pages = {"portrait": A4, "landscape": landscape(A4)}
     first_orientation = orientations[0]
     page_templates = [

@@ -24,10 +24,8 @@ the recipient gave by another way: each recipient is described by a :class:`Reci
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
-
-from asendusdoc.errors import AsendusdocError
 
 __all__ = [
     "CdocEnvelope",
@@ -39,7 +37,6 @@ __all__ = [
     "RecipientSummary",
     "Seal",
     "SealSummary",
-    "apply_protection",
 ]
 
 
@@ -98,18 +95,6 @@ class CdocEnvelope:
         """The media type of the envelope."""
         return "application/x-cdoc" if self.version == 1 else "application/x-cdoc2"
 
-    def summaries(self) -> tuple[RecipientSummary, ...]:
-        """Check every certificate (validity, key usage, key type) and describe it.
-
-        Raises :class:`~asendusdoc.errors.EncryptionError` for the first unusable one.
-        """
-        from asendusdoc.cdoc import load_recipient_certificate, summarize_certificate
-
-        return tuple(
-            summarize_certificate(load_recipient_certificate(key), key.name)
-            for key in self.recipients
-        )
-
 
 @dataclass(frozen=True)
 class PdfPassword:
@@ -125,15 +110,6 @@ class Seal:
     pkcs12: KeyData
     password: bytes | None = field(default=None, repr=False)
 
-    def summary(self) -> SealSummary:
-        """Open the PKCS#12 and check its certificate; who will seal.
-
-        Raises :class:`~asendusdoc.errors.EncryptionError` (wrong password, not PKCS#12, ...).
-        """
-        from asendusdoc.seal import seal_summary
-
-        return seal_summary(self)
-
 
 @dataclass(frozen=True)
 class Protection:
@@ -147,35 +123,6 @@ class Protection:
     def suffix(self) -> str:
         """The file ending protection adds to the document's own name (``""`` for none)."""
         return self.envelope.suffix if self.envelope is not None else ""
-
-    def check(self, fmt: str | None) -> None:
-        """Refuse what cannot be done to a ``fmt`` document (``None``: any file), before work.
-
-        Also opens every certificate and the seal's PKCS#12, so an unusable one is refused
-        before anything is rendered.
-        """
-        if self.seal is not None:
-            if self.pdf_password is not None:
-                raise AsendusdocError(
-                    "a seal and a PDF password do not go together: the password would break "
-                    "the seal. Send a sealed PDF in a CDOC envelope (--cdoc-to) instead.",
-                    code="seal_with_password",
-                )
-            if fmt != "pdf":
-                raise AsendusdocError(
-                    "a seal goes on PDF files only; use --format pdf",
-                    code="seal_needs_pdf",
-                    fmt=fmt,
-                )
-            self.seal.summary()
-        if self.pdf_password is not None and fmt != "pdf":
-            raise AsendusdocError(
-                "a password protects PDF files only; use --encrypt-to for {fmt}",
-                code="password_needs_pdf",
-                fmt=fmt,
-            )
-        if isinstance(self.envelope, CdocEnvelope):
-            self.envelope.summaries()
 
 
 @dataclass(frozen=True)
@@ -237,78 +184,3 @@ class Protected:
     media_type: str | None
     recipients: tuple[RecipientSummary, ...] = ()
     seal: SealSummary | None = None
-
-
-def apply_protection(
-    data: bytes, fmt: str | None, protection: Protection, *, inner_name: str
-) -> Protected:
-    """Protect ``data`` in memory; the plain bytes never touch the disk.
-
-    ``fmt`` is ``"pdf"``, ``"docx"`` or ``None`` for any file; a PDF password needs ``"pdf"``.
-    ``inner_name`` is the document's own file name, kept inside envelopes that carry one.
-    ``media_type`` of the result is ``None`` when the bytes are not in an envelope.
-    """
-    if (protection.seal or protection.pdf_password) and fmt != "pdf":
-        protection.check(fmt or inner_name)  # raises: a seal or password needs a PDF
-    seal = None
-    if protection.seal is not None:
-        from asendusdoc.seal import seal_pdf
-
-        if protection.pdf_password is not None:
-            protection.check(fmt)  # raises: not both
-        data, seal = seal_pdf(data, protection.seal)
-    if protection.pdf_password is not None:
-        from asendusdoc.crypto import encrypt_pdf_with_password
-
-        data = encrypt_pdf_with_password(data, protection.pdf_password.password)
-    envelope = protection.envelope
-    if envelope is None:
-        return Protected(data, "", None, seal=seal)
-    if isinstance(envelope, CdocEnvelope):
-        return replace(_cdoc(data, envelope, inner_name), seal=seal)
-    from asendusdoc.crypto import encrypt_bytes
-
-    result = encrypt_bytes(
-        data,
-        envelope.recipients,
-        sign_with=envelope.sign_with,
-        sign_passphrase=envelope.sign_passphrase,
-        armor=envelope.armor,
-    )
-    recipients = tuple(
-        RecipientSummary(kind="openpgp", source=key.name, fingerprint=fingerprint)
-        for key, fingerprint in zip(envelope.recipients, result.key_fingerprints, strict=True)
-    )
-    return Protected(
-        result.data, envelope.suffix, envelope.media_type, _unique(recipients), seal=seal
-    )
-
-
-def _cdoc(data: bytes, envelope: CdocEnvelope, inner_name: str) -> Protected:
-    from asendusdoc import cdoc
-
-    if not envelope.recipients:
-        raise ValueError("a CDOC envelope needs at least one recipient certificate")
-    certificates = [cdoc.load_recipient_certificate(key) for key in envelope.recipients]
-    recipients = tuple(
-        cdoc.summarize_certificate(certificate, key.name)
-        for certificate, key in zip(certificates, envelope.recipients, strict=True)
-    )
-    unique = {
-        recipient.fingerprint: c for recipient, c in zip(recipients, certificates, strict=True)
-    }
-    if envelope.version == 1:
-        sealed = cdoc.encrypt_cdoc1(data, inner_name, list(unique.values()))
-    else:
-        from cryptography.hazmat.primitives.serialization import Encoding
-
-        ders = [certificate.public_bytes(Encoding.DER) for certificate in unique.values()]
-        sealed = cdoc.encrypt_cdoc2(data, inner_name, ders)
-    return Protected(sealed, envelope.suffix, envelope.media_type, _unique(recipients))
-
-
-def _unique(recipients: tuple[RecipientSummary, ...]) -> tuple[RecipientSummary, ...]:
-    seen: dict[str, RecipientSummary] = {}
-    for recipient in recipients:
-        seen.setdefault(recipient.fingerprint, recipient)
-    return tuple(seen.values())
