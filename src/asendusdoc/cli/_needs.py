@@ -178,6 +178,7 @@ def _needs_report(args: argparse.Namespace) -> int:
 
         data = report_pdf(report, lang)
     write_output(args.output, data, force=args.force)
+    _tell_sparse(report, lang)
     print(
         _("Report written to {path}: {used} of {read} feedback forms counted.").format(
             path=args.output, used=report.files_used, read=report.files_read
@@ -185,3 +186,19 @@ def _needs_report(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_INVALID if left_out else EXIT_OK
+
+
+def _tell_sparse(report: Any, lang: str) -> None:
+    """Name the periods whose every figure is hidden for too few answers, and what is needed."""
+    from asendusdoc.needs.output import period_title
+    from asendusdoc.needs.suppression import THRESHOLD
+
+    if not report.sparse_periods:
+        return
+    _ = gettext_for(lang)
+    periods = ", ".join(period_title(period, lang) for period in report.sparse_periods)
+    message = _(
+        "Too few answers to show figures for {periods}: a figure is shown from {needed} "
+        "forms of one period on."
+    )
+    print(message.format(periods=periods, needed=THRESHOLD), file=sys.stderr)
