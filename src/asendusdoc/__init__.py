@@ -21,7 +21,7 @@ _LAZY: dict[str, str] = {
     "FORM_MODELS": "asendusdoc.forms",
     "AnyForm": "asendusdoc.forms",
     "FormModel": "asendusdoc.forms",
-    "Problem": "asendusdoc.problems",
+    "Problem": "asendusdoc.errors",
     "load_form": "asendusdoc.read.loading",
     "validate_form": "asendusdoc.read.loading",
     "parse_form_json": "asendusdoc.read.parse",
@@ -57,12 +57,12 @@ if TYPE_CHECKING:
         FormValidationError,
         InputError,
         OutputError,
+        Problem,
         RenderError,
         TemplateError,
     )
     from asendusdoc.examples import example_data
     from asendusdoc.forms import FORM_MODELS, AnyForm, FormModel
-    from asendusdoc.problems import Problem
     from asendusdoc.product import Product, produce, protect_file
     from asendusdoc.protect import (
         CdocEnvelope,

@@ -205,8 +205,8 @@ def _redact(args: argparse.Namespace) -> int:
 
 def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
     """Dotted paths ("municipality.worker") as a caseworker reads them: the fields' titles."""
-    from asendusdoc.i18n.messages import field_label
-    from asendusdoc.problems import Problem
+    from asendusdoc.errors import Problem
+    from asendusdoc.problems.messages import field_label
 
     return [field_label(Problem(tuple(p.split(".")), "", ""), form_id, lang) for p in paths]
 

@@ -174,7 +174,7 @@ def load_input(name: str) -> FormModel:
 
 def report_error(exc: BaseException, lang: str) -> int:
     """Print an error for a person on stderr; return its exit code. Never a traceback."""
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):

@@ -179,7 +179,7 @@ def _usage_error(lang: str, message: str) -> int:
 
 def _read_protection(args: argparse.Namespace) -> Protection | int:
     """The protection the arguments ask for, or the exit code of a refusal (already shown)."""
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
 
     _ = gettext_for(args.lang)
     if args.sign_with is not None and not args.encrypt_to:
@@ -394,7 +394,7 @@ def _restriction(job: Job) -> AccessRestriction:
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
     from asendusdoc.cli.output import write_output
-    from asendusdoc.i18n.messages import describe_problem, error_message
+    from asendusdoc.problems.messages import describe_problem, error_message
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
@@ -512,7 +512,7 @@ def _read_document(name: str) -> bytes:
 
 def _encrypt(args: argparse.Namespace) -> int:
     from asendusdoc.cli.output import write_output
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)

@@ -55,13 +55,13 @@ def migration_field(migration: Any, form_id: str, lang: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from asendusdoc.i18n.messages import (
+    from asendusdoc.migrations import form_migrations
+    from asendusdoc.problems.messages import (
         describe_problem,
         error_message,
         field_label,
         problem_message,
     )
-    from asendusdoc.migrations import form_migrations
     from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import validate_form
 

@@ -35,7 +35,7 @@ from asendusdoc.errors import InputError
 from asendusdoc.read.budget import MAX_TABLE_ROWS
 
 if TYPE_CHECKING:
-    from asendusdoc.problems import FormPlaces
+    from asendusdoc.errors import FormPlaces
     from asendusdoc.read.packages import DocxPackage
     from asendusdoc.read.pdf import EmbeddedForm
 
