@@ -46,6 +46,19 @@ _LAZY: dict[str, str] = {
     "RecipientSummary": "asendusdoc.protect",
     "Seal": "asendusdoc.protect",
     "SealSummary": "asendusdoc.protect",
+    "SignatureError": "asendusdoc.errors",
+    "AsiceSeal": "asendusdoc.protect.asice",
+    "DataFile": "asendusdoc.protect.asice",
+    "Services": "asendusdoc.protect.asice",
+    "seal_container": "asendusdoc.protect.asice",
+    "ContainerReport": "asendusdoc.protect.asice_verify",
+    "SignatureReport": "asendusdoc.protect.asice_verify",
+    "verify_container": "asendusdoc.protect.asice_verify",
+    "DecryptedFile": "asendusdoc.protect.cdoc_open",
+    "decrypt": "asendusdoc.protect.cdoc_open",
+    "FileKey": "asendusdoc.protect.recipient_keys",
+    "Pkcs11Key": "asendusdoc.protect.recipient_keys",
+    "RecipientKey": "asendusdoc.protect.recipient_keys",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])

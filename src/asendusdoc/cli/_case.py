@@ -18,6 +18,7 @@ from asendusdoc.cli._common import (
     gettext_for,
     read_folder_file,
 )
+from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, N_
 
@@ -45,6 +46,7 @@ def register(commands: Any) -> None:
     check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     check.add_argument("--ics", type=Path, metavar=_("FILE"), help=_("write the coming deadlines"))
     check.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
+    add_received_options(check)
     add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
 
@@ -68,6 +70,7 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
     )
     redact.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    add_received_options(redact)
     add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
@@ -88,6 +91,7 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
     )
     draft.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    add_received_options(draft)
     add_lang_option(draft, default=False)
     draft.set_defaults(handler=_draft)
 

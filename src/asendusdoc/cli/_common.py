@@ -139,15 +139,19 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
 
 
-def read_input(name: str) -> bytes:
-    """The bytes of a file, or of standard input for ``-``."""
+def read_input(name: str, *, received: bool = True) -> bytes:
+    """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
+    envelope is opened and a signed container verified first (``cli/_received.py``)."""
+    from asendusdoc.cli._received import open_received
     from asendusdoc.read.files import read_bounded, read_form_file
 
     if name == "-":
-        return read_bounded(sys.stdin.buffer)
-    if not name:
+        data = read_bounded(sys.stdin.buffer)
+    elif not name:
         raise InputError("file not found: {path}", code="file_missing", path="''")
-    return read_form_file(name)
+    else:
+        data = read_form_file(name)
+    return open_received(data, name or "-") if received else data
 
 
 def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:

@@ -34,6 +34,7 @@ from asendusdoc.cli._common import (
     ngettext_for,
 )
 from asendusdoc.cli._protection import (
+    add_asice_seal_options,
     add_protection_options,
     protection_from_arguments,
     protection_suffix,
@@ -44,6 +45,8 @@ from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
+
+from asendusdoc.cli._received import add_received_options
 
 __all__ = ["register"]
 
@@ -145,6 +148,8 @@ def register(commands: Any) -> None:
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
+    add_asice_seal_options(render, passwords=False)
+    add_received_options(render)
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 

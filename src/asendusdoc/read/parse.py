@@ -295,8 +295,8 @@ def duplicate_key(text: str) -> InputError:
     by its field's label and position in each language (a key the form does not know by its
     position only: it was typed by someone, and may hold personal data)."""
     from asendusdoc.i18n import LANGUAGES
-    from asendusdoc.i18n.messages import field_label
-    from asendusdoc.problems import Problem
+    from asendusdoc.problems.messages import field_label
+    from asendusdoc.errors import Problem
     from asendusdoc.titles import Titles
 
     data = json.loads(text, object_pairs_hook=_marking_twice)
