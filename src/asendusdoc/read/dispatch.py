@@ -35,6 +35,7 @@ from asendusdoc.errors import InputError
 from asendusdoc.read.budget import MAX_TABLE_ROWS
 
 if TYPE_CHECKING:
+    from asendusdoc.migrations import Migration
     from asendusdoc.problems import FormPlaces
     from asendusdoc.read.packages import DocxPackage
     from asendusdoc.read.pdf import EmbeddedForm
@@ -60,6 +61,9 @@ class FormInput:
 
     data: dict[str, Any]
     places: FormPlaces | None = None
+    migrations: tuple[Migration, ...] = ()
+    """What the reader read the new way (a blank's choice with a title since corrected); the
+    data's own old shapes are :func:`asendusdoc.migrations.form_migrations`."""
 
 
 DocumentKind = Literal["pdf", "docx", "ole"]
