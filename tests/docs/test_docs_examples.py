@@ -560,7 +560,7 @@ MESSAGE_ROW = re.compile(r"^\|\s*`(?P<code>[a-z_]+)`\s*\|(?P<message>[^|]+)\|[^|
 def real_messages(lang: str) -> dict[str, set[str]]:
     """Code → the messages ``validate`` prints for the files in ``examples/invalid/``."""
     from asendusdoc import validate_form
-    from asendusdoc.i18n.messages import problem_message
+    from asendusdoc.problems.messages import problem_message
 
     messages: dict[str, set[str]] = {}
     for path in sorted((REPO / "examples" / "invalid").glob("*.json")):

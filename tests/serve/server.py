@@ -130,9 +130,21 @@ def running(folder: Path, config: str = "", *arguments: str, workers: int = 2) -
     port = free_port()
     env = {**os.environ, "TMPDIR": str(temp), "LANG": "C.UTF-8"}
     env.pop("ASENDUSDOC_SERVE_KEY", None)
-    command = [sys.executable, "-m", "asendusdoc", "serve", "--port", str(port),
-               "--workers", str(workers), "--keys", str(folder / "keys.toml"),
-               "--config", str(folder / "config.toml"), *arguments]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "asendusdoc",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--keys",
+        str(folder / "keys.toml"),
+        "--config",
+        str(folder / "config.toml"),
+        *arguments,
+    ]
     with log.open("wb") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
     scheme = "https" if "--tls-cert" in arguments else "http"
