@@ -294,9 +294,9 @@ def duplicate_key(text: str) -> InputError:
     """The refusal of JSON ``text`` whose objects name a key twice: the first such key named
     by its field's label and position in each language (a key the form does not know by its
     position only: it was typed by someone, and may hold personal data)."""
+    from asendusdoc.errors import Problem
     from asendusdoc.i18n import LANGUAGES
     from asendusdoc.problems.messages import field_label
-    from asendusdoc.errors import Problem
     from asendusdoc.titles import Titles
 
     data = json.loads(text, object_pairs_hook=_marking_twice)
