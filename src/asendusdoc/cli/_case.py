@@ -16,6 +16,7 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
+    read_folder_file,
 )
 from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError
@@ -125,12 +126,9 @@ def _check(args: argparse.Namespace) -> int:
         return _usage(
             _("The folder {path} holds no form files (*.json, *.docx, *.pdf).").format(path=folder)
         )
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | InputError] = {}
     for path in paths:
-        try:
-            files[path.name] = path.read_bytes()
-        except OSError:
-            files[path.name] = b""  # reported as an unreadable form
+        files[path.name] = read_folder_file(path)  # a refusal is that form's finding
     report = check_case_files(files, today=today)
     if args.json:
         result = {

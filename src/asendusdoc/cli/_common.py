@@ -38,6 +38,7 @@ __all__ = [
     "gettext_for",
     "load_input",
     "ngettext_for",
+    "read_folder_file",
     "read_input",
     "report_error",
     "requested_language",
@@ -151,6 +152,18 @@ def read_input(name: str, *, received: bool = True) -> bytes:
     else:
         data = read_form_file(name)
     return open_received(data, name or "-") if received else data
+
+
+def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
+    """A file of a folder the user named (a case folder's form), read through the way in
+    (a 3 GB file is refused from its size), or the refusal, which the command reports as that
+    file's finding while it goes on with the others."""
+    from asendusdoc.read.files import read_form_file
+
+    try:
+        return read_form_file(path)
+    except InputError as exc:
+        return exc
 
 
 def load_input(name: str) -> FormModel:

@@ -24,8 +24,10 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
+    read_folder_file,
 )
 from asendusdoc.cli._received import add_received_options
+from asendusdoc.errors import InputError
 
 __all__ = ["register"]
 
@@ -134,10 +136,8 @@ def _feed(paths: list[Path], tally: Any, label: str) -> None:
         leave=False,
     )
     for path in bar:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b""  # left out as not a form
+        read = read_folder_file(path)
+        data = b"" if isinstance(read, InputError) else read  # a refusal: left out as not a form
         tally.add(str(path), data)
 
 

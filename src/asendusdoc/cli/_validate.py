@@ -100,7 +100,7 @@ def _validate(args: argparse.Namespace) -> int:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
         form_id = read.data["form"]
-        migrations = form_migrations(read.data)
+        migrations = [*read.migrations, *form_migrations(read.data)]
         if not problems:
             counts["valid"] += 1
             if not args.json:

@@ -36,6 +36,7 @@ from asendusdoc.read.budget import MAX_TABLE_ROWS
 
 if TYPE_CHECKING:
     from asendusdoc.errors import FormPlaces
+    from asendusdoc.migrations import Migration
     from asendusdoc.read.packages import DocxPackage
     from asendusdoc.read.pdf import EmbeddedForm
 
@@ -60,6 +61,9 @@ class FormInput:
 
     data: dict[str, Any]
     places: FormPlaces | None = None
+    migrations: tuple[Migration, ...] = ()
+    """What the reader read the new way (a blank's choice with a title since corrected); the
+    data's own old shapes are :func:`asendusdoc.migrations.form_migrations`."""
 
 
 DocumentKind = Literal["pdf", "asice", "docx", "ole"]
