@@ -211,10 +211,13 @@ def _make_certificate(name: str, kind: str, usage: str) -> tuple[object, object]
 
 
 def _make_certificates(folder: Path) -> None:
-    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding
+    from cryptography.hazmat.primitives.serialization import (
+        BestAvailableEncryption,
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
     from cryptography.hazmat.primitives.serialization.pkcs12 import serialize_key_and_certificates
-
-    from cryptography.hazmat.primitives.serialization import NoEncryption, PrivateFormat
 
     for file_name, kind in CERTIFICATES.items():
         usage = "key_agreement" if kind == "ec" else "key_encipherment"
