@@ -449,7 +449,7 @@ def bench_diary(repeats: int, *, trace_memory: bool) -> dict[str, Any]:
 
     ``tracemalloc`` slows the render about eightfold, so ``--quick`` leaves that figure out.
     """
-    from asendusdoc.loading import load_form
+    from asendusdoc.read.loading import load_form
     from asendusdoc.render import render_pdf
 
     form = load_form(diary_with_entries(500))
@@ -536,7 +536,7 @@ def main(argv: list[str] | None = None) -> int:
         _diary_maxrss()
         return 0
 
-    from asendusdoc.loading import load_form
+    from asendusdoc.read.loading import load_form
 
     quick = args.quick
     forms = make_varied_forms(200)

@@ -145,7 +145,7 @@ def ratios(quick: bool) -> dict[str, float]:
 _CHILD = """
 import json, resource, sys, time
 from asendusdoc.errors import AsendusdocError
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 raw = open(sys.argv[1], "rb").read()
 started = time.perf_counter()
 try:
@@ -176,7 +176,7 @@ def _in_child(path: Path, step: str) -> dict[str, Any]:
 
 def worst(folder: Path) -> dict[str, Any]:
     """The largest diary the limits allow, and 3.4 million empty goals, in whole processes."""
-    from asendusdoc.loading import MAX_INPUT_BYTES
+    from asendusdoc.read.budget import MAX_INPUT_BYTES
 
     chars = 1900
     while True:  # the longest entries that keep the file under the input limit

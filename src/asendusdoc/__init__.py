@@ -14,6 +14,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from asendusdoc.read.dispatch import register_blank_reader as _register_blank_reader
+
 __version__ = "0.1.0"
 
 _LAZY: dict[str, str] = {
@@ -21,9 +23,9 @@ _LAZY: dict[str, str] = {
     "AnyForm": "asendusdoc.forms",
     "FormModel": "asendusdoc.forms",
     "Problem": "asendusdoc.problems",
-    "load_form": "asendusdoc.loading",
-    "validate_form": "asendusdoc.loading",
-    "parse_form_json": "asendusdoc.loading",
+    "load_form": "asendusdoc.read.loading",
+    "validate_form": "asendusdoc.read.loading",
+    "parse_form_json": "asendusdoc.read.parse",
     "json_schema": "asendusdoc.schemas",
     "example_data": "asendusdoc.examples",
     "AsendusdocError": "asendusdoc.errors",
@@ -61,7 +63,6 @@ if TYPE_CHECKING:
     )
     from asendusdoc.examples import example_data
     from asendusdoc.forms import FORM_MODELS, AnyForm, FormModel
-    from asendusdoc.loading import load_form, parse_form_json, validate_form
     from asendusdoc.problems import Problem
     from asendusdoc.product import Product, produce, protect_file
     from asendusdoc.protect import (
@@ -74,8 +75,23 @@ if TYPE_CHECKING:
         Seal,
         SealSummary,
     )
+    from asendusdoc.read.dispatch import FormInput
+    from asendusdoc.read.loading import load_form, validate_form
+    from asendusdoc.read.packages import DocxPackage
+    from asendusdoc.read.parse import parse_form_json
     from asendusdoc.render.restriction import AccessRestriction
     from asendusdoc.schemas import json_schema
+
+
+def _read_filled_blank(package: DocxPackage, name: str) -> FormInput | None:
+    """asendusdoc's own filled blanks, read by the blank's package (a layer above the way in,
+    so registered from here; imported only when a Word file without our data arrives)."""
+    from asendusdoc.blank._input import read_filled_blank
+
+    return read_filled_blank(package, name)
+
+
+_register_blank_reader(_read_filled_blank)
 
 
 def __getattr__(name: str) -> Any:

@@ -29,7 +29,7 @@ from asendusdoc.errors import InputError
 from asendusdoc.protect import Protection, RecipientSummary, SealSummary, apply_protection
 
 if TYPE_CHECKING:
-    from asendusdoc.loading import FormSource
+    from asendusdoc.read.loading import FormSource
     from asendusdoc.render.restriction import AccessRestriction
 
 __all__ = ["MEDIA_TYPES", "Product", "produce", "protect_file"]
@@ -76,10 +76,11 @@ def produce(
     ``name`` is the document's own file name without ending (default: the first form's id);
     ``template_dir`` holds own DOCX templates (``DIR/<lang>/<form_id>.docx``);
     ``restriction`` sets the holder and term of the access-restriction marking (default: the
-    issuer, 75 years). The document carries its form(s) as data (:mod:`asendusdoc.embedded`),
-    before any seal or password, so both cover it; ``embedded_data=False`` leaves it out.
+    issuer, 75 years). The document carries its form(s) as data
+    (:mod:`asendusdoc.render.embedding`), before any seal or password, so both cover it;
+    ``embedded_data=False`` leaves it out.
     """
-    from asendusdoc.loading import load_form
+    from asendusdoc.read.loading import load_form
     from asendusdoc.render import FORMATS, build_document
 
     if fmt not in FORMATS:
@@ -102,7 +103,7 @@ def produce(
 
         data = render_pdf(documents[0]) if len(documents) == 1 else render_pdf_bundle(documents)
     if embedded_data:
-        from asendusdoc.embedded import embed
+        from asendusdoc.render.embedding import embed
 
         data = embed(data, fmt, models)
     document_name = f"{name or documents[0].form_id}.{fmt}"

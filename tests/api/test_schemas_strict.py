@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 from asendusdoc.schemas import (
     TITLES_KEYWORD_SCHEMA_PATH,
     json_schema,

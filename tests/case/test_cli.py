@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from asendusdoc.cli import main
-from asendusdoc.loading import load_form, validate_form
+from asendusdoc.read.loading import load_form, validate_form
 from tests.case.helpers import CASES
 
 TODAY = "2026-11-22"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from asendusdoc.case import Severity, check_case
-from asendusdoc.loading import load_form
+from asendusdoc.read.loading import load_form
 from tests.case.helpers import case_data, check, codes
 
 TODAY = "2026-11-22"

@@ -8,7 +8,7 @@ from asendusdoc.case.draft_report import draft_progress_report, missing_parts
 from asendusdoc.errors import InputError
 from asendusdoc.forms import ClientDiary
 from asendusdoc.forms._blocks import Worker
-from asendusdoc.loading import load_form, validate_form
+from asendusdoc.read.loading import load_form, validate_form
 from tests.case.helpers import case_data
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 from tests.case.helpers import case_data, check, codes
 
 CLOSURE_CODES = {"closure_due", "closure_overdue"}

@@ -9,7 +9,7 @@ import pytest
 from asendusdoc.case.redact import PROVIDER_FIELDS, redact_for_provider
 from asendusdoc.forms import FamilySupportReferral
 from asendusdoc.forms.family_support_referral import JUSTIFICATION_WITHHELD
-from asendusdoc.loading import load_form, validate_form
+from asendusdoc.read.loading import load_form, validate_form
 from tests.case.helpers import case_data
 
 

@@ -14,7 +14,7 @@ from asendusdoc.case.redact import SUPPORT_PERSON_PROVIDER_FIELDS, redact_for_pr
 from asendusdoc.cli import main
 from asendusdoc.forms import SupportPersonReferral
 from asendusdoc.forms.support_person_referral import NEEDS_ASSESSMENT_WITHHELD
-from asendusdoc.loading import load_form, validate_form
+from asendusdoc.read.loading import load_form, validate_form
 from tests.case.helpers import case_data
 from tests.case.test_provider_view import _paths, _value_at
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from asendusdoc.loading import MAX_INPUT_BYTES
+from asendusdoc.read.budget import MAX_INPUT_BYTES
 from tests.cli.test_render_cli import EXAMPLES, example, run, write_template
 
 GOOD_KINDS = ("client-diary", "progress-report")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import asendusdoc
-from asendusdoc.embedded import form_data, form_json
 from asendusdoc.render import render_docx, render_pdf, render_pdf_bundle
+from asendusdoc.render.embedding import form_data, form_json
 from asendusdoc.testing import assert_valid_form
 from tests.cli.test_render_cli import EXAMPLES, example, run
 
@@ -201,7 +201,7 @@ def test_load_form_and_the_testing_kit_take_documents(tmp_path: Path) -> None:
 def test_a_document_of_an_invalid_form_is_read_and_its_problems_listed(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from asendusdoc.embedded.pdf import embed_in_pdf
+    from asendusdoc.render.embedding.pdf import embed_in_pdf
 
     data = json.loads(example("closure").read_text())
     data["further_needs"] = " "

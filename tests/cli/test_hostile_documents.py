@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from asendusdoc.embedded import form_json
-from asendusdoc.embedded.pdf import embed_in_pdf
 from asendusdoc.examples import example_data
+from asendusdoc.read.budget import MAX_MEMBER_BYTES, MAX_MEMBERS
 from asendusdoc.render import render_docx, render_pdf
-from asendusdoc.untrusted import MAX_MEMBER_BYTES, MAX_MEMBERS
+from asendusdoc.render.embedding import form_json
+from asendusdoc.render.embedding.pdf import embed_in_pdf
 from tests.cli.test_render_cli import example, run
 
 SECRET = "SALADUS-7f3a9c-ei-tohi-lekkida"
@@ -263,7 +263,7 @@ def test_refusals_speak_the_users_language(
 
 def test_an_external_entity_is_never_resolved(hostile: dict[str, tuple[Path, str]]) -> None:
     from asendusdoc.errors import InputError
-    from asendusdoc.untrusted import DocxPackage
+    from asendusdoc.read.packages import DocxPackage
 
     path, _ = hostile["xxe.docx"]
     package = DocxPackage(path.read_bytes())

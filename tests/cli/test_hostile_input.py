@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from asendusdoc.cli import main
-from asendusdoc.loading import MAX_INPUT_BYTES
+from asendusdoc.read.budget import MAX_INPUT_BYTES
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -14,13 +14,9 @@ import pytest
 
 from asendusdoc.cli import main
 from asendusdoc.errors import InputError
-from asendusdoc.loading import (
-    MAX_INPUT_BYTES,
-    MAX_JSON_DEPTH,
-    MAX_NUMBER_CHARS,
-    parse_form_json,
-    validate_form,
-)
+from asendusdoc.read.budget import MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_NUMBER_CHARS
+from asendusdoc.read.loading import validate_form
+from asendusdoc.read.parse import parse_form_json
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

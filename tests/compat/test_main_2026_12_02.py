@@ -17,8 +17,9 @@ import pytest
 
 from asendusdoc.case import check_case_files
 from asendusdoc.cli import main
-from asendusdoc.loading import parse_form_json, validate_form
 from asendusdoc.migrations import form_migrations
+from asendusdoc.read.loading import validate_form
+from asendusdoc.read.parse import parse_form_json
 
 SNAPSHOT = Path(__file__).parent / "main-2026-12-02"
 CASES = SNAPSHOT / "cases"

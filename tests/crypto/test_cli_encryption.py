@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from asendusdoc.cli import main
 from asendusdoc.crypto import decrypt_and_verify, decrypt_bytes
-from asendusdoc.loading import MAX_DOCUMENT_BYTES
+from asendusdoc.read.budget import MAX_DOCUMENT_BYTES
 from asendusdoc.render import render_docx, render_pdf
 
 from .conftest import KeySet
@@ -220,7 +220,7 @@ def test_encrypt_takes_a_document_of_the_limit_and_refuses_one_byte_more(
     source: str,
 ) -> None:
     """At the real limit (64 MiB) the same, with a smaller limit so the test stays small."""
-    monkeypatch.setattr("asendusdoc.loading.MAX_DOCUMENT_BYTES", 1000)
+    monkeypatch.setattr("asendusdoc.read.budget.MAX_DOCUMENT_BYTES", 1000)
     for size, expected in ((1000, 0), (1001, 2)):
         document = tmp_path / f"document-{size}.pdf"
         document.write_bytes(b"%" * size)

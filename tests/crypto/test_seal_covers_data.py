@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 import asendusdoc
 from asendusdoc import KeyData, Protection, Seal
-from asendusdoc.embedded import form_data
-from asendusdoc.embedded.pdf import read_pdf_forms
+from asendusdoc.read.pdf import read_pdf_forms
+from asendusdoc.render.embedding import form_data
 
 from .conftest import SEAL_PASSWORD, SealFiles
 from .test_seal import _pyhanko_status

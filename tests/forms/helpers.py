@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 INVALID = EXAMPLES / "invalid"

@@ -12,8 +12,8 @@ import pytest
 
 from asendusdoc.cli import main
 from asendusdoc.forms.family_conference_referral import AuthorityAgreement
-from asendusdoc.loading import load_form
 from asendusdoc.migrations import form_migrations
+from asendusdoc.read.loading import load_form
 
 from .helpers import codes, example
 

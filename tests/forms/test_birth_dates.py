@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from asendusdoc.forms._types import personal_code_check_digit
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 from tests.forms.helpers import example
 
 

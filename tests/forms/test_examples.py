@@ -10,7 +10,7 @@ import pytest
 
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.loading import load_form, validate_form
+from asendusdoc.read.loading import load_form, validate_form
 
 from .helpers import EXAMPLES, FORM_IDS, INVALID, example
 

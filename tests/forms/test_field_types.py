@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from asendusdoc.forms import FamilySupportReferral
-from asendusdoc.loading import load_form, validate_form
+from asendusdoc.read.loading import load_form, validate_form
 from asendusdoc.reference import MUNICIPALITIES
 
 from .helpers import codes, example, with_changes

@@ -13,7 +13,7 @@ from annotated_types import MaxLen
 from pydantic import BaseModel
 
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 from tests.forms.helpers import example
 
 ListPath = tuple[str | int, ...]

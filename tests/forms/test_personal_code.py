@@ -178,7 +178,7 @@ def test_child_needs_a_code_or_a_birth_date() -> None:
 
 
 def test_personal_codes_never_appear_in_problems() -> None:
-    from asendusdoc.loading import validate_form
+    from asendusdoc.read.loading import validate_form
 
     data = example("family-support-referral")
     wrong = "47904120216"

@@ -312,7 +312,7 @@ def test_open_diary_ends_at_the_document_date(entry_date: str, expected: list[st
 
 
 def test_diary_problem_points_at_the_entry() -> None:
-    from asendusdoc.loading import validate_form
+    from asendusdoc.read.loading import validate_form
 
     data = example("client-diary")
     data["entries"][5]["date"] = "2026-08-01"

@@ -9,7 +9,8 @@ import pytest
 
 from asendusdoc.errors import InputError
 from asendusdoc.i18n.messages import error_message, problem_message
-from asendusdoc.loading import parse_form_json, validate_form
+from asendusdoc.read.loading import validate_form
+from asendusdoc.read.parse import parse_form_json
 from tests.forms.helpers import example
 
 

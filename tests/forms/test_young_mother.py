@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from asendusdoc.loading import load_form
+from asendusdoc.read.loading import load_form
 
 from .helpers import codes, example
 

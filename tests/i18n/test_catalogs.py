@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 
 from asendusdoc.i18n import translations
 from asendusdoc.i18n.messages import message_template, problem_message
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 
 LOCALE = files("asendusdoc.i18n") / "locale"
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "asendusdoc"

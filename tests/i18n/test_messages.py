@@ -12,8 +12,8 @@ from asendusdoc.errors import FormValidationError, InputError
 from asendusdoc.i18n.field_errors import FIELD_ERRORS
 from asendusdoc.i18n.messages import error_message, problem_message
 from asendusdoc.i18n.pydantic_messages import pydantic_template
-from asendusdoc.loading import validate_form
 from asendusdoc.problems import Problem
+from asendusdoc.read.loading import validate_form
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from asendusdoc.case import check_case_files
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import INTROS, LABELS
 from asendusdoc.i18n.messages import describe_problem
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 from asendusdoc.titles import Titles, item_titles_of, titles_of
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -341,7 +341,7 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
 def test_the_benchmark_s_generated_forms_are_real_forms() -> None:
     import importlib.util
 
-    from asendusdoc.loading import validate_form
+    from asendusdoc.read.loading import validate_form
 
     path = Path(__file__).resolve().parents[2] / "benchmarks" / "needs_report.py"
     spec = importlib.util.spec_from_file_location("needs_report_benchmark", path)

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from asendusdoc.cli import main
-from asendusdoc.loading import load_form
 from asendusdoc.needs.suggest import suggest_services, suggestions_as_json
+from asendusdoc.read.loading import load_form
 from asendusdoc.reference.needs import NEED_SERVICES, SEED_SOURCES, NeedArea, NeedServiceRow
 from tests.forms.helpers import example
 

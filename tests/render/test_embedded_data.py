@@ -16,13 +16,13 @@ from pypdf.generic import StreamObject
 
 import asendusdoc
 from asendusdoc.case.redact import redact_for_provider
-from asendusdoc.embedded import form_data
-from asendusdoc.embedded.docx import read_docx_form
-from asendusdoc.embedded.pdf import read_pdf_forms
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
+from asendusdoc.read.docx import read_docx_form
+from asendusdoc.read.packages import DocxPackage
+from asendusdoc.read.pdf import read_pdf_forms
 from asendusdoc.render import render_docx, render_pdf, render_pdf_bundle
-from asendusdoc.untrusted import DocxPackage
+from asendusdoc.render.embedding import form_data
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.i18n.messages import describe_problem
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 from asendusdoc.render import render_docx, render_pdf
 from asendusdoc.testing.strategies import forms
 from tests.robustness.helpers import (

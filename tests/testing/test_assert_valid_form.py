@@ -11,7 +11,7 @@ import pytest
 
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.loading import load_form
+from asendusdoc.read.loading import load_form
 from asendusdoc.testing import assert_valid_form
 
 # A required field of each form and its English title.

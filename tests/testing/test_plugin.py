@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 
 
 @pytest.mark.parametrize("form_id", list(FORM_MODELS))

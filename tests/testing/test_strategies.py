@@ -11,7 +11,7 @@ from hypothesis import Phase, find, given, settings
 
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._types import birth_date_of, personal_code_check_digit
-from asendusdoc.loading import validate_form
+from asendusdoc.read.loading import validate_form
 from asendusdoc.testing.strategies import (
     FORM_STRATEGIES,
     emails,

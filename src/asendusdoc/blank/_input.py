@@ -7,17 +7,17 @@ from typing import TYPE_CHECKING
 from asendusdoc.blank._read import blank_identity, read_blank_document
 
 if TYPE_CHECKING:
-    from asendusdoc.loading import FormInput
-    from asendusdoc.untrusted import DocxPackage
+    from asendusdoc.read.dispatch import FormInput
+    from asendusdoc.read.packages import DocxPackage
 
 __all__ = ["read_filled_blank"]
 
 
 def read_filled_blank(package: DocxPackage, name: str) -> FormInput | None:
-    """The :class:`~asendusdoc.documents_in.FilledBlankReader` of asendusdoc's blanks: the
+    """The :class:`~asendusdoc.read.dispatch.FilledBlankReader` of asendusdoc's blanks: the
     form data of a filled blank with the place of each field (every command and the API then
     name a problem by section, row and label), None for a Word file that is no blank."""
-    from asendusdoc.loading import FormInput
+    from asendusdoc.read.dispatch import FormInput
 
     root = package.xml(package.main_part)
     if blank_identity(root) is None:

@@ -1,6 +1,6 @@
 """Opening a filled blank: through the bounded reader of files from outside.
 
-A filled blank is untrusted input: :class:`asendusdoc.untrusted.DocxPackage` limits the zip
+A filled blank is untrusted input: :class:`asendusdoc.read.packages.DocxPackage` limits the zip
 (members, sizes, also while reading), refuses macro-enabled files, and parses XML without DTDs
 or entities. This module only picks the main document part.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from asendusdoc.untrusted import DocxPackage
+from asendusdoc.read.packages import DocxPackage
 
 if TYPE_CHECKING:
     from lxml import etree

@@ -368,7 +368,7 @@ def _document_sections(form_id: str, lang: str) -> list[tuple[str, list[Path]]]:
     the parties last (they are placed first in the blank, but a field the document shows in a
     section belongs there)."""
     from asendusdoc.examples import example_data
-    from asendusdoc.loading import load_form
+    from asendusdoc.read.loading import load_form
     from asendusdoc.render.context import build_document
     from asendusdoc.render.document import FieldsBlock, ListBlock, TableBlock, TextBlock
 

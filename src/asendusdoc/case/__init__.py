@@ -133,7 +133,8 @@ def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Fi
     its field's label, or a filled Word blank's by its place there).
     """
     from asendusdoc.i18n.messages import error_message
-    from asendusdoc.loading import load_form, read_form_input
+    from asendusdoc.read.dispatch import read_form_input
+    from asendusdoc.read.loading import load_form
 
     forms: list[CaseForm] = []
     findings: list[Finding] = []

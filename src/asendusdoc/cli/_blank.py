@@ -48,7 +48,7 @@ def register(commands: Any) -> None:
 
 def _prefill(name: str, form_id: str) -> dict[str, Any]:
     """The prefill file's object: any part of a form, not validated; its ``form`` must match."""
-    from asendusdoc.loading import check_json_depth
+    from asendusdoc.read.parse import check_json_depth
 
     raw = read_input(name)
     try:

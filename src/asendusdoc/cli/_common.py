@@ -140,7 +140,7 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
 
 def read_input(name: str) -> bytes:
     """The bytes of a file, or of standard input for ``-``."""
-    from asendusdoc.loading import read_bounded, read_form_file
+    from asendusdoc.read.files import read_bounded, read_form_file
 
     if name == "-":
         return read_bounded(sys.stdin.buffer)
@@ -153,7 +153,8 @@ def load_input(name: str) -> FormModel:
     """The form of a file (JSON, a rendered document, a filled Word blank) or of standard
     input; :class:`~asendusdoc.errors.FormValidationError` names a blank's problems by their
     places in the blank."""
-    from asendusdoc.loading import load_form, read_form_input
+    from asendusdoc.read.dispatch import read_form_input
+    from asendusdoc.read.loading import load_form
 
     return load_form(read_form_input(read_input(name), name))
 

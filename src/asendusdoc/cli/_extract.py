@@ -73,10 +73,10 @@ def register(commands: Any) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     from asendusdoc.cli._protection import read_password
-    from asendusdoc.documents_in import read_form_documents
-    from asendusdoc.embedded import form_json
     from asendusdoc.errors import OutputError
     from asendusdoc.output import write_output
+    from asendusdoc.read.dispatch import read_form_documents
+    from asendusdoc.render.embedding import form_json
 
     _ = gettext_for(args.lang)
     password = None

@@ -501,7 +501,8 @@ def _show(outcome: Outcome, *, as_json: bool = False) -> None:
 
 def _read_document(name: str) -> bytes:
     """The file to encrypt, or standard input for ``-``: reading stops after the limit."""
-    from asendusdoc.loading import MAX_DOCUMENT_BYTES, read_bounded, read_form_file
+    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES
+    from asendusdoc.read.files import read_bounded, read_form_file
 
     if name == "-":
         return read_bounded(sys.stdin.buffer, MAX_DOCUMENT_BYTES)

@@ -64,8 +64,9 @@ def _validate(args: argparse.Namespace) -> int:
         field_label,
         problem_message,
     )
-    from asendusdoc.loading import read_form_input, validate_form
     from asendusdoc.migrations import form_migrations
+    from asendusdoc.read.dispatch import read_form_input
+    from asendusdoc.read.loading import validate_form
 
     lang: str = args.lang
     _ = gettext_for(lang)

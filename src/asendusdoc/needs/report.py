@@ -33,8 +33,9 @@ from asendusdoc.forms.family_needs_feedback import ContactOpenness, LifeStage, N
 from asendusdoc.forms.family_support_referral import FamilySupportServiceType
 from asendusdoc.forms.support_person_referral import SupportPersonType
 from asendusdoc.i18n import N_
-from asendusdoc.loading import MAX_INPUT_BYTES, parse_form_json
 from asendusdoc.needs.suppression import Hidden, Relation, suppress
+from asendusdoc.read.budget import MAX_INPUT_BYTES
+from asendusdoc.read.parse import parse_form_json
 from asendusdoc.reference import County, Region, region_of
 from asendusdoc.reference.needs import NeedArea, rows_for
 from asendusdoc.titles import TitledEnum

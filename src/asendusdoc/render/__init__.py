@@ -5,7 +5,7 @@ validated first) and a document language, ``"et"`` or ``"ru"``, and returns byte
 come from one rendering context (:func:`build_document`), so they show the same content, order
 and labels. The back ends are imported only when used.
 
-Every document carries the form(s) it shows as data (:mod:`asendusdoc.embedded`), which
+Every document carries the form(s) it shows as data (:mod:`asendusdoc.render.embedding`), which
 ``asendusdoc extract`` and :func:`asendusdoc.load_form` read back; ``embedded_data=False``
 leaves it out.
 """
@@ -19,7 +19,7 @@ from typing import Literal
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FormModel
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.loading import FormSource, load_form
+from asendusdoc.read.loading import FormSource, load_form
 from asendusdoc.render.document import Document
 from asendusdoc.render.restriction import AccessRestriction
 
@@ -115,6 +115,6 @@ def render_document(
 def _with_data(data: bytes, fmt: str, forms: list[FormModel], embedded_data: bool) -> bytes:
     if not embedded_data:
         return data
-    from asendusdoc.embedded import embed
+    from asendusdoc.render.embedding import embed
 
     return embed(data, fmt, forms)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from asendusdoc.loading import FormSource
+    from asendusdoc.read.loading import FormSource
 
 __all__ = ["assert_valid_form"]
 
@@ -36,7 +36,7 @@ def assert_valid_form(data: FormSource, *, lang: str = "en") -> None:
     __tracebackhide__ = True
     from asendusdoc.errors import InputError
     from asendusdoc.i18n.messages import error_message, field_label, problem_message
-    from asendusdoc.loading import form_input, validate_form
+    from asendusdoc.read.loading import form_input, validate_form
 
     try:
         form = form_input(data)

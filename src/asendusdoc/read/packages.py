@@ -16,7 +16,7 @@ such a file is run, and reading it is bounded:
 
 Every refusal is an :class:`~asendusdoc.errors.InputError` (exit 2) with its own code and a
 translated message. The filled-blank reader (``asendusdoc blank``) reads its package through
-:class:`DocxPackage` as well; see :mod:`asendusdoc.documents_in`.
+:class:`DocxPackage` as well; see :mod:`asendusdoc.read.dispatch`.
 """
 
 from __future__ import annotations
@@ -30,14 +30,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import InputError
+from asendusdoc.read.budget import MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES
 
 if TYPE_CHECKING:
     from lxml import etree
 
 __all__ = [
-    "MAX_MEMBERS",
-    "MAX_MEMBER_BYTES",
-    "MAX_TOTAL_BYTES",
     "DocxPackage",
     "Relationship",
     "SafeZip",
@@ -46,15 +44,6 @@ __all__ = [
     "macros_refused",
     "parse_xml",
 ]
-
-MAX_MEMBERS = 1000
-"""The most members a package may hold; a rendered DOCX has about 20, a Word file about 30."""
-
-MAX_MEMBER_BYTES = 32 * 1024 * 1024
-"""The largest member, uncompressed (32 MiB): a 5,000-row table's XML is about 15 MiB."""
-
-MAX_TOTAL_BYTES = 64 * 1024 * 1024
-"""The most all members together may hold uncompressed (64 MiB)."""
 
 _CHUNK = 64 * 1024
 

@@ -1,53 +1,66 @@
 """Forms read from documents: a PDF or DOCX rendered by asendusdoc, or a filled Word blank.
 
-The one place where a file that is not JSON becomes a form's data. Every input that takes a
+The one place where a form file's bytes become a form's data. Every input that takes a
 form file (``validate``, ``render``, ``check``, ``redact``, ``extract``,
 :func:`asendusdoc.load_form` on bytes or a path, the testing kit) comes through
-:func:`read_document_input` (:func:`read_form_document` for the data alone)::
+:func:`read_form_input`, a document through :func:`read_document_input`
+(:func:`read_form_document` for the data alone)::
 
-    bytes ─┬─ %PDF-          → the forms the PDF carries (asendusdoc.embedded.pdf)
-           ├─ PK (zip)       → DocxPackage (asendusdoc.untrusted: limits, no macros, safe XML)
-           │                     ├─ our custom XML part → its form (asendusdoc.embedded.docx)
+    bytes ─┬─ %PDF-          → the forms the PDF carries (asendusdoc.read.pdf)
+           ├─ PK (zip)       → DocxPackage (asendusdoc.read.packages: limits, no macros, safe XML)
+           │                     ├─ our custom XML part → its form (asendusdoc.read.docx)
            │                     └─ none → each registered filled-blank reader, in turn
-           └─ OLE container  → a password-protected (or old .doc) Word file: refused
+           ├─ OLE container  → a password-protected (or old .doc) Word file: refused
+           └─ anything else  → JSON (asendusdoc.read.parse)
 
 What a file is, is told by its content; the name only adds a refusal (``.docm``) or says which
 kind a damaged file was meant to be. A file is untrusted input: nothing in it is run, and
 every refusal is an :class:`~asendusdoc.errors.InputError` (exit 2) with a translated message.
 
 **Filled blanks** (``asendusdoc blank``) are read by a :class:`FilledBlankReader`. This module
-does not know how a blank looks; the blank's own module does, and is named in
-:data:`BLANK_READERS` (imported only when a Word file without our data arrives), or is added
-at run time with :func:`register_blank_reader`.
+does not know how a blank looks, and never imports the blank's package (it is a layer above):
+the blank's reader registers itself with :func:`register_blank_reader` (the root package
+``asendusdoc`` does so when it is imported, so every reader of a form file has it), and gets
+from here only the checked package: its bytes and its XML parsed safely.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import import_module
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from asendusdoc.errors import InputError
-from asendusdoc.forms import _limits
+from asendusdoc.read.budget import MAX_TABLE_ROWS
 
 if TYPE_CHECKING:
-    from asendusdoc.embedded.pdf import EmbeddedForm
-    from asendusdoc.loading import FormInput
-    from asendusdoc.untrusted import DocxPackage
+    from asendusdoc.problems import FormPlaces
+    from asendusdoc.read.packages import DocxPackage
+    from asendusdoc.read.pdf import EmbeddedForm
 
 __all__ = [
-    "BLANK_READERS",
-    "MAX_TABLE_ROWS",
     "FilledBlankReader",
+    "FormInput",
     "document_kind",
     "embedded_docx_form",
     "not_made_by_asendusdoc",
     "read_document_input",
     "read_form_document",
     "read_form_documents",
+    "read_form_input",
     "register_blank_reader",
 ]
+
+
+@dataclass(frozen=True)
+class FormInput:
+    """A form's data as read from a file, with the places of its fields when the file is a
+    filled Word blank: its problems are then named by section, row and label."""
+
+    data: dict[str, Any]
+    places: FormPlaces | None = None
+
 
 DocumentKind = Literal["pdf", "docx", "ole"]
 
@@ -60,40 +73,48 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 class FilledBlankReader(Protocol):
     """Reads the form out of a filled Word blank (``asendusdoc blank``).
 
-    Called with the already opened, checked package (:class:`~asendusdoc.untrusted.DocxPackage`:
-    size limits, no macros; read its parts with ``package.xml(part)``, which refuses DTDs and
-    entities) and the file's name for messages. Returns the form's data (a dict with its
-    ``form`` id), or a :class:`~asendusdoc.loading.FormInput` of the data and the places of
-    its fields (problems are then named by those places), when the package is one of its
-    blanks; ``None`` when it is not (the next reader is asked). Raises
+    Called with the already opened, checked package
+    (:class:`~asendusdoc.read.packages.DocxPackage`: size limits, no macros; read its parts
+    with ``package.xml(part)``, which refuses DTDs and entities) and the file's name for
+    messages. Returns the form's data (a dict with its ``form`` id), or a :class:`FormInput` of
+    the data and the places of its fields (problems are then named by those places), when the
+    package is one of its blanks; ``None`` when it is not (the next reader is asked). Raises
     :class:`~asendusdoc.errors.InputError` for a blank it cannot read (a table with more rows
-    than :data:`MAX_TABLE_ROWS` of its form's maxima, a drop-down value from another language,
+    than :data:`~asendusdoc.read.budget.MAX_TABLE_ROWS` of its form's maxima, a drop-down value
+    from another language,
     ...). Empty rows are the reader's to drop.
     """
 
     def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...
 
 
-BLANK_READERS: tuple[str, ...] = ("asendusdoc.blank._input:read_filled_blank",)
-"""``"module:function"`` of the filled-blank readers shipped with asendusdoc, asked in order
-(each a :class:`FilledBlankReader`); a module is imported only when a Word file without our
-data arrives."""
-
 _registered: list[FilledBlankReader] = []
 
 
 def register_blank_reader(reader: FilledBlankReader) -> None:
-    """Ask ``reader`` too (after :data:`BLANK_READERS`) for Word files without our data."""
+    """Ask ``reader`` too (after those registered before it) for Word files without our data."""
     if reader not in _registered:
         _registered.append(reader)
 
 
-def _blank_readers() -> list[FilledBlankReader]:
-    readers: list[FilledBlankReader] = []
-    for entry in BLANK_READERS:
-        module, _, function = entry.partition(":")
-        readers.append(getattr(import_module(module), function))
-    return readers + _registered
+def read_form_input(raw: bytes, name: str = "") -> FormInput:
+    """A form file's bytes → the form's object: JSON, or a document told by its content, with
+    the places of a filled Word blank's fields.
+
+    A PDF or DOCX rendered by asendusdoc gives the form it carries, a filled Word blank the
+    form filled in (:func:`read_document_input`); anything else is read as JSON. ``name`` (the
+    file's name) is used for messages and to refuse a ``.docm``.
+
+    Every command that reads a form file reads it here (or through
+    :func:`~asendusdoc.read.loading.load_form` and
+    :func:`~asendusdoc.read.loading.validate_form` on bytes or a path), so that a problem of a
+    filled blank is named by its place in every command and in the API alike.
+    """
+    from asendusdoc.read.parse import parse_form_json
+
+    if document_kind(raw, name) is not None:
+        return read_document_input(raw, name)
+    return FormInput(parse_form_json(raw))
 
 
 def document_kind(data: bytes, name: str = "") -> DocumentKind | None:
@@ -110,14 +131,6 @@ def document_kind(data: bytes, name: str = "") -> DocumentKind | None:
     return None
 
 
-MAX_TABLE_ROWS = max(getattr(_limits, limit) for limit in _limits.__all__)
-"""The most entries any list of any form may hold (the client diary's 5,000: forms/_limits.py).
-
-Data read from a document with a longer list is refused outright (exit 2), before it is
-validated: a form's own, smaller maxima are then checked by validation (exit 1).
-"""
-
-
 def read_form_documents(
     data: bytes, name: str = "", *, password: str | None = None
 ) -> list[EmbeddedForm]:
@@ -126,7 +139,7 @@ def read_form_documents(
 
     ``password`` opens a password-protected PDF (only ``extract`` takes one).
     """
-    from asendusdoc.embedded.pdf import EmbeddedForm, read_pdf_forms
+    from asendusdoc.read.pdf import EmbeddedForm, read_pdf_forms
 
     kind = document_kind(data, name)
     if kind == "docx":
@@ -135,7 +148,7 @@ def read_form_documents(
     if kind == "pdf":
         forms = read_pdf_forms(data, password)
     elif kind == "ole":
-        from asendusdoc.untrusted import encrypted_word_file
+        from asendusdoc.read.packages import encrypted_word_file
 
         raise encrypted_word_file()
     else:
@@ -157,8 +170,6 @@ def read_form_document(
 def read_document_input(data: bytes, name: str = "", *, password: str | None = None) -> FormInput:
     """The one form a document holds, with the places of a filled blank's fields (for
     messages); a bundle PDF is refused (``extract --out-dir`` splits it)."""
-    from asendusdoc.loading import FormInput
-
     if document_kind(data, name) == "docx":
         return _read_docx(data, name)
     forms = read_form_documents(data, name, password=password)
@@ -175,8 +186,8 @@ def read_document_input(data: bytes, name: str = "", *, password: str | None = N
 def embedded_docx_form(data: bytes, name: str = "") -> tuple[dict[str, Any] | None, DocxPackage]:
     """The form a DOCX rendered by asendusdoc carries (checked as read data), or None for a
     Word file without our data, with the opened, checked package (for a blank reader)."""
-    from asendusdoc.embedded.docx import read_docx_form
-    from asendusdoc.untrusted import DocxPackage, macros_refused
+    from asendusdoc.read.docx import read_docx_form
+    from asendusdoc.read.packages import DocxPackage, macros_refused
 
     if PurePath(name).suffix.lower() in (".docm", ".dotm"):
         raise macros_refused()
@@ -197,12 +208,10 @@ def not_made_by_asendusdoc() -> InputError:
 
 
 def _read_docx(data: bytes, name: str) -> FormInput:
-    from asendusdoc.loading import FormInput
-
     form, package = embedded_docx_form(data, name)
     if form is not None:
         return FormInput(form)
-    for reader in _blank_readers():
+    for reader in _registered:
         read = reader(package, name)
         if read is not None:
             read = read if isinstance(read, FormInput) else FormInput(read)
@@ -213,7 +222,7 @@ def _read_docx(data: bytes, name: str) -> FormInput:
 
 def _check_read_data(data: Mapping[str, Any]) -> None:
     """What a reader returned: a form's object, no list longer than :data:`MAX_TABLE_ROWS`."""
-    from asendusdoc.loading import check_form_id, check_mapping
+    from asendusdoc.read.parse import check_form_id, check_mapping
 
     check_form_id(data)
     check_mapping(data)

@@ -1,6 +1,6 @@
-"""The form data inside a DOCX: a custom XML part, as Word keeps data beside a document.
+"""The form data written into a DOCX: a custom XML part, as Word keeps data beside a document.
 
-The envelope (:mod:`asendusdoc.embedded`) is the text of one element::
+The envelope (:mod:`asendusdoc.read.envelope`) is the text of one element::
 
     customXml/itemN.xml        <fd:formData xmlns:fd="urn:asendusdoc:form-data:1">{…}</fd:formData>
     customXml/itemPropsN.xml   its data-store item (a GUID made from the content, the schema
@@ -20,19 +20,13 @@ import io
 import posixpath
 import uuid
 import zipfile
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from asendusdoc.embedded import form_from_envelope
+from asendusdoc.read.envelope import CUSTOM_XML, FORM_DATA_NAMESPACE, FORM_DATA_TAG
 
-if TYPE_CHECKING:
-    from asendusdoc.untrusted import DocxPackage
+__all__ = ["RELATIONSHIP_ID", "embed_in_docx"]
 
-__all__ = ["FORM_DATA_NAMESPACE", "embed_in_docx", "read_docx_form"]
-
-FORM_DATA_NAMESPACE = "urn:asendusdoc:form-data:1"
-FORM_DATA_TAG = f"{{{FORM_DATA_NAMESPACE}}}formData"
 RELATIONSHIP_ID = "asendusdocFormData"
-CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 CUSTOM_XML_PROPS = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
 )
@@ -104,20 +98,3 @@ def embed_in_docx(docx: bytes, envelope: bytes) -> bytes:
     )
     entries[_DOCUMENT_RELS] = _xml(relationships)
     return reproducible_zip(entries)
-
-
-def read_docx_form(package: DocxPackage) -> dict[str, Any] | None:
-    """The form in the package's custom XML part; None when it has none of ours.
-
-    Only items the main document refers to are looked at (as Word does); an item of ours that
-    is not our envelope is refused (:func:`~asendusdoc.embedded.form_from_envelope`).
-    """
-    for relationship in package.relationships(package.main_part):
-        if relationship.type != CUSTOM_XML or relationship.external:
-            continue
-        if not package.zip.has(relationship.target):
-            continue
-        root = package.xml(relationship.target)
-        if root.tag == FORM_DATA_TAG:
-            return form_from_envelope((root.text or "").encode("utf-8"))
-    return None
