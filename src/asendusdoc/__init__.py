@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from asendusdoc.read.dispatch import register_blank_reader as _register_blank_reader
+from asendusdoc.read._blank_readers import register_blank_reader as _register_blank_reader
 
 __version__ = "0.1.0"
 

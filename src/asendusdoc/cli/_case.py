@@ -29,9 +29,7 @@ def register(commands: Any) -> None:
     """Add ``check``, ``redact`` and ``draft-report`` to the CLI."""
     lang = cli_language()
     _ = gettext_for(lang)
-    check = commands.add_parser(
-        "check", help=_("check the forms of one case together: consistency and deadlines")
-    )
+    check = commands.add_parser("check")
     check.add_argument(
         "folder",
         metavar=_("DIR"),
@@ -47,10 +45,7 @@ def register(commands: Any) -> None:
     add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
 
-    redact = commands.add_parser(
-        "redact",
-        help=_("the referral for the provider (only the data needed to start the service)"),
-    )
+    redact = commands.add_parser("redact")
     redact.add_argument(
         "file",
         metavar=_("FILE"),
@@ -70,9 +65,7 @@ def register(commands: Any) -> None:
     add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
-    draft = commands.add_parser(
-        "draft-report", help=_("draft a month's progress report from the client diary")
-    )
+    draft = commands.add_parser("draft-report")
     draft.add_argument("diary", metavar=_("DIARY"), help=_("the client diary (JSON)"))
     draft.add_argument(
         "--month", required=True, metavar=_("YYYY-MM"), help=_("the month the report covers")

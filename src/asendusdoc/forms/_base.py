@@ -10,13 +10,13 @@ so ``Model.model_validate`` refuses a form that breaks a rule, and
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, ClassVar, get_args, get_origin
 
-from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -42,14 +42,15 @@ class RuleViolation:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole calendar months (31 March + 1 month = 30 April)."""
-    result: dt.date = day + relativedelta(months=months)
-    return result
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return day.replace(year=year, month=month + 1, day=min(day.day, last_day))
 
 
 class Block(BaseModel):
     """A building block of forms: unknown fields rejected, inputs kept out of error texts."""
 
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, defer_build=True)
 
 
 class FormModel(Block):

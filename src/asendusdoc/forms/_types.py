@@ -12,21 +12,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import phonenumbers
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    GetJsonSchemaHandler,
-    StringConstraints,
-    WithJsonSchema,
-)
-from pydantic.json_schema import JsonSchemaValue
-from pydantic.networks import validate_email
-from pydantic_core import CoreSchema
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
 from asendusdoc.i18n.field_errors import field_error
+
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 __all__ = [
     "Email",
@@ -120,7 +115,7 @@ def personal_code_check_digit(first_ten: str) -> int:
     digits = list(map(int, first_ten))
     if len(digits) != len(_WEIGHTS_1):
         raise ValueError("a personal code's check digit is computed from ten digits")
-    remainder = sum(map(operator.mul, digits, _WEIGHTS_1)) % 11
+    remainder: int = sum(map(operator.mul, digits, _WEIGHTS_1)) % 11
     if remainder == 10:
         remainder = sum(map(operator.mul, digits, _WEIGHTS_2)) % 11
         if remainder == 10:
@@ -178,12 +173,16 @@ def _estonian_metadata() -> tuple[
 ]:
     """phonenumbers' own Estonian patterns, compiled once: validity (the general pattern, and
     the number types' patterns as one alternation) and formats."""
+    import phonenumbers  # here: its import is a good part of a validating process's start-up
+
     meta: Any = phonenumbers.PhoneMetadata.metadata_for_region("EE")
     general = re.compile(meta.general_desc.national_number_pattern)
     kinds = (meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate, meta.shared_cost,
              meta.personal_number, meta.voip, meta.pager, meta.uan, meta.voicemail)  # fmt: skip
     types = re.compile(
-        "|".join(f"(?:{k.national_number_pattern})" for k in kinds if k and k.national_number_pattern)
+        "|".join(
+            f"(?:{k.national_number_pattern})" for k in kinds if k and k.national_number_pattern
+        )
     )
     formats = [
         (
@@ -232,6 +231,8 @@ def _international_phone(value: str) -> str | None:
     fast = _fast_estonian_phone(value)
     if fast is not None:
         return fast
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, "EE")
     except phonenumbers.NumberParseException:
@@ -297,7 +298,12 @@ def _fast_plain_email(value: str) -> str | None:
 def _normalized_email(value: str) -> str:
     """pydantic's own e-mail check (email-validator, no DNS), with a shortcut for plain
     addresses; cached like phone numbers."""
-    return _fast_plain_email(value) or validate_email(value)[1]
+    fast = _fast_plain_email(value)
+    if fast is not None:
+        return fast
+    from pydantic.networks import validate_email  # imports importlib.metadata: only if needed
+
+    return validate_email(value)[1]
 
 
 def _check_email(value: Any) -> Any:
