@@ -11,7 +11,13 @@ field                                     old → now                           
 ``guardianship_authority_agreement``      ``true`` → ``guardianship_authority_agreed``:   17
 (family conference referral)              agreed, the authority, person, date unrecorded
 ``guardianship_authority_agreement``      ``false`` → left out (no agreement recorded)    17
+a choice of a filled blank                a title since corrected (``EarlierTitle`` beside  25
+                                          the value: "hooldusperi" → "hoolduspere")
 ========================================  ==============================================  ======
+
+A filled blank's choices are words, not values: the blank's reader maps an earlier title to its
+value and reports :func:`earlier_choice` (the form's data then holds only the value, so
+:func:`form_migrations` cannot see it).
 """
 
 from __future__ import annotations
@@ -21,8 +27,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asendusdoc.i18n import N_, translations
+from asendusdoc.titles import EarlierTitle
 
-__all__ = ["Migration", "form_migrations"]
+__all__ = ["Migration", "earlier_choice", "form_migrations"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,14 @@ class Migration:
         """The message in ``lang`` (et, ru or en)."""
         return translations(lang).gettext(self.template).format(**self.params)
 
+    def field(self, form_id: str, lang: str) -> str:
+        """The title of the migrated field in ``lang`` (its path when the title is unknown)."""
+        from asendusdoc.forms import FORM_MODELS
+        from asendusdoc.problems import field_titles
+
+        titles = field_titles(FORM_MODELS[form_id], self.path)
+        return titles.get(lang) if titles is not None else self.path_text
+
     @property
     def path_text(self) -> str:
         """The path as ``a.b[0].c``."""
@@ -48,6 +63,16 @@ class Migration:
 
 
 _AGREEMENT = "guardianship_authority_agreement"
+
+
+def earlier_choice(path: tuple[str | int, ...], earlier: EarlierTitle, now: str) -> Migration:
+    """A blank's choice written with ``earlier``, a title since corrected to ``now``."""
+    return Migration(
+        path,
+        "choice_title_corrected",
+        N_("the earlier choice '{old}' is read as '{new}'; choose '{new}' in the list"),
+        {"old": earlier.title, "new": now},
+    )
 
 
 def form_migrations(data: Mapping[str, Any]) -> list[Migration]:

@@ -16,8 +16,8 @@ from asendusdoc.cli import main
 from asendusdoc.errors import InputError
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.i18n.messages import error_message
 from asendusdoc.problems import model_of
+from asendusdoc.problems.messages import error_message
 from asendusdoc.titles import titles_of
 
 FORM_IDS = tuple(FORM_MODELS)
@@ -125,7 +125,7 @@ def test_a_prefilled_choice_that_is_no_choice_is_named_with_the_allowed_titles()
     with pytest.raises(InputError) as caught:
         read_blank(data)
     message = error_message(caught.value, "et")
-    assert "Sihtgrupp" in message and "„hooldusperi“, „eestkostepere“" in message
+    assert "Sihtgrupp" in message and "„hoolduspere“, „eestkostepere“" in message
 
 
 # --- the command -------------------------------------------------------------------------

@@ -400,7 +400,7 @@ def test_a_der_certificate_ending_in_a_whitespace_byte_is_still_a_certificate() 
     from cryptography.hazmat.primitives.serialization import Encoding
     from cryptography.x509.oid import NameOID
 
-    from asendusdoc.cdoc import load_recipient_certificate
+    from asendusdoc.protect._certificates import load_recipient_certificate
 
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "TEST Mari")])
     now = dt.datetime.now(dt.UTC)

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from asendusdoc.cli import main
-from asendusdoc.crypto import decrypt_and_verify, decrypt_bytes
+from asendusdoc.protect.openpgp import decrypt_and_verify, decrypt_bytes
 from asendusdoc.read.budget import MAX_DOCUMENT_BYTES
 from asendusdoc.render import render_docx, render_pdf
 

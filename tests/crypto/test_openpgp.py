@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from asendusdoc.cli._protection import read_key_file
-from asendusdoc.crypto import (
+from asendusdoc.errors import EncryptionError
+from asendusdoc.protect import KeyData
+from asendusdoc.protect.openpgp import (
     EncryptionResult,
     decrypt_and_verify,
     decrypt_bytes,
     encrypt_bytes,
 )
-from asendusdoc.errors import EncryptionError
-from asendusdoc.protect import KeyData
 
 from .conftest import PROTECTED_PASSPHRASE, KeySet
 
@@ -216,9 +216,9 @@ def test_crypto_reads_no_files_and_no_environment() -> None:
     import ast
     import inspect
 
-    import asendusdoc.crypto
+    import asendusdoc.protect.openpgp
 
-    tree = ast.parse(inspect.getsource(asendusdoc.crypto))
+    tree = ast.parse(inspect.getsource(asendusdoc.protect.openpgp))
     names = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
     names |= {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
     assert not names & {"read_bytes", "read_text", "environ", "getenv", "open"}

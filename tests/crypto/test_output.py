@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from asendusdoc.cli.output import write_output
 from asendusdoc.errors import OutputError
-from asendusdoc.output import write_output
 
 DATA = "Suunamine: Õie Šarõpova, Ребёнок".encode()
 

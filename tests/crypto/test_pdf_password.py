@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from asendusdoc.cli._protection import read_password
-from asendusdoc.crypto import encrypt_pdf_with_password
 from asendusdoc.errors import EncryptionError
+from asendusdoc.protect.pdf_password import encrypt_pdf_with_password
 
 PASSWORD = "Õunapuu-2026-пароль"
 

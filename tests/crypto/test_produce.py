@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 import asendusdoc
 from asendusdoc import KeyData, OpenPGPEnvelope, PdfPassword, Protection
-from asendusdoc.crypto import decrypt_bytes
 from asendusdoc.errors import EncryptionError, FormValidationError, InputError
+from asendusdoc.protect.openpgp import decrypt_bytes
 from asendusdoc.render import render_docx, render_pdf, render_pdf_bundle
 
 from .conftest import KeySet

@@ -14,6 +14,7 @@ import asendusdoc
 from asendusdoc import KeyData, Protection, Seal
 from asendusdoc.cli import main
 from asendusdoc.errors import EncryptionError
+from asendusdoc.protect.seal import seal_summary
 from asendusdoc.render import render_pdf
 
 from .cdoc_reader import decrypt_cdoc1
@@ -203,7 +204,9 @@ def test_every_seal_refusal_exits_2_names_the_file_and_writes_nothing(
             assert REFUSALS[case][1] in text, text
     assert list(out_dir.iterdir()) == []
     with pytest.raises(EncryptionError) as caught:
-        Seal(KeyData(p12.read_bytes(), p12.name), password.encode() if password else None).summary()
+        seal_summary(
+            Seal(KeyData(p12.read_bytes(), p12.name), password.encode() if password else None)
+        )
     assert caught.value.code == REFUSALS[case][0]
 
 

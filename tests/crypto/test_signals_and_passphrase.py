@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from asendusdoc.cli import main
-from asendusdoc.crypto import decrypt_and_verify
+from asendusdoc.protect.openpgp import decrypt_and_verify
 
 from .conftest import PROTECTED_PASSPHRASE, KeySet
 
@@ -121,7 +121,7 @@ def test_a_signal_while_signing_removes_the_gnupg_home_and_its_agent(
 def test_a_home_left_by_a_killed_run_is_removed_by_the_next(
     keys: KeySet, short_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from asendusdoc import crypto
+    from asendusdoc.protect import openpgp as crypto
 
     monkeypatch.setattr(tempfile, "tempdir", str(short_tmp))
     dead = subprocess.Popen(["true"])

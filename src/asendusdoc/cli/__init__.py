@@ -27,7 +27,10 @@ from asendusdoc.i18n import N_
 
 __all__ = ["main"]
 
-_MODULES = ("_info", "_validate", "_render", "_extract", "_blank", "_case", "_agenda", "_needs")
+_MODULES = (
+    "_info", "_validate", "_render", "_extract", "_blank", "_case", "_agenda", "_needs", "_serve",
+    "_verify", "_decrypt", "_seal",
+)  # fmt: skip
 """The modules that register the commands (under ``asendusdoc.cli``), in the order of the help."""
 
 _COMMANDS: dict[str, tuple[str, str]] = {
@@ -54,6 +57,10 @@ _COMMANDS: dict[str, tuple[str, str]] = {
         "_needs",
         N_("statistics of the families' needs from feedback forms (seed 002)"),
     ),
+    "serve": ("_serve", N_("run the HTTP service for other systems")),
+    "verify": ("_verify", N_("check the signatures of a signed container (.asice, .bdoc)")),
+    "decrypt": ("_decrypt", N_("open a CDOC envelope with the recipient's key")),
+    "seal": ("_seal", N_("seal any file in a signed container (.asice)")),
 }
 """Each command: the module that registers it and its line in ``asendusdoc --help``. The help
 lists a command from here without importing its module; a command missing here still works
@@ -67,7 +74,7 @@ def build_parser(arguments: Sequence[str] | None = None) -> argparse.ArgumentPar
     imported and register their options; the other commands are listed with their help line
     only, so that ``asendusdoc --version`` and ``--help`` import nothing a command needs.
     """
-    from asendusdoc import __version__
+    from asendusdoc._version import __version__
 
     _ = gettext_for(cli_language())
     parser = argparse.ArgumentParser(
@@ -143,9 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
     from asendusdoc.cli import _signals
+    from asendusdoc.cli._received import receiving
 
     try:
-        with _signals.handling():
+        with _signals.handling(), receiving(args):
             code: int = args.handler(args)
     except _signals.Interrupted as exc:  # everything temporary is already cleaned up
         return _signals.exit_code(exc.signum)

@@ -28,7 +28,9 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
     ngettext_for,
+    read_folder_file,
 )
+from asendusdoc.errors import InputError
 from asendusdoc.i18n import N_
 
 if TYPE_CHECKING:
@@ -110,15 +112,12 @@ def _walk(root: Path, on_error: Any) -> Iterator[Path]:
             yield Path(current)
 
 
-def _read_case(folder: Path) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+def _read_case(folder: Path) -> dict[str, bytes | InputError]:
+    files: dict[str, bytes | InputError] = {}
     for path in sorted(folder.glob("*.json")):
         if not path.is_file():
             continue
-        try:
-            files[path.name] = path.read_bytes()
-        except OSError:
-            files[path.name] = b""  # reported as an unreadable form
+        files[path.name] = read_folder_file(path)  # a refusal is that form's finding
     return files
 
 
@@ -126,7 +125,7 @@ def _agenda(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from asendusdoc.case.agenda import agenda_calendar, case_agenda, sort_agenda
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
 
     lang: str = args.lang
     _ = gettext_for(lang)

@@ -75,8 +75,8 @@ def _prefill(name: str, form_id: str) -> dict[str, Any]:
 
 def _blank(args: argparse.Namespace) -> int:
     from asendusdoc.blank import make_blank
+    from asendusdoc.cli.output import write_output
     from asendusdoc.forms import FORM_MODELS
-    from asendusdoc.output import write_output
 
     _ = gettext_for(args.lang)
     if args.lang not in ("et", "ru"):

@@ -16,7 +16,9 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
+    read_folder_file,
 )
+from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, N_
 
@@ -42,6 +44,7 @@ def register(commands: Any) -> None:
     check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     check.add_argument("--ics", type=Path, metavar=_("FILE"), help=_("write the coming deadlines"))
     check.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
+    add_received_options(check)
     add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
 
@@ -62,6 +65,7 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
     )
     redact.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    add_received_options(redact)
     add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
@@ -80,6 +84,7 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
     )
     draft.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    add_received_options(draft)
     add_lang_option(draft, default=False)
     draft.set_defaults(handler=_draft)
 
@@ -92,7 +97,7 @@ def _usage(message: str) -> int:
 def _check(args: argparse.Namespace) -> int:
     from asendusdoc.case import check_case_files
     from asendusdoc.case.calendar import deadlines_calendar
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -114,12 +119,9 @@ def _check(args: argparse.Namespace) -> int:
         return _usage(
             _("The folder {path} holds no form files (*.json, *.docx, *.pdf).").format(path=folder)
         )
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | InputError] = {}
     for path in paths:
-        try:
-            files[path.name] = path.read_bytes()
-        except OSError:
-            files[path.name] = b""  # reported as an unreadable form
+        files[path.name] = read_folder_file(path)  # a refusal is that form's finding
     report = check_case_files(files, today=today)
     if args.json:
         result = {
@@ -184,7 +186,7 @@ def _print_findings(report: Any, lang: str) -> None:
 def _redact(args: argparse.Namespace) -> int:
     from asendusdoc.case.redact import redact_for_provider
     from asendusdoc.cli._common import load_input
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
     from asendusdoc.render.embedding import form_data, form_json
 
     form = load_input(args.file)
@@ -200,8 +202,8 @@ def _redact(args: argparse.Namespace) -> int:
 
 def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
     """Dotted paths ("municipality.worker") as a caseworker reads them: the fields' titles."""
-    from asendusdoc.i18n.messages import field_label
-    from asendusdoc.problems import Problem
+    from asendusdoc.errors import Problem
+    from asendusdoc.problems.messages import field_label
 
     return [field_label(Problem(tuple(p.split(".")), "", ""), form_id, lang) for p in paths]
 
@@ -209,8 +211,8 @@ def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
     from asendusdoc.cli._common import load_input
+    from asendusdoc.cli.output import write_output
     from asendusdoc.forms import ClientDiary, ProgressReport
-    from asendusdoc.output import write_output
     from asendusdoc.render.embedding import form_json
 
     _ = gettext_for(args.lang)

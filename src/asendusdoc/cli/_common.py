@@ -37,6 +37,7 @@ __all__ = [
     "gettext_for",
     "load_input",
     "ngettext_for",
+    "read_folder_file",
     "read_input",
     "report_error",
     "requested_language",
@@ -137,15 +138,31 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
 
 
-def read_input(name: str) -> bytes:
-    """The bytes of a file, or of standard input for ``-``."""
+def read_input(name: str, *, received: bool = True) -> bytes:
+    """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
+    envelope is opened and a signed container verified first (``cli/_received.py``)."""
+    from asendusdoc.cli._received import open_received
     from asendusdoc.read.files import read_bounded, read_form_file
 
     if name == "-":
-        return read_bounded(sys.stdin.buffer)
-    if not name:
+        data = read_bounded(sys.stdin.buffer)
+    elif not name:
         raise InputError("file not found: {path}", code="file_missing", path="''")
-    return read_form_file(name)
+    else:
+        data = read_form_file(name)
+    return open_received(data, name or "-") if received else data
+
+
+def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
+    """A file of a folder the user named (a case folder's form), read through the way in
+    (a 3 GB file is refused from its size), or the refusal, which the command reports as that
+    file's finding while it goes on with the others."""
+    from asendusdoc.read.files import read_form_file
+
+    try:
+        return read_form_file(path)
+    except InputError as exc:
+        return exc
 
 
 def load_input(name: str) -> FormModel:
@@ -160,7 +177,7 @@ def load_input(name: str) -> FormModel:
 
 def report_error(exc: BaseException, lang: str) -> int:
     """Print an error for a person on stderr; return its exit code. Never a traceback."""
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):

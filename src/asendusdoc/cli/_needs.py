@@ -24,7 +24,10 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
+    read_folder_file,
 )
+from asendusdoc.cli._received import add_received_options
+from asendusdoc.errors import InputError
 
 __all__ = ["register"]
 
@@ -38,6 +41,7 @@ def register(commands: Any) -> None:
     suggest = commands.add_parser("suggest")
     suggest.add_argument("file", metavar=_("FILE"), help=_("a family needs feedback or a referral"))
     suggest.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_received_options(suggest)
     add_lang_option(suggest, default=False)
     suggest.set_defaults(handler=_suggest)
 
@@ -126,17 +130,15 @@ def _feed(paths: list[Path], tally: Any, label: str) -> None:
         leave=False,
     )
     for path in bar:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b""  # left out as not a form
+        read = read_folder_file(path)
+        data = b"" if isinstance(read, InputError) else read  # a refusal: left out as not a form
         tally.add(str(path), data)
 
 
 def _needs_report(args: argparse.Namespace) -> int:
+    from asendusdoc.cli.output import write_output
     from asendusdoc.needs.output import REASONS, report_csv, report_json
     from asendusdoc.needs.report import CaseTally, NeedsTally, build_report
-    from asendusdoc.output import write_output
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -172,6 +174,7 @@ def _needs_report(args: argparse.Namespace) -> int:
 
         data = report_pdf(report, lang)
     write_output(args.output, data, force=args.force)
+    _tell_sparse(report, lang)
     print(
         _("Report written to {path}: {used} of {read} feedback forms counted.").format(
             path=args.output, used=report.files_used, read=report.files_read
@@ -179,3 +182,19 @@ def _needs_report(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_INVALID if left_out else EXIT_OK
+
+
+def _tell_sparse(report: Any, lang: str) -> None:
+    """Name the periods whose every figure is hidden for too few answers, and what is needed."""
+    from asendusdoc.needs.output import period_title
+    from asendusdoc.needs.suppression import THRESHOLD
+
+    if not report.sparse_periods:
+        return
+    _ = gettext_for(lang)
+    periods = ", ".join(period_title(period, lang) for period in report.sparse_periods)
+    message = _(
+        "Too few answers to show figures for {periods}: a figure is shown from {needed} "
+        "forms of one period on."
+    )
+    print(message.format(periods=periods, needed=THRESHOLD), file=sys.stderr)

@@ -34,16 +34,19 @@ from asendusdoc.cli._common import (
     ngettext_for,
 )
 from asendusdoc.cli._protection import (
+    add_asice_seal_options,
     add_protection_options,
     protection_from_arguments,
     protection_suffix,
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.protect import Protection, RecipientSummary, SealSummary
+from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_protection
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
+
+from asendusdoc.cli._received import add_received_options
 
 __all__ = ["register"]
 
@@ -145,6 +148,8 @@ def register(commands: Any) -> None:
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
+    add_asice_seal_options(render, passwords=False)
+    add_received_options(render)
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
@@ -177,7 +182,7 @@ def _usage_error(lang: str, message: str) -> int:
 
 def _read_protection(args: argparse.Namespace) -> Protection | int:
     """The protection the arguments ask for, or the exit code of a refusal (already shown)."""
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
 
     _ = gettext_for(args.lang)
     if args.sign_with is not None and not args.encrypt_to:
@@ -202,7 +207,8 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
         )
     try:
         protection = protection_from_arguments(args)
-        protection.check(getattr(args, "fmt", None))  # refuse what cannot work before any work
+        # refuse what cannot work before any work
+        check_protection(protection, getattr(args, "fmt", None))
     except AsendusdocError as exc:
         return _usage_error(args.lang, error_message(exc, args.lang))
     return protection
@@ -390,8 +396,8 @@ def _restriction(job: Job) -> AccessRestriction:
 
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
-    from asendusdoc.i18n.messages import describe_problem, error_message
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
+    from asendusdoc.problems.messages import describe_problem, error_message
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
@@ -508,8 +514,8 @@ def _read_document(name: str) -> bytes:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    from asendusdoc.i18n.messages import error_message
-    from asendusdoc.output import write_output
+    from asendusdoc.cli.output import write_output
+    from asendusdoc.problems.messages import error_message
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)

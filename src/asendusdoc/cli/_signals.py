@@ -3,8 +3,8 @@
 While a command runs, each of these signals raises :class:`Interrupted` where the program
 is. It is a ``BaseException`` (like ``KeyboardInterrupt``), so no ``except Exception`` of a
 job swallows it, and every ``finally`` on the way up runs: the temporary GnuPG home of a
-signing is removed and its gpg-agent stopped (:mod:`asendusdoc.crypto`), a temporary output
-file is removed (:mod:`asendusdoc.output`). The command then exits with ``128 + signum``
+signing is removed and its gpg-agent stopped (:mod:`asendusdoc.protect.openpgp`), a temporary output
+file is removed (:mod:`asendusdoc.cli.output`). The command then exits with ``128 + signum``
 (143 for SIGTERM, 130 for SIGINT, 129 for SIGHUP), as a shell reports a process ended by it.
 
 Further signals are ignored once the first arrived, so the clean-up is not cut short. Worker

@@ -19,7 +19,8 @@ from asendusdoc.cli._common import (
     ngettext_for,
     read_input,
 )
-from asendusdoc.errors import InputError
+from asendusdoc.cli._received import add_received_options
+from asendusdoc.errors import InputError, SignatureError
 
 __all__ = ["register"]
 
@@ -43,27 +44,25 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")
     )
+    add_received_options(parser)
     add_lang_option(parser, default=False)
     parser.set_defaults(handler=_validate)
 
 
 def migration_field(migration: Any, form_id: str, lang: str) -> str:
     """The title of the migrated field in ``lang`` (its path when the title is unknown)."""
-    from asendusdoc.forms import FORM_MODELS
-    from asendusdoc.problems import field_titles
-
-    titles = field_titles(FORM_MODELS[form_id], migration.path)
-    return titles.get(lang) if titles is not None else str(migration.path_text)
+    field: str = migration.field(form_id, lang)
+    return field
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from asendusdoc.i18n.messages import (
+    from asendusdoc.migrations import form_migrations
+    from asendusdoc.problems.messages import (
         describe_problem,
         error_message,
         field_label,
         problem_message,
     )
-    from asendusdoc.migrations import form_migrations
     from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import validate_form
 
@@ -85,6 +84,13 @@ def _validate(args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
+        except SignatureError as exc:  # read, but changed after signing: invalid (exit 1)
+            counts["invalid"] += 1
+            message = error_message(exc, lang)
+            results.append({"file": name, "path": "", "code": exc.code, "message": message})
+            if not args.json:
+                print(f"{shown}: {message}", file=sys.stderr)
+            continue
         except Exception as exc:  # our bug: name the file, go on with the others, exit 70
             internal_errors += 1
             message = _(INTERNAL_ERROR).format(kind=exc.__class__.__name__)
@@ -93,7 +99,7 @@ def _validate(args: argparse.Namespace) -> int:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
         form_id = read.data["form"]
-        migrations = form_migrations(read.data)
+        migrations = [*read.migrations, *form_migrations(read.data)]
         if not problems:
             counts["valid"] += 1
             if not args.json:

@@ -7,7 +7,7 @@ per area, the share with some or great need over the periods. Then the case figu
 
 A hidden count is left out of the charts (its segment or point is missing, and a note says so);
 the tables show "< 5" and "x" as the other formats do. The page style (DejaVu Sans embedded,
-margins, table grid) is that of the documents (:mod:`asendusdoc.render.pdf`).
+margins, table grid) is that of the documents (:mod:`asendusdoc.render.pdf_kit`).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-import asendusdoc
+from asendusdoc._version import __version__
 from asendusdoc.forms.family_needs_feedback import NeedLevel
 from asendusdoc.i18n import LANGUAGE_TAGS
 from asendusdoc.needs.output import (
@@ -48,8 +48,10 @@ from asendusdoc.needs.output import (
     table_title,
 )
 from asendusdoc.needs.report import TOTAL, NeedsReport, Table
+from asendusdoc.needs.suppression import THRESHOLD
 from asendusdoc.reference.needs import NeedArea
-from asendusdoc.render.pdf import (  # the documents' page style, used as it is
+from asendusdoc.render.measure import hyphenation_points
+from asendusdoc.render.pdf_kit import (  # the documents' page style, used as it is
     BODY_SIZE,
     CONTENT_WIDTH,
     FONT,
@@ -61,8 +63,8 @@ from asendusdoc.render.pdf import (  # the documents' page style, used as it is
     MARGIN_RIGHT,
     MARGIN_TOP,
     PAGE_WIDTH,
-    _para,
-    _register_fonts,
+    paragraph,
+    register_fonts,
 )
 
 __all__ = ["report_pdf"]
@@ -185,8 +187,12 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
     legend_height = 11 * legend_rows
     chart = HorizontalLineChart()
     chart.x = 30
-    chart.y = legend_height + 30
     chart.width = CONTENT_WIDTH - 40
+    # many quarters: each period's name is broken into lines as narrow as its place on the axis
+    room = chart.width / max(1, len(report.periods)) - 4
+    names = [_fitted(period_title(p, lang), room, FONT, 7, lang) for p in report.periods]
+    label_lines = max((name.count("\n") + 1 for name in names), default=1)
+    chart.y = legend_height + 22 + 8 * label_lines
     chart.height = 150
     drawing = Drawing(CONTENT_WIDTH, chart.y + chart.height + 10)
     series: list[list[float | None]] = []
@@ -203,7 +209,7 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
                 colours.append(LINE_COLOURS[index])
                 run = [None] * len(values)
     chart.data = series or [[None] * len(report.periods)]
-    chart.categoryAxis.categoryNames = [period_title(p, lang) for p in report.periods]
+    chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
@@ -212,11 +218,14 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d %%"
-    chart.joinedLines = 1
+    chart.joinedLines = 0
     for index, colour in enumerate(colours):
         chart.lines[index].strokeColor = colour
         chart.lines[index].strokeWidth = 1.4
         chart.lines[index].symbol = makeMarker("FilledCircle", size=4, fillColor=colour)
+        # a period shown alone is a point, not a line (a one-point line cannot be drawn)
+        shown = sum(value is not None for value in series[index])
+        chart.lines[index].lineStyle = "joinedLine" if shown > 1 else None
     drawing.add(chart)
     pairs = [(LINE_COLOURS[i], area.title(lang)) for i, area in enumerate(NeedArea)]
     legend = _legend(pairs, 0, legend_height + 2, 2)
@@ -226,19 +235,48 @@ def _line_chart(report: NeedsReport, lang: str) -> Drawing:
 
 
 @cache
-def _fitted(text: str, width: float, font: str, size: float) -> str:
-    """``text`` broken at spaces into lines at most ``width`` points wide (a word longer than the
-    width keeps its own line)."""
+def _fitted(text: str, width: float, font: str, size: float, lang: str = "et") -> str:
+    """``text`` broken at spaces into lines at most ``width`` points wide; a word wider than
+    the width is hyphenated (pyphen's points, as the documents' tables do), and cut where it
+    has no point left, so no line runs into the next column."""
     lines: list[str] = []
     for word in text.split():
         if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
-            lines.append(word)
+            lines += _hyphenated(word, width, font, size, lang)
     return "\n".join(lines)
 
 
-def _small_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Flowable:
+def _hyphenated(word: str, width: float, font: str, size: float, lang: str) -> list[str]:
+    """``word`` in lines of at most ``width`` points (one line when it fits)."""
+    if stringWidth(word, font, size) <= width:
+        return [word]
+    points = [p for p in hyphenation_points(word, lang) if 0 < p < len(word)]
+    lines: list[str] = []
+    start = 0
+    while stringWidth(word[start:], font, size) > width:
+        fitting = [
+            p for p in points if p > start and stringWidth(word[start:p] + "-", font, size) <= width
+        ]
+        cut = fitting[-1] if fitting else _widest_cut(word, start, width, font, size)
+        piece = word[start:cut]
+        lines.append(piece if piece.endswith("-") else piece + "-")
+        start = cut
+    return [*lines, word[start:]]
+
+
+def _widest_cut(word: str, start: int, width: float, font: str, size: float) -> int:
+    """The end of the longest piece of ``word`` from ``start`` that fits with its hyphen."""
+    cut = start + 1
+    while cut < len(word) - 1 and stringWidth(word[start : cut + 1] + "-", font, size) <= width:
+        cut += 1
+    return cut
+
+
+def _small_table(
+    header: list[str], rows: list[list[str]], widths: list[float], lang: str
+) -> Flowable:
     """A gridded table in 8-point type: many narrow number columns fit the page.
 
     Cells are plain strings broken into lines here, not Paragraphs: a report by county and
@@ -246,9 +284,9 @@ def _small_table(header: list[str], rows: list[list[str]], widths: list[float]) 
     """
     room = [w - 6 for w in widths]
     data: list[list[Any]] = [
-        [_fitted(text, w, FONT_BOLD, 7) for text, w in zip(header, room, strict=True)]
+        [_fitted(text, w, FONT_BOLD, 7, lang) for text, w in zip(header, room, strict=True)]
     ]
-    data += [[_fitted(row[0], room[0], FONT, 8), *row[1:]] for row in rows]
+    data += [[_fitted(row[0], room[0], FONT, 8, lang), *row[1:]] for row in rows]
     style = TableStyle(
         [
             ("FONT", (0, 0), (-1, -1), FONT, 8, 9.6),
@@ -275,7 +313,7 @@ def _table(table: Table, lang: str) -> Flowable:
     first = 0.34 if len(header) < 8 else 0.2
     rest = (1 - first) / max(1, len(header) - 1)
     widths = [CONTENT_WIDTH * first] + [CONTENT_WIDTH * rest] * (len(header) - 1)
-    return _small_table(header, rows, widths)
+    return _small_table(header, rows, widths, lang)
 
 
 def _area_matrix(needs: list[Table], unmet: Table, row: str, lang: str) -> Flowable:
@@ -293,7 +331,7 @@ def _area_matrix(needs: list[Table], unmet: Table, row: str, lang: str) -> Flowa
             + [str(unmet.shown(row, table.area.value))]
         )
     widths = [CONTENT_WIDTH * 0.24] + [CONTENT_WIDTH * 0.76 / (len(header) - 1)] * (len(header) - 1)
-    return _small_table(header, rows, widths)
+    return _small_table(header, rows, widths, lang)
 
 
 def _period_story(report: NeedsReport, period: str, lang: str) -> list[Flowable]:
@@ -303,59 +341,90 @@ def _period_story(report: NeedsReport, period: str, lang: str) -> list[Flowable]
     needs = [t for t in tables if t.key == "needs"]
     unmet = next(t for t in tables if t.key == "unmet")
     contact = next(t for t in tables if t.key == "contact")
-    story: list[Flowable] = [_para(period_title(period, lang), "title")]
-    story.append(_para(table_title(families, lang), "section"))
+    story: list[Flowable] = [paragraph(period_title(period, lang), "title")]
+    story.append(paragraph(table_title(families, lang), "section"))
     story.append(_table(families, lang))
     story.append(
         KeepTogether(
             [
-                _para(_("Needs of all families by area (share of those who answered)"), "section"),
+                paragraph(
+                    _("Needs of all families by area (share of those who answered)"), "section"
+                ),
                 Spacer(1, 6),
                 _bar_chart(needs, TOTAL, lang),
-                _para(_("A level whose count is hidden is left out of its bar."), "meta"),
+                paragraph(_("A level whose count is hidden is left out of its bar."), "meta"),
             ]
         )
     )
     for row, title in families.rows:
-        heading = _para(label(title, lang), "section")
+        heading = paragraph(label(title, lang), "section")
         story.append(KeepTogether([heading, _area_matrix(needs, unmet, row, lang)]))
     story.append(
-        _para(_("“Unmet”: families with a great need who used no service for it."), "meta")
+        paragraph(_("“Unmet”: families with a great need who used no service for it."), "meta")
     )
-    story.append(_para(table_title(contact, lang), "section"))
+    story.append(paragraph(table_title(contact, lang), "section"))
     story.append(_table(contact, lang))
     return story
 
 
+def _sparse_note(report: NeedsReport, lang: str) -> list[Flowable]:
+    """What the report leaves out for too few answers, and how many are needed.
+
+    Every figure of a period with fewer than :data:`THRESHOLD` forms would be "< 5": such a
+    period gets this note instead of its pages of hidden counts and empty charts. The number of
+    its forms is not given (it is itself a small count), except when the whole report is too
+    small: the preamble has named the files counted already.
+    """
+    _ = gettext_of(lang)
+    sparse = report.sparse_periods
+    if not sparse:
+        return []
+    if not report.shown_periods:
+        text = _(
+            "There are too few answers to show any figure: {used} feedback forms were counted, "
+            "and a figure is shown only from {needed} answers on. Collect at least {needed} "
+            "forms from the same period and make the report again."
+        ).format(used=report.files_used, needed=THRESHOLD)
+        return [Spacer(1, 12), paragraph(text, "body")]
+    text = _(
+        "Periods with too few answers (fewer than {needed} forms each; a figure is shown only "
+        "from {needed} answers on), left out of this report: {periods}."
+    ).format(needed=THRESHOLD, periods=", ".join(period_title(p, lang) for p in sparse))
+    return [Spacer(1, 12), paragraph(text, "body")]
+
+
 def report_pdf(report: NeedsReport, lang: str) -> bytes:
     """The report as PDF bytes (A4), identical for the same report."""
-    _register_fonts()
+    register_fonts()
     _ = gettext_of(lang)
     title = _("Families' needs: feedback statistics")
-    story: list[Flowable] = [_para(title, "title")]
-    story += [_para(line, "meta") for line in summary_lines(report, lang)]
+    story: list[Flowable] = [paragraph(title, "title")]
+    story += [paragraph(line, "meta") for line in summary_lines(report, lang)]
     if not report.periods:
-        story.append(_para(_("No feedback form could be counted."), "body"))
-    for period in report.periods:
+        story.append(paragraph(_("No feedback form could be counted."), "body"))
+    story += _sparse_note(report, lang)
+    for period in report.shown_periods:
         story.append(PageBreak())
         story += _period_story(report, period, lang)
-    if len(report.periods) > 1:
+    if len(report.shown_periods) > 1:
         story.append(PageBreak())
         story.append(
-            _para(_("Share of all families with some or great need, by period"), "section")
+            paragraph(_("Share of all families with some or great need, by period"), "section")
         )
         story.append(_line_chart(report, lang))
-        story.append(_para(_("A period whose figure is hidden is left out of its line."), "meta"))
+        story.append(
+            paragraph(_("A period whose figure is hidden is left out of its line."), "meta")
+        )
     cases = [t for t in report.tables if t.period is None]
     if cases:
         story.append(PageBreak())
-        story.append(_para(_("Figures from the case folders"), "title"))
+        story.append(paragraph(_("Figures from the case folders"), "title"))
         for table in cases:
-            story.append(_para(table_title(table, lang), "section"))
+            story.append(paragraph(table_title(table, lang), "section"))
             story.append(_table(table, lang))
     story.append(Spacer(1, 4))
     buffer = io.BytesIO()
-    version = f"asendusdoc {asendusdoc.__version__}"
+    version = f"asendusdoc {__version__}"
     template = SimpleDocTemplate(
         buffer,
         pagesize=A4,

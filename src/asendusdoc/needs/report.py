@@ -33,7 +33,7 @@ from asendusdoc.forms.family_needs_feedback import ContactOpenness, LifeStage, N
 from asendusdoc.forms.family_support_referral import FamilySupportServiceType
 from asendusdoc.forms.support_person_referral import SupportPersonType
 from asendusdoc.i18n import N_
-from asendusdoc.needs.suppression import Hidden, Relation, suppress
+from asendusdoc.needs.suppression import THRESHOLD, Hidden, Relation, suppress
 from asendusdoc.read.budget import MAX_INPUT_BYTES
 from asendusdoc.read.parse import parse_form_json
 from asendusdoc.reference import County, Region, region_of
@@ -153,6 +153,21 @@ class NeedsReport:
     left_out: list[LeftOut]
     cases_read: int = 0
     cases_left_out: list[LeftOut] = field(default_factory=list)
+
+    def forms_in(self, period: str) -> int:
+        """The forms counted in ``period``."""
+        families = next(t for t in self.tables if t.key == "families" and t.period == period)
+        return families.counts[(TOTAL, "families")]
+
+    @property
+    def shown_periods(self) -> list[str]:
+        """The periods with enough forms to show a figure (at least :data:`THRESHOLD`)."""
+        return [p for p in self.periods if self.forms_in(p) >= THRESHOLD]
+
+    @property
+    def sparse_periods(self) -> list[str]:
+        """The periods with too few forms: every figure of theirs would be hidden."""
+        return [p for p in self.periods if self.forms_in(p) < THRESHOLD]
 
     def left_out_counts(self) -> Counter[str]:
         """How many files were left out, by reason."""

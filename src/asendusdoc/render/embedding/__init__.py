@@ -38,7 +38,7 @@ def form_json(data: Mapping[str, Any] | list[Any]) -> bytes:
 
 def envelope_bytes(form: FormModel) -> bytes:
     """The envelope of ``form``: version, schema and the form itself (identical bytes each time)."""
-    from asendusdoc import __version__
+    from asendusdoc._version import __version__
     from asendusdoc.schemas import SCHEMA_BASE_URI
 
     return form_json(

@@ -6,7 +6,7 @@ comes from:
 
 * pydantic's own error types: our template per type (:mod:`.pydantic_messages`);
 * our rules (``RuleViolation``): the template written beside the rule, which the
-  :class:`~asendusdoc.problems.Problem` carries as ``template``;
+  :class:`~asendusdoc.errors.Problem` carries as ``template``;
 * our field types: the template of their code in :mod:`.field_errors`, which the problem
   carries as ``template`` too.
 
@@ -28,11 +28,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from asendusdoc.errors import AsendusdocError, FormValidationError
+from asendusdoc.errors import AsendusdocError, FormValidationError, Problem
 from asendusdoc.i18n import N_, N_plural, format_date, translations
 from asendusdoc.i18n.formatting import DATE_CASES
 from asendusdoc.i18n.pydantic_messages import MessageTemplate, pydantic_template
-from asendusdoc.problems import Problem, model_of
+from asendusdoc.problems import model_of
 from asendusdoc.titles import TitledEnum, Titles, item_titles_of, titles_of
 
 __all__ = [
@@ -286,7 +286,9 @@ def error_message(error: AsendusdocError, lang: str) -> str:
     text = catalog.gettext(error.template)
     if text == error.template and isinstance(catalog, _gettext.GNUTranslations):
         return error.message  # no translation (a template built at run time): keep English
-    params = _quotes_of(dict(error.params), lang)
+    params = _quotes_of(
+        {k: v.get(lang) if isinstance(v, Titles) else v for k, v in error.params.items()}, lang
+    )
     if error.code == "json_invalid" and "detail" in params:
         detail = str(params["detail"])
         params["detail"] = catalog.gettext(_JSON_DETAILS.get(detail, detail))

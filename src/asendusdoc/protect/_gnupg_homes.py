@@ -1,6 +1,7 @@
-"""The private GnuPG homes of :mod:`asendusdoc.crypto`: where they go, and that none outlives
-its call — not its gpg-agent, not a gpg still running when a signal cut the call short, not a
-home left by a run that was killed outright (SIGKILL, power loss), which the next call removes.
+"""The private GnuPG homes of :mod:`asendusdoc.protect.openpgp`: where they go, and that none
+outlives its call — not its gpg-agent, not a gpg still running when a signal cut the call
+short, not a home left by a run that was killed outright (SIGKILL, power loss), which the next
+call removes.
 
 A home holds the signer's secret key while it exists, so this is housekeeping of secrets; it
 reads ``/proc`` (Linux) to find gpg processes, never a user's file.

@@ -27,7 +27,7 @@ import io
 from typing import Any
 
 from asendusdoc.errors import EncryptionError
-from asendusdoc.protect import KeyData, Seal, SealSummary
+from asendusdoc.protect._values import KeyData, Seal, SealSummary
 
 __all__ = ["seal_pdf", "seal_summary"]
 
@@ -49,7 +49,7 @@ def seal_summary(seal: Seal, *, now: dt.datetime | None = None) -> SealSummary:
 
 
 def _summary(certificate: Any, source: str) -> SealSummary:
-    from asendusdoc.cdoc import summarize_certificate
+    from asendusdoc.protect._certificates import summarize_certificate
 
     summary = summarize_certificate(certificate, source)
     return SealSummary(

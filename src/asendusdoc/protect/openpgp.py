@@ -1,12 +1,11 @@
-"""OpenPGP encryption of finished documents, and password protection of PDFs.
+"""OpenPGP encryption of finished documents.
 
 Documents about children in substitute care go to the Social Insurance Board
-(Sotsiaalkindlustusamet, SKA) or to a service provider (teenuseosutaja). Two ways to protect them:
-
-* OpenPGP (:func:`encrypt_bytes`): encrypted to the public key(s) the recipient gave us,
-  optionally signed. Only the keys handed in are used: each call works in a fresh,
-  private GnuPG home that is deleted afterwards, unless the caller names a keyring.
-* A PDF password (:func:`encrypt_pdf_with_password`), AES-256, for recipients without OpenPGP.
+(Sotsiaalkindlustusamet, SKA) or to a service provider (teenuseosutaja). With OpenPGP
+(:func:`encrypt_bytes`) they are encrypted to the public key(s) the recipient gave us,
+optionally signed. Only the keys handed in are used: each call works in a fresh, private GnuPG
+home that is deleted afterwards, unless the caller names a keyring. (A PDF password, for
+recipients without a key, is :mod:`asendusdoc.protect.pdf_password`.)
 
 Keys come in as bytes (:class:`~asendusdoc.protect.KeyData`, or plain ``bytes``): nothing here
 opens a file or reads the environment. Reading key files and passwords is the CLI's part
@@ -30,8 +29,6 @@ code                        meaning
 ``encryption_failed``       anything else gpg refused (``status`` param)
 ``decryption_failed``       the data could not be decrypted (``status`` param)
 ``signature_invalid``       no valid signature by the expected key
-``password_missing``        the PDF password is empty
-``pdf_unreadable``          the bytes to protect are not a readable, unencrypted PDF
 ==========================  ============================================================
 
 Signatures: :func:`decrypt_bytes` only decrypts; :func:`decrypt_and_verify` decrypts *and*
@@ -44,7 +41,6 @@ key on its standard input.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
@@ -57,15 +53,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from asendusdoc._gnupg_homes import (
+from asendusdoc.errors import EncryptionError
+from asendusdoc.protect._gnupg_homes import (
     HOME_PREFIX,
     home_base,
     kill_gpg_processes,
     remove_stale_homes,
     stop_gpg_daemons,
 )
-from asendusdoc.errors import EncryptionError
-from asendusdoc.protect import KeyData
+from asendusdoc.protect._values import KeyData
 
 __all__ = [
     "DecryptionResult",
@@ -73,7 +69,6 @@ __all__ = [
     "decrypt_and_verify",
     "decrypt_bytes",
     "encrypt_bytes",
-    "encrypt_pdf_with_password",
 ]
 
 Key = KeyData | bytes
@@ -197,42 +192,6 @@ def decrypt_and_verify(
     return _decrypt(
         data, _key_data(secret_key, "secret key"), _key_data(signer_key, "signer key"), passphrase
     )
-
-
-def encrypt_pdf_with_password(pdf: bytes, password: str) -> bytes:
-    """Protect a PDF with ``password`` (AES-256, PDF 2.0 security handler R6).
-
-    The same password is set as user and owner password: whoever may open the file may also
-    print and copy it. Document metadata (title, author, ...) is kept.
-    """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PyPdfError
-
-    if not password:
-        raise EncryptionError(
-            "The PDF password is empty. Put the password in the file or variable first.",
-            code="password_missing",
-            source="argument",
-        )
-    try:
-        reader = PdfReader(io.BytesIO(pdf))
-        if reader.is_encrypted:
-            raise EncryptionError(
-                "The PDF is already encrypted.", code="pdf_unreadable", reason="encrypted"
-            )
-        writer = PdfWriter(clone_from=reader)
-        if reader.metadata is not None:
-            writer.add_metadata(dict(reader.metadata))
-        writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
-        out = io.BytesIO()
-        writer.write(out)
-    except (PyPdfError, ValueError, OSError) as exc:
-        raise EncryptionError(
-            "The document could not be read as a PDF: {reason}.",
-            code="pdf_unreadable",
-            reason=type(exc).__name__,
-        ) from exc
-    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- gpg plumbing

@@ -11,6 +11,8 @@ A :class:`Protection` says what :func:`asendusdoc.produce` does after rendering:
 * ``seal``: a :class:`Seal` puts the organisation's PAdES seal (e-seal certificate, PKCS#12)
   on a PDF, before it is encrypted. A seal and a PDF password do not go together (a
   password-protected PDF is rewritten, which would break the seal).
+* ``asice_seal``: an :class:`AsiceSeal` puts any document (a DOCX too) in an ASiC-E container
+  (``.asice``) with an XAdES seal, as DigiDoc4 signs; then the envelope encrypts the container.
 
 Every key is a :class:`KeyData`: the bytes of the key file and the name to show in messages
 (usually the file name). Reading files, password files and environment variables is the
@@ -24,12 +26,12 @@ the recipient gave by another way: each recipient is described by a :class:`Reci
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from asendusdoc.errors import AsendusdocError
-
 __all__ = [
+    "AsiceSeal",
     "CdocEnvelope",
     "KeyData",
     "OpenPGPEnvelope",
@@ -39,7 +41,7 @@ __all__ = [
     "RecipientSummary",
     "Seal",
     "SealSummary",
-    "apply_protection",
+    "Services",
 ]
 
 
@@ -98,18 +100,6 @@ class CdocEnvelope:
         """The media type of the envelope."""
         return "application/x-cdoc" if self.version == 1 else "application/x-cdoc2"
 
-    def summaries(self) -> tuple[RecipientSummary, ...]:
-        """Check every certificate (validity, key usage, key type) and describe it.
-
-        Raises :class:`~asendusdoc.errors.EncryptionError` for the first unusable one.
-        """
-        from asendusdoc.cdoc import load_recipient_certificate, summarize_certificate
-
-        return tuple(
-            summarize_certificate(load_recipient_certificate(key), key.name)
-            for key in self.recipients
-        )
-
 
 @dataclass(frozen=True)
 class PdfPassword:
@@ -125,57 +115,50 @@ class Seal:
     pkcs12: KeyData
     password: bytes | None = field(default=None, repr=False)
 
-    def summary(self) -> SealSummary:
-        """Open the PKCS#12 and check its certificate; who will seal.
 
-        Raises :class:`~asendusdoc.errors.EncryptionError` (wrong password, not PKCS#12, ...).
-        """
-        from asendusdoc.seal import seal_summary
+@dataclass(frozen=True)
+class Services:
+    """The services an LT signature needs: a time-stamping authority (RFC 3161) and an OCSP
+    responder (RFC 6960), each a function from request bytes to response bytes (so that the
+    library opens no connection itself; the CLI posts to ``--tsa-url`` / ``--ocsp-url``)."""
 
-        return seal_summary(self)
+    timestamp: Callable[[bytes], bytes]
+    ocsp: Callable[[bytes], bytes]
+
+
+@dataclass(frozen=True)
+class AsiceSeal:
+    """An XAdES seal in an ASiC-E container by the key and certificate in a PKCS#12 file.
+
+    With ``services`` the signature is LT (a timestamp and the OCSP response, DigiDoc4's
+    default); without, B-B, made offline. The PKCS#12 must then also hold the issuer's
+    certificate (the OCSP request names it).
+    """
+
+    pkcs12: KeyData
+    password: bytes | None = field(default=None, repr=False)
+    services: Services | None = None
+
+
+ASICE_SUFFIX = ".asice"
 
 
 @dataclass(frozen=True)
 class Protection:
-    """What happens to a rendered document: a seal or a PDF password, then an envelope."""
+    """What happens to a rendered document: a seal or a PDF password, a sealed container,
+    then an envelope."""
 
     envelope: OpenPGPEnvelope | CdocEnvelope | None = None
     pdf_password: PdfPassword | None = None
     seal: Seal | None = None
+    asice_seal: AsiceSeal | None = None
 
     @property
     def suffix(self) -> str:
-        """The file ending protection adds to the document's own name (``""`` for none)."""
-        return self.envelope.suffix if self.envelope is not None else ""
-
-    def check(self, fmt: str | None) -> None:
-        """Refuse what cannot be done to a ``fmt`` document (``None``: any file), before work.
-
-        Also opens every certificate and the seal's PKCS#12, so an unusable one is refused
-        before anything is rendered.
-        """
-        if self.seal is not None:
-            if self.pdf_password is not None:
-                raise AsendusdocError(
-                    "a seal and a PDF password do not go together: the password would break "
-                    "the seal. Send a sealed PDF in a CDOC envelope (--cdoc-to) instead.",
-                    code="seal_with_password",
-                )
-            if fmt != "pdf":
-                raise AsendusdocError(
-                    "a seal goes on PDF files only; use --format pdf",
-                    code="seal_needs_pdf",
-                    fmt=fmt,
-                )
-            self.seal.summary()
-        if self.pdf_password is not None and fmt != "pdf":
-            raise AsendusdocError(
-                "a password protects PDF files only; use --encrypt-to for {fmt}",
-                code="password_needs_pdf",
-                fmt=fmt,
-            )
-        if isinstance(self.envelope, CdocEnvelope):
-            self.envelope.summaries()
+        """The file endings protection adds to the document's own name (``""`` for none):
+        ``.asice`` for a sealed container, then the envelope's."""
+        container = ASICE_SUFFIX if self.asice_seal is not None else ""
+        return container + (self.envelope.suffix if self.envelope is not None else "")
 
 
 @dataclass(frozen=True)
@@ -230,85 +213,11 @@ class SealSummary:
 
 @dataclass(frozen=True)
 class Protected:
-    """Protected bytes, the ending and media type they call for, who can open them, the seal."""
+    """Protected bytes, the endings and media type they call for, who can open them, and the
+    outermost seal (the container's, else the PDF's)."""
 
     data: bytes = field(repr=False)
     suffix: str
     media_type: str | None
     recipients: tuple[RecipientSummary, ...] = ()
     seal: SealSummary | None = None
-
-
-def apply_protection(
-    data: bytes, fmt: str | None, protection: Protection, *, inner_name: str
-) -> Protected:
-    """Protect ``data`` in memory; the plain bytes never touch the disk.
-
-    ``fmt`` is ``"pdf"``, ``"docx"`` or ``None`` for any file; a PDF password needs ``"pdf"``.
-    ``inner_name`` is the document's own file name, kept inside envelopes that carry one.
-    ``media_type`` of the result is ``None`` when the bytes are not in an envelope.
-    """
-    if (protection.seal or protection.pdf_password) and fmt != "pdf":
-        protection.check(fmt or inner_name)  # raises: a seal or password needs a PDF
-    seal = None
-    if protection.seal is not None:
-        from asendusdoc.seal import seal_pdf
-
-        if protection.pdf_password is not None:
-            protection.check(fmt)  # raises: not both
-        data, seal = seal_pdf(data, protection.seal)
-    if protection.pdf_password is not None:
-        from asendusdoc.crypto import encrypt_pdf_with_password
-
-        data = encrypt_pdf_with_password(data, protection.pdf_password.password)
-    envelope = protection.envelope
-    if envelope is None:
-        return Protected(data, "", None, seal=seal)
-    if isinstance(envelope, CdocEnvelope):
-        return replace(_cdoc(data, envelope, inner_name), seal=seal)
-    from asendusdoc.crypto import encrypt_bytes
-
-    result = encrypt_bytes(
-        data,
-        envelope.recipients,
-        sign_with=envelope.sign_with,
-        sign_passphrase=envelope.sign_passphrase,
-        armor=envelope.armor,
-    )
-    recipients = tuple(
-        RecipientSummary(kind="openpgp", source=key.name, fingerprint=fingerprint)
-        for key, fingerprint in zip(envelope.recipients, result.key_fingerprints, strict=True)
-    )
-    return Protected(
-        result.data, envelope.suffix, envelope.media_type, _unique(recipients), seal=seal
-    )
-
-
-def _cdoc(data: bytes, envelope: CdocEnvelope, inner_name: str) -> Protected:
-    from asendusdoc import cdoc
-
-    if not envelope.recipients:
-        raise ValueError("a CDOC envelope needs at least one recipient certificate")
-    certificates = [cdoc.load_recipient_certificate(key) for key in envelope.recipients]
-    recipients = tuple(
-        cdoc.summarize_certificate(certificate, key.name)
-        for certificate, key in zip(certificates, envelope.recipients, strict=True)
-    )
-    unique = {
-        recipient.fingerprint: c for recipient, c in zip(recipients, certificates, strict=True)
-    }
-    if envelope.version == 1:
-        sealed = cdoc.encrypt_cdoc1(data, inner_name, list(unique.values()))
-    else:
-        from cryptography.hazmat.primitives.serialization import Encoding
-
-        ders = [certificate.public_bytes(Encoding.DER) for certificate in unique.values()]
-        sealed = cdoc.encrypt_cdoc2(data, inner_name, ders)
-    return Protected(sealed, envelope.suffix, envelope.media_type, _unique(recipients))
-
-
-def _unique(recipients: tuple[RecipientSummary, ...]) -> tuple[RecipientSummary, ...]:
-    seen: dict[str, RecipientSummary] = {}
-    for recipient in recipients:
-        seen.setdefault(recipient.fingerprint, recipient)
-    return tuple(seen.values())
