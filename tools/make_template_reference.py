@@ -15,7 +15,8 @@ from pydantic import BaseModel
 
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.render.context import Context, build_document
+from asendusdoc.render.build import build_document
+from asendusdoc.render.context import Context
 from asendusdoc.render.document import FieldsBlock, TableBlock
 
 if __package__ in (None, ""):  # run as a script: the repository's root holds tools/

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS, FormModel
 from asendusdoc.forms._blocks import Service
-from asendusdoc.render.context import build_document
+from asendusdoc.render.build import build_document
 from asendusdoc.render.document import (
     Document,
     FieldsBlock,

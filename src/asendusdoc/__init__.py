@@ -21,7 +21,7 @@ _LAZY: dict[str, str] = {
     "FORM_MODELS": "asendusdoc.forms",
     "AnyForm": "asendusdoc.forms",
     "FormModel": "asendusdoc.forms",
-    "Problem": "asendusdoc.problems",
+    "Problem": "asendusdoc.errors",
     "load_form": "asendusdoc.read.loading",
     "validate_form": "asendusdoc.read.loading",
     "parse_form_json": "asendusdoc.read.parse",
@@ -46,6 +46,19 @@ _LAZY: dict[str, str] = {
     "RecipientSummary": "asendusdoc.protect",
     "Seal": "asendusdoc.protect",
     "SealSummary": "asendusdoc.protect",
+    "SignatureError": "asendusdoc.errors",
+    "AsiceSeal": "asendusdoc.protect.asice",
+    "DataFile": "asendusdoc.protect.asice",
+    "Services": "asendusdoc.protect.asice",
+    "seal_container": "asendusdoc.protect.asice",
+    "ContainerReport": "asendusdoc.protect.asice_verify",
+    "SignatureReport": "asendusdoc.protect.asice_verify",
+    "verify_container": "asendusdoc.protect.asice_verify",
+    "DecryptedFile": "asendusdoc.protect.cdoc_open",
+    "decrypt": "asendusdoc.protect.cdoc_open",
+    "FileKey": "asendusdoc.protect.recipient_keys",
+    "Pkcs11Key": "asendusdoc.protect.recipient_keys",
+    "RecipientKey": "asendusdoc.protect.recipient_keys",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])
@@ -57,12 +70,12 @@ if TYPE_CHECKING:
         FormValidationError,
         InputError,
         OutputError,
+        Problem,
         RenderError,
         TemplateError,
     )
     from asendusdoc.examples import example_data
     from asendusdoc.forms import FORM_MODELS, AnyForm, FormModel
-    from asendusdoc.problems import Problem
     from asendusdoc.product import Product, produce, protect_file
     from asendusdoc.protect import (
         CdocEnvelope,

@@ -9,7 +9,7 @@ import pytest
 import asendusdoc
 from asendusdoc.blank import make_blank
 from asendusdoc.examples import example_data
-from asendusdoc.i18n.messages import describe_problem, error_message, field_label
+from asendusdoc.problems.messages import describe_problem, error_message, field_label
 from tests.blank.test_problem_places import JSON_PATH, PLAN
 
 

@@ -16,8 +16,8 @@ from asendusdoc.cli import main
 from asendusdoc.errors import InputError
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.i18n.messages import error_message
 from asendusdoc.problems import model_of
+from asendusdoc.problems.messages import error_message
 from asendusdoc.titles import titles_of
 
 FORM_IDS = tuple(FORM_MODELS)

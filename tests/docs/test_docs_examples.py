@@ -1,11 +1,33 @@
-"""Every command and code block in ``docs/**/*.md`` runs as written.
+"""Every command and code block in ``docs/**/*.md`` runs as written, and every sample of output is
+what the program prints today.
 
-A fenced block tagged ``bash``, ``sh``, ``shell`` or ``console`` is run with ``bash -e`` (in a
-``console`` block only the lines starting with ``$ `` are commands, and every other non-empty
-line is output that must appear in what the commands print; ``...`` stands for lines left out).
-A ``python`` block is run with the current interpreter. ``text`` blocks (output samples, file
-listings, syntax summaries) are not run, and a block without a tag is an error: the author must
-say which it is.
+How to write a sample of command output (the guides' convention; see also docs/decisions.md,
+issue 25): a fenced block tagged ``console`` is a transcript. A line starting with ``$ `` is a
+command (a line ending in ``\\`` goes on with the next), and the lines below it, up to the next
+command, are what that command prints, standard output and standard error together as a
+terminal shows them::
+
+    ```console
+    $ asendusdoc validate examples/closure.json
+    examples/closure.json: korras
+    ```
+
+The test runs the commands with ``bash -e`` and compares each command's output with its lines, line
+by line, so that a sample the program no longer prints fails the suite. Trailing spaces do not
+count, leading ones do, and a non-breaking space the program prints is written as a plain one.
+Two shorthands: a line ``...`` stands for any number of lines left out (a long listing, a
+fingerprint that changes with every key), and a line ending in ``...`` for the rest of that line.
+A command that exits non-zero stops the block: show its exit code the way the guides do,
+``... || echo "väljumiskood $?"``. A command with no lines below it must print nothing.
+
+A sample of what Python prints is a ``pycon`` block (``>>> `` and ``... `` lines, then the output,
+as in an interactive session), run with :mod:`doctest` (``...`` in the output stands for anything).
+A ``python`` block is run as a script and must not claim output in a comment
+(``print(x)  # 42``): write such a sample as ``pycon``, where it is checked.
+
+A fenced block tagged ``bash``, ``sh`` or ``shell`` is run with ``bash -e``, its output not
+compared. ``text`` blocks (syntax summaries, file listings, commands for another system) are not
+run, and a block without a tag is an error: the author must say which it is.
 
 Each block is its own test, ``<file>.md:<line>``, in a fresh directory holding copies of
 ``examples/``, ``templates/`` and ``schemas/`` and the files the guides take as given (made once
@@ -39,7 +61,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 
-RUN_TAGS = {"bash": "bash", "sh": "bash", "shell": "bash", "console": "console", "python": "python"}
+RUN_TAGS = {
+    "bash": "bash",
+    "sh": "bash",
+    "shell": "bash",
+    "console": "console",
+    "python": "python",
+    "pycon": "pycon",
+}
 NOT_RUN_TAGS = {"text", "json", "toml", "yaml", "ini", "diff", "jinja", "xml", "csv", "ics", "js"}
 """Not run here; the integrator guide's ``js`` block runs in tests/api/test_schemas_strict.py."""
 
@@ -282,39 +311,117 @@ def _environment(gnupg_home: Path) -> dict[str, str]:
     env["LANG"] = "C.UTF-8"
     env["GNUPGHOME"] = str(gnupg_home)
     env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONUNBUFFERED"] = "1"  # standard output and error in the order a terminal shows them
+    env["COLUMNS"] = "100"  # help text wrapped the same way everywhere
     return env
 
 
 # --------------------------------------------------------------------------- the tests
 
 
-def console_commands(code: str) -> tuple[str, list[str]]:
-    """The script of a ``console`` block (``$ `` lines, ``\\`` continued) and its output lines."""
-    commands: list[str] = []
-    expected: list[str] = []
+@dataclass(frozen=True)
+class Step:
+    """One command of a ``console`` block and the lines the guide says it prints."""
+
+    command: str
+    output: tuple[str, ...]
+
+
+def console_steps(code: str) -> list[Step]:
+    """The commands of a ``console`` block (``$ `` lines, ``\\`` continued), each with its
+    output."""
+    steps: list[tuple[list[str], list[str]]] = []
     continued = False
     for line in code.splitlines():
         if continued:
-            commands.append(line)
+            steps[-1][0].append(line)
         elif line.startswith("$ "):
-            commands.append(line[2:])
-        elif line.strip() and line.strip() != "...":
-            expected.append(line.strip())
-            continue
-        else:
-            continue
-        continued = line.endswith("\\")
-    return "\n".join(commands) + "\n", expected
+            steps.append(([line[2:]], []))
+        elif steps:
+            steps[-1][1].append(_plain_spaces(line).rstrip())
+        elif line.strip():
+            raise ValueError(f"output before the first command: {line!r}")
+        continued = (line.startswith("$ ") or continued) and line.endswith("\\")
+    return [Step("\n".join(command), tuple(_trim(output))) for command, output in steps]
+
+
+def _trim(lines: list[str]) -> list[str]:
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+STEP_MARK = "@@docs-test step {}@@"
+
+
+def _plain_spaces(line: str) -> str:
+    """A line with its non-breaking spaces (before «г.», in amounts) as plain ones, as a guide
+    author types them."""
+    return line.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def console_script(steps: list[Step]) -> str:
+    """One bash script running the steps, each announced on the shared output by a mark line."""
+    lines = ["exec 2>&1"]
+    for number, step in enumerate(steps):
+        lines += [f"echo '{STEP_MARK.format(number)}'", step.command]
+    return "\n".join(lines) + "\n"
+
+
+def printed_per_step(printed: str, count: int) -> list[list[str]]:
+    """The output of a :func:`console_script` split back into what each step printed."""
+    outputs: list[list[str]] = []
+    for line in printed.splitlines():
+        if len(outputs) < count and line == STEP_MARK.format(len(outputs)):
+            outputs.append([])
+        elif outputs:
+            outputs[-1].append(_plain_spaces(line).rstrip())
+    return [_trim(output) for output in outputs]
+
+
+def sample_matches(sample: tuple[str, ...] | list[str], printed: list[str]) -> bool:
+    """Whether ``printed`` is ``sample``, where a line ``...`` stands for any lines left out and
+    a line ending in ``...`` for the rest of its line."""
+    if not sample:
+        return not printed
+    first, rest = sample[0], sample[1:]
+    if first == "...":
+        return any(sample_matches(rest, printed[skip:]) for skip in range(len(printed) + 1))
+    if not printed:
+        return False
+    line = printed[0]
+    same = line.startswith(first[:-3]) if first.endswith("...") else line == first
+    return same and sample_matches(rest, printed[1:])
+
+
+DOCTEST_RUNNER = """
+import doctest, sys
+
+class Checker(doctest.OutputChecker):
+    def check_output(self, want, got, optionflags):
+        got = got.replace("\\u00a0", " ").replace("\\u202f", " ")
+        return super().check_output(want, got, optionflags)
+
+text = sys.stdin.read()
+test = doctest.DocTestParser().get_doctest(text, {"__name__": "__main__"}, "block", None, 0)
+flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+runner = doctest.DocTestRunner(checker=Checker(), optionflags=flags)
+runner.run(test)
+sys.exit(1 if runner.failures else 0)
+"""
 
 
 def _run(block: Block, workdir: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     kind = RUN_TAGS[block.tag]
+    script = block.code
     if kind == "python":
         command = [sys.executable, "-"]
-        script = block.code
+    elif kind == "pycon":
+        command = [sys.executable, "-c", DOCTEST_RUNNER]
     else:
         command = ["bash", "-e", "-o", "pipefail", "-s"]
-        script = console_commands(block.code)[0] if kind == "console" else block.code
+        if kind == "console":
+            script = console_script(console_steps(block.code))
     return subprocess.run(
         command,
         input=script,
@@ -324,6 +431,17 @@ def _run(block: Block, workdir: Path, env: dict[str, str]) -> subprocess.Complet
         text=True,
         timeout=BLOCK_TIMEOUT_SECONDS,
     )
+
+
+def _differences(block: Block, printed: str) -> list[str]:
+    """Each step whose output is not its sample, with what the guide says and what was printed."""
+    steps = console_steps(block.code)
+    wrong = []
+    for step, output in zip(steps, printed_per_step(printed, len(steps)), strict=False):
+        if not sample_matches(step.output, output):
+            guide, program = "\n".join(step.output), "\n".join(output)
+            wrong.append(f"$ {step.command}\n--- the guide\n{guide}\n--- the program\n{program}")
+    return wrong
 
 
 @pytest.mark.parametrize("block", RUN_BLOCKS, ids=[block.id for block in RUN_BLOCKS])
@@ -338,9 +456,10 @@ def test_block_runs(
     shown = f"--- stdout\n{done.stdout}\n--- stderr\n{done.stderr}"
     assert done.returncode == 0, f"{block.id} failed (exit {done.returncode})\n{shown}"
     if RUN_TAGS[block.tag] == "console":
-        printed = done.stdout + done.stderr
-        missing = [line for line in console_commands(block.code)[1] if line not in printed]
-        assert not missing, f"{block.id}: output lines not printed: {missing}\n{shown}"
+        wrong = _differences(block, done.stdout)
+        assert not wrong, f"{block.id}: the sample is not what the program prints\n" + "\n".join(
+            wrong
+        )
 
 
 @pytest.mark.parametrize("path", sorted(DOCS.rglob("*.md")), ids=lambda p: p.name)
@@ -365,11 +484,62 @@ def test_the_guides_have_executed_examples() -> None:
 
 
 def test_console_blocks_split_commands_from_output() -> None:
-    script, expected = console_commands(
-        "$ asendusdoc validate a.json \\\n    --lang ru\na.json: без ошибок\n...\n$ echo ok\nok\n"
+    steps = console_steps(
+        "$ asendusdoc validate a.json \\\n    --lang ru\na.json: без ошибок\n\n"
+        "$ true\n$ echo ok\nok\n"
     )
-    assert script == "asendusdoc validate a.json \\\n    --lang ru\necho ok\n"
-    assert expected == ["a.json: без ошибок", "ok"]
+    assert steps == [
+        Step("asendusdoc validate a.json \\\n    --lang ru", ("a.json: без ошибок",)),
+        Step("true", ()),
+        Step("echo ok", ("ok",)),
+    ]
+
+
+def test_console_script_gives_each_step_its_output() -> None:
+    steps = [Step("echo one; echo two >&2", ()), Step("true", ()), Step("echo three", ())]
+    done = subprocess.run(
+        ["bash", "-e", "-s"], input=console_script(steps), capture_output=True, text=True
+    )
+    assert printed_per_step(done.stdout, 3) == [["one", "two"], [], ["three"]]
+
+
+@pytest.mark.parametrize(
+    ("sample", "printed", "matches"),
+    [
+        (["a: korras"], ["a: korras"], True),
+        (["a: korras"], ["a: korras", "  1. Üldandmed"], False),
+        (["header", "  first"], ["header", "  first", "  second"], False),
+        (["header", "..."], ["header", "  first", "  second"], True),
+        (["header", "...", "exit 1"], ["header", "x", "y", "exit 1"], True),
+        (["header", "...", "exit 1"], ["header", "x", "y"], False),
+        (['{"path": "a.pdf", "key": ...'], ['{"path": "a.pdf", "key": "AB"}'], True),
+        (['{"path": "b.pdf", ...'], ['{"path": "a.pdf", "fingerprint": "AB"}'], False),
+        (["  indented"], ["indented"], False),
+        ([], [], True),
+        ([], ["printed"], False),
+    ],
+    ids=lambda value: repr(value) if isinstance(value, bool) else None,
+)
+def test_samples_match_only_what_is_printed(
+    sample: list[str], printed: list[str], matches: bool
+) -> None:
+    assert sample_matches(sample, printed) is matches
+
+
+CLAIMED_OUTPUT = re.compile(r"^\s*print\(.*\)\s+#")
+
+
+def test_python_blocks_claim_no_output_in_comments() -> None:
+    claims = [
+        f"{block.id}: {line.strip()}"
+        for block in BLOCKS
+        if block.tag == "python"
+        for line in block.code.splitlines()
+        if CLAIMED_OUTPUT.match(line)
+    ]
+    assert not claims, "write these samples as pycon blocks, where they are checked:\n" + (
+        "\n".join(claims)
+    )
 
 
 def test_parser_reads_indented_fences_and_skip_marks(tmp_path: Path) -> None:
@@ -390,7 +560,7 @@ MESSAGE_ROW = re.compile(r"^\|\s*`(?P<code>[a-z_]+)`\s*\|(?P<message>[^|]+)\|[^|
 def real_messages(lang: str) -> dict[str, set[str]]:
     """Code → the messages ``validate`` prints for the files in ``examples/invalid/``."""
     from asendusdoc import validate_form
-    from asendusdoc.i18n.messages import problem_message
+    from asendusdoc.problems.messages import problem_message
 
     messages: dict[str, set[str]] = {}
     for path in sorted((REPO / "examples" / "invalid").glob("*.json")):

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from asendusdoc.errors import InputError
-from asendusdoc.i18n.messages import error_message, problem_message
+from asendusdoc.problems.messages import error_message, problem_message
 from asendusdoc.read.loading import validate_form
 from asendusdoc.read.parse import parse_form_json
 from tests.forms.helpers import example

@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from asendusdoc.i18n import translations
-from asendusdoc.i18n.messages import message_template, problem_message
+from asendusdoc.problems.messages import message_template, problem_message
 from asendusdoc.read.loading import validate_form
 
 LOCALE = files("asendusdoc.i18n") / "locale"

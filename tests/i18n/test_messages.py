@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from asendusdoc.errors import FormValidationError, InputError
+from asendusdoc.errors import FormValidationError, InputError, Problem
 from asendusdoc.i18n.field_errors import FIELD_ERRORS
-from asendusdoc.i18n.messages import error_message, problem_message
 from asendusdoc.i18n.pydantic_messages import pydantic_template
-from asendusdoc.problems import Problem
+from asendusdoc.problems.messages import error_message, problem_message
 from asendusdoc.read.loading import validate_form
 
 
@@ -134,7 +133,7 @@ def test_field_errors_are_raised_only_through_their_code() -> None:
     [("et", "2. eesmärk, tähis"), ("ru", "цель 2, обозначение"), ("en", "goal 2, key")],
 )
 def test_a_field_is_named_by_titles_and_positions_from_1(lang: str, expected: str) -> None:
-    from asendusdoc.i18n.messages import field_label
+    from asendusdoc.problems.messages import field_label
 
     problem = Problem(("goals", 1, "key"), "missing", "Field required")
     assert field_label(problem, "family-support-referral", lang) == expected

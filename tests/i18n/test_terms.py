@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po
 from asendusdoc.case import check_case_files
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import INTROS, LABELS
-from asendusdoc.i18n.messages import describe_problem
+from asendusdoc.problems.messages import describe_problem
 from asendusdoc.read.loading import validate_form
 from asendusdoc.titles import Titles, item_titles_of, titles_of
 

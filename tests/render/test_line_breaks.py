@@ -71,7 +71,8 @@ def test_table_columns_are_at_least_as_wide_as_their_longest_word() -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from asendusdoc.render.document import TableBlock
-    from asendusdoc.render.pdf import FONT, table_widths
+    from asendusdoc.render.measure import table_widths
+    from asendusdoc.render.pdf_kit import FONT
 
     document = build_document(example_data("client-diary"), "ru")
     block = next(b for s in document.sections for b in s.blocks if isinstance(b, TableBlock))

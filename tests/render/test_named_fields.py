@@ -173,14 +173,14 @@ def test_every_tag_of_the_shipped_template_is_in_one_run_and_alone_where_docxtpl
 def test_the_diary_through_its_template_is_landscape_with_the_measured_column_widths(
     lang: str,
 ) -> None:
-    from asendusdoc.render import pdf
+    from asendusdoc.render.measure import table_widths
 
     document = build_document(example_data("client-diary"), lang)
     body = _xml_parts(render_docx(example_data("client-diary"), lang))[0]
     size = body.find(f".//{W}sectPr/{W}pgSz")
     assert size is not None and size.get(f"{W}orient") == "landscape"
     table = next(b for s in document.sections for b in s.blocks if isinstance(b, TableBlock))
-    expected = [int(w * 20) for w in pdf.table_widths(table, lang, landscape_page=True)]
+    expected = [int(w * 20) for w in table_widths(table, lang, landscape_page=True)]
     grids = [
         [int(c.get(f"{W}w")) for c in tbl.find(f"{W}tblGrid")]
         for tbl in body.iter(f"{W}tbl")

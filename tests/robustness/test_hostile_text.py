@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.i18n.messages import describe_problem
+from asendusdoc.problems.messages import describe_problem
 from asendusdoc.read.loading import validate_form
 from asendusdoc.render import render_docx, render_pdf
 from asendusdoc.testing.strategies import forms
@@ -159,7 +159,7 @@ def test_control_characters_are_refused_naming_each_field(form_id: str) -> None:
 
 
 def _title(problem: Any, form_id: str, lang: str) -> str:
-    from asendusdoc.i18n.messages import field_label
+    from asendusdoc.problems.messages import field_label
 
     label = field_label(problem, form_id, lang)
     assert label != problem.path_text, "the field has a title"

@@ -21,7 +21,7 @@ import pytest
 from asendusdoc.case import check_case_files
 from asendusdoc.cli import main
 from asendusdoc.errors import FormValidationError, InputError
-from asendusdoc.i18n.messages import describe_problem, error_message, problem_message
+from asendusdoc.problems.messages import describe_problem, error_message, problem_message
 from asendusdoc.read.loading import validate_form
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

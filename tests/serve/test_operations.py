@@ -50,8 +50,11 @@ def test_schema_and_example_of_each_form(server: Server, form_id: str) -> None:
 @pytest.mark.parametrize("form_id", FORM_IDS)
 def test_each_example_is_valid(server: Server, form_id: str) -> None:
     with server.client(headers=AUTH) as client:
-        answer = client.post("/v1/validate", content=example_bytes(form_id),
-                             headers={"Content-Type": "application/json"})  # fmt: skip
+        answer = client.post(
+            "/v1/validate",
+            content=example_bytes(form_id),
+            headers={"Content-Type": "application/json"},
+        )
     assert answer.status_code == 200, answer.text
     assert answer.json() == {"form": form_id, "valid": True, "problems": []}
 
@@ -63,9 +66,11 @@ def test_each_example_renders_to_the_bytes_produce_gives(
     server: Server, form_id: str, lang: str, fmt: str
 ) -> None:
     with server.client(headers=AUTH) as client:
-        answer = client.post(f"/v1/documents?lang={lang}&format={fmt}",
-                             content=example_bytes(form_id),
-                             headers={"Content-Type": "application/json"})  # fmt: skip
+        answer = client.post(
+            f"/v1/documents?lang={lang}&format={fmt}",
+            content=example_bytes(form_id),
+            headers={"Content-Type": "application/json"},
+        )
     assert answer.status_code == 200, answer.text
     assert answer.headers["content-type"] == MEDIA_TYPES[fmt]
     assert f'filename="{form_id}.{fmt}"' in answer.headers["content-disposition"]
@@ -78,13 +83,19 @@ def test_an_invalid_form_is_422_with_every_problem_in_the_callers_language(
     invalid = (EXAMPLES / "invalid" / "closure--reason_missing.json").read_bytes()
     with server.client(headers=AUTH) as client:
         answers = {
-            lang: client.post("/v1/documents?lang=et", content=invalid,
-                              headers={"Content-Type": "application/json",
-                                       "Accept-Language": f"{lang};q=0.9, de"})
+            lang: client.post(
+                "/v1/documents?lang=et",
+                content=invalid,
+                headers={
+                    "Content-Type": "application/json",
+                    "Accept-Language": f"{lang};q=0.9, de",
+                },
+            )
             for lang in ("et", "ru", "en")
-        }  # fmt: skip
-        checked = client.post("/v1/validate", content=invalid,
-                              headers={"Content-Type": "application/json"})  # fmt: skip
+        }
+        checked = client.post(
+            "/v1/validate", content=invalid, headers={"Content-Type": "application/json"}
+        )
     for answer in answers.values():
         assert answer.status_code == 422
         assert answer.headers["content-type"] == "application/problem+json"
@@ -116,9 +127,11 @@ def test_a_filled_blank_validates_with_its_places_named(server: Server, lang: st
     from tests.blank.test_problem_places import PLAN
 
     with server.client(headers=AUTH) as client:
-        answer = client.post("/v1/validate", content=filled_plan(lang),
-                             headers={"Content-Type": MEDIA_TYPES["docx"],
-                                      "Accept-Language": lang})  # fmt: skip
+        answer = client.post(
+            "/v1/validate",
+            content=filled_plan(lang),
+            headers={"Content-Type": MEDIA_TYPES["docx"], "Accept-Language": lang},
+        )
     assert answer.status_code == 200, answer.text
     (problem,) = answer.json()["problems"]
     assert f"{problem['field']}: {problem['message']}" == PLAN[lang]
@@ -153,8 +166,9 @@ def test_extract_gives_the_form_a_pdf_carries(server: Server) -> None:
 def test_case_check_lists_the_findings_as_check_json_does(server: Server) -> None:
     folder = EXAMPLES / "cases"
     case = sorted(p for p in folder.iterdir() if p.is_dir())[0]
-    files = [("file", (p.name, p.read_bytes(), "application/json"))
-             for p in sorted(case.glob("*.json"))]  # fmt: skip
+    files = [
+        ("file", (p.name, p.read_bytes(), "application/json")) for p in sorted(case.glob("*.json"))
+    ]
     with server.client(headers=AUTH) as client:
         answer = client.post("/v1/cases/check", params={"today": "2026-11-22"}, files=files)
     assert answer.status_code == 200, answer.text
@@ -166,8 +180,11 @@ def test_case_check_lists_the_findings_as_check_json_does(server: Server) -> Non
 
 def test_suggest_answers_with_the_services_for_the_stated_needs(server: Server) -> None:
     with server.client(headers=AUTH) as client:
-        answer = client.post("/v1/suggest", json=example_data("family-needs-feedback"),
-                             headers={"Accept-Language": "ru"})  # fmt: skip
+        answer = client.post(
+            "/v1/suggest",
+            json=example_data("family-needs-feedback"),
+            headers={"Accept-Language": "ru"},
+        )
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert body["form"] == "family-needs-feedback" and body["lang"] == "ru"

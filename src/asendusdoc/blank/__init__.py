@@ -2,7 +2,7 @@
 
 :func:`make_blank` writes the blank of a form (optionally prefilled); :func:`read_blank` reads
 a filled one into the form's data plus, for each value, where the caseworker sees it, so that a
-problem is named by section, row and label (:attr:`asendusdoc.problems.Problem.place`, set
+problem is named by section, row and label (:attr:`asendusdoc.errors.Problem.place`, set
 wherever a filled blank is read: every command and the API).
 """
 

@@ -31,10 +31,9 @@ from asendusdoc.blank._spec import (
     form_bookmark,
 )
 from asendusdoc.blank._words import ROW, TYPE_A_DATE, placeholders, text
-from asendusdoc.errors import InputError
+from asendusdoc.errors import InputError, Problem
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
-from asendusdoc.problems import Problem
 from asendusdoc.titles import Titles
 
 __all__ = [

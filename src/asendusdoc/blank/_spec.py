@@ -369,7 +369,7 @@ def _document_sections(form_id: str, lang: str) -> list[tuple[str, list[Path]]]:
     section belongs there)."""
     from asendusdoc.examples import example_data
     from asendusdoc.read.loading import load_form
-    from asendusdoc.render.context import build_document
+    from asendusdoc.render.build import build_document
     from asendusdoc.render.document import FieldsBlock, ListBlock, TableBlock, TextBlock
 
     document = build_document(load_form(example_data(form_id)), lang)

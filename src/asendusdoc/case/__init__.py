@@ -132,7 +132,7 @@ def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Fi
     ``form_invalid`` (with the number of its problems and the first of them, each named by
     its field's label, or a filled Word blank's by its place there).
     """
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
     from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import load_form
 
@@ -160,7 +160,7 @@ SHOWN_PROBLEMS = 3
 def _first_problems(error: FormValidationError) -> Titles:
     """The first problems of an invalid form in each language, each by its field's label (a
     filled Word blank's by its place there: section, row, label)."""
-    from asendusdoc.i18n.messages import describe_problem
+    from asendusdoc.problems.messages import describe_problem
 
     def said(lang: str) -> str:
         shown = error.problems[:SHOWN_PROBLEMS]

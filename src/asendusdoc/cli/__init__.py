@@ -15,13 +15,16 @@ from asendusdoc.cli import (
     _agenda,
     _blank,
     _case,
+    _decrypt,
     _extract,
     _info,
     _needs,
     _render,
+    _seal,
     _serve,
     _signals,
     _validate,
+    _verify,
 )
 from asendusdoc.cli._common import (
     EXIT_USAGE,
@@ -32,10 +35,14 @@ from asendusdoc.cli._common import (
     requested_language,
     speaking,
 )
+from asendusdoc.cli._received import receiving
 
 __all__ = ["main"]
 
-_COMMANDS = (_info, _validate, _render, _extract, _blank, _case, _agenda, _needs, _serve)
+_COMMANDS = (
+    _info, _validate, _render, _extract, _blank, _case, _agenda, _needs, _serve,
+    _verify, _decrypt, _seal,
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
     try:
-        with _signals.handling():
+        with _signals.handling(), receiving(args):
             code: int = args.handler(args)
     except _signals.Interrupted as exc:  # everything temporary is already cleaned up
         return _signals.exit_code(exc.signum)

@@ -17,6 +17,7 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
 )
+from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, N_
 
@@ -44,6 +45,7 @@ def register(commands: Any) -> None:
     check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     check.add_argument("--ics", type=Path, metavar=_("FILE"), help=_("write the coming deadlines"))
     check.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
+    add_received_options(check)
     add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
 
@@ -67,6 +69,7 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
     )
     redact.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    add_received_options(redact)
     add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
@@ -87,6 +90,7 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
     )
     draft.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    add_received_options(draft)
     add_lang_option(draft, default=False)
     draft.set_defaults(handler=_draft)
 
@@ -207,8 +211,8 @@ def _redact(args: argparse.Namespace) -> int:
 
 def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
     """Dotted paths ("municipality.worker") as a caseworker reads them: the fields' titles."""
-    from asendusdoc.i18n.messages import field_label
-    from asendusdoc.problems import Problem
+    from asendusdoc.errors import Problem
+    from asendusdoc.problems.messages import field_label
 
     return [field_label(Problem(tuple(p.split(".")), "", ""), form_id, lang) for p in paths]
 

@@ -138,15 +138,19 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
 
 
-def read_input(name: str) -> bytes:
-    """The bytes of a file, or of standard input for ``-``."""
+def read_input(name: str, *, received: bool = True) -> bytes:
+    """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
+    envelope is opened and a signed container verified first (``cli/_received.py``)."""
+    from asendusdoc.cli._received import open_received
     from asendusdoc.read.files import read_bounded, read_form_file
 
     if name == "-":
-        return read_bounded(sys.stdin.buffer)
-    if not name:
+        data = read_bounded(sys.stdin.buffer)
+    elif not name:
         raise InputError("file not found: {path}", code="file_missing", path="''")
-    return read_form_file(name)
+    else:
+        data = read_form_file(name)
+    return open_received(data, name or "-") if received else data
 
 
 def load_input(name: str) -> FormModel:
@@ -161,7 +165,7 @@ def load_input(name: str) -> FormModel:
 
 def report_error(exc: BaseException, lang: str) -> int:
     """Print an error for a person on stderr; return its exit code. Never a traceback."""
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):

@@ -21,6 +21,7 @@ from asendusdoc.cli._common import (
     gettext_for,
     read_input,
 )
+from asendusdoc.cli._received import add_received_options
 
 __all__ = ["register"]
 
@@ -67,6 +68,7 @@ def register(commands: Any) -> None:
         metavar=_("VAR"),
         help=_("the password of a protected PDF from the environment variable VAR"),
     )
+    add_received_options(parser)
     add_lang_option(parser, default=False)
     parser.set_defaults(handler=_extract)
 

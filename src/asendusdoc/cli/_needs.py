@@ -25,6 +25,7 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
 )
+from asendusdoc.cli._received import add_received_options
 
 __all__ = ["register"]
 
@@ -41,6 +42,7 @@ def register(commands: Any) -> None:
     )
     suggest.add_argument("file", metavar=_("FILE"), help=_("a family needs feedback or a referral"))
     suggest.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_received_options(suggest)
     add_lang_option(suggest, default=False)
     suggest.set_defaults(handler=_suggest)
 

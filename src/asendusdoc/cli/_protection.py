@@ -15,16 +15,20 @@ from pathlib import Path
 from asendusdoc.cli._common import cli_language, gettext_for
 from asendusdoc.errors import EncryptionError
 from asendusdoc.protect import (
+    AsiceSeal,
     CdocEnvelope,
     KeyData,
     OpenPGPEnvelope,
     PdfPassword,
     Protection,
     Seal,
+    Services,
 )
 
 __all__ = [
+    "add_asice_seal_options",
     "add_protection_options",
+    "asice_seal_from_arguments",
     "protection_from_arguments",
     "read_key_file",
     "read_password",
@@ -88,6 +92,90 @@ def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) 
         )  # fmt: skip
 
 
+_SERVICE_TIMEOUT = 30
+_MAX_ANSWER = 1024 * 1024
+
+
+def add_asice_seal_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
+    """``--asice-seal-with`` and the LT services; the password options when ``passwords``
+    (``render`` has them already, for the PAdES seal)."""
+    _ = gettext_for(cli_language())
+    parser.add_argument(
+        "--asice-seal-with", type=Path, metavar=_("FILE.p12"),
+        help=_("seal in an ASiC-E container (XAdES) with the certificate and key in this "
+               "PKCS#12 file"),
+    )  # fmt: skip
+    if passwords:
+        parser.add_argument(
+            "--seal-password-file", type=Path, metavar=_("FILE"),
+            help=_("the PKCS#12 password from the first line of FILE"),
+        )  # fmt: skip
+        parser.add_argument(
+            "--seal-password-env", metavar=_("VAR"),
+            help=_("the PKCS#12 password from the environment variable VAR"),
+        )  # fmt: skip
+    parser.add_argument(
+        "--tsa-url", metavar="URL",
+        help=_("time-stamping service for an LT signature (with --ocsp-url)"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--ocsp-url", metavar="URL",
+        help=_("OCSP responder for an LT signature (with --tsa-url)"),
+    )  # fmt: skip
+
+
+def asice_seal_from_arguments(args: argparse.Namespace) -> AsiceSeal | None:
+    """The :class:`AsiceSeal` the options name, or None; files are read here."""
+
+    if getattr(args, "asice_seal_with", None) is None:
+        if getattr(args, "tsa_url", None) or getattr(args, "ocsp_url", None):
+            raise _lt_needs_both()
+        return None
+    if bool(args.tsa_url) != bool(args.ocsp_url):
+        raise _lt_needs_both()
+    password = None
+    if args.seal_password_file is not None or args.seal_password_env is not None:
+        password = read_password(
+            password_file=args.seal_password_file, env_var=args.seal_password_env
+        ).encode("utf-8")
+    services = _services(args.tsa_url, args.ocsp_url) if args.tsa_url else None
+    return AsiceSeal(read_key_file(args.asice_seal_with), password, services)
+
+
+def _lt_needs_both() -> EncryptionError:
+    return EncryptionError(
+        "An LT seal needs both --tsa-url and --ocsp-url, with --asice-seal-with.",
+        code="asice_lt_needs_both",
+    )
+
+
+def _services(tsa_url: str, ocsp_url: str) -> Services:
+    return Services(
+        timestamp=lambda request: _post(tsa_url, request, "application/timestamp-query"),
+        ocsp=lambda request: _post(ocsp_url, request, "application/ocsp-request"),
+    )
+
+
+def _post(url: str, body: bytes, content_type: str) -> bytes:
+    """POST ``body`` to an http(s) ``url``; the answer's bytes (at most 1 MiB)."""
+    import urllib.error
+    import urllib.request
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise OSError(f"not an http(s) address: {url}")
+    request = urllib.request.Request(
+        url, data=body, headers={"Content-Type": content_type}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=_SERVICE_TIMEOUT) as answer:
+            data: bytes = answer.read(_MAX_ANSWER + 1)
+    except urllib.error.URLError as exc:
+        raise OSError(str(exc.reason)) from None
+    if len(data) > _MAX_ANSWER:
+        raise OSError("the answer is too large")
+    return data
+
+
 def protection_from_arguments(args: argparse.Namespace) -> Protection:
     """Read every key and password the arguments name; raises ``EncryptionError``."""
     envelope: OpenPGPEnvelope | CdocEnvelope | None = None
@@ -118,7 +206,12 @@ def protection_from_arguments(args: argparse.Namespace) -> Protection:
                 password_file=seal_password_file, env_var=seal_password_env
             ).encode("utf-8")
         seal = Seal(read_key_file(args.seal_with), password)
-    return Protection(envelope=envelope, pdf_password=pdf_password, seal=seal)
+    return Protection(
+        envelope=envelope,
+        pdf_password=pdf_password,
+        seal=seal,
+        asice_seal=asice_seal_from_arguments(args),
+    )
 
 
 def _sign_passphrase(args: argparse.Namespace) -> str | None:
@@ -130,12 +223,13 @@ def _sign_passphrase(args: argparse.Namespace) -> str | None:
 
 
 def protection_suffix(args: argparse.Namespace) -> str:
-    """The file ending the protection options add (for names made before reading any key)."""
+    """The file endings the protection options add (for names made before reading any key)."""
+    container = ".asice" if getattr(args, "asice_seal_with", None) is not None else ""
     if args.cdoc_to:
-        return ".cdoc"  # both versions: the ending the issue-12 contract names
+        return container + ".cdoc"  # both versions: the ending the issue-12 contract names
     if not args.encrypt_to:
-        return ""
-    return ".asc" if args.armor else ".gpg"
+        return container
+    return container + (".asc" if args.armor else ".gpg")
 
 
 def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:

@@ -35,6 +35,7 @@ from asendusdoc.cli._common import (
     ngettext_for,
 )
 from asendusdoc.cli._protection import (
+    add_asice_seal_options,
     add_protection_options,
     protection_from_arguments,
     protection_suffix,
@@ -45,6 +46,8 @@ from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
+
+from asendusdoc.cli._received import add_received_options
 
 __all__ = ["register"]
 
@@ -146,6 +149,8 @@ def register(commands: Any) -> None:
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
+    add_asice_seal_options(render, passwords=False)
+    add_received_options(render)
     render.add_argument(
         "-q",
         "--quiet",
@@ -186,7 +191,7 @@ def _usage_error(lang: str, message: str) -> int:
 
 def _read_protection(args: argparse.Namespace) -> Protection | int:
     """The protection the arguments ask for, or the exit code of a refusal (already shown)."""
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
 
     _ = gettext_for(args.lang)
     if args.sign_with is not None and not args.encrypt_to:
@@ -427,7 +432,7 @@ def _restriction(job: Job) -> AccessRestriction:
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
     from asendusdoc.cli.output import write_output
-    from asendusdoc.i18n.messages import describe_problem, error_message
+    from asendusdoc.problems.messages import describe_problem, error_message
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
@@ -569,7 +574,7 @@ def _read_document(name: str) -> bytes:
 
 def _encrypt(args: argparse.Namespace) -> int:
     from asendusdoc.cli.output import write_output
-    from asendusdoc.i18n.messages import error_message
+    from asendusdoc.problems.messages import error_message
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)

@@ -19,7 +19,8 @@ from asendusdoc.cli._common import (
     ngettext_for,
     read_input,
 )
-from asendusdoc.errors import InputError
+from asendusdoc.cli._received import add_received_options
+from asendusdoc.errors import InputError, SignatureError
 
 __all__ = ["register"]
 
@@ -44,6 +45,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")
     )
+    add_received_options(parser)
     add_lang_option(parser, default=False)
     parser.set_defaults(handler=_validate)
 
@@ -55,13 +57,13 @@ def migration_field(migration: Any, form_id: str, lang: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from asendusdoc.i18n.messages import (
+    from asendusdoc.migrations import form_migrations
+    from asendusdoc.problems.messages import (
         describe_problem,
         error_message,
         field_label,
         problem_message,
     )
-    from asendusdoc.migrations import form_migrations
     from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import validate_form
 
@@ -78,6 +80,13 @@ def _validate(args: argparse.Namespace) -> int:
             problems = validate_form(read)  # a blank's problems carry their places
         except InputError as exc:
             counts["unreadable"] += 1
+            message = error_message(exc, lang)
+            results.append({"file": name, "path": "", "code": exc.code, "message": message})
+            if not args.json:
+                print(f"{shown}: {message}", file=sys.stderr)
+            continue
+        except SignatureError as exc:  # read, but changed after signing: invalid (exit 1)
+            counts["invalid"] += 1
             message = error_message(exc, lang)
             results.append({"file": name, "path": "", "code": exc.code, "message": message})
             if not args.json:

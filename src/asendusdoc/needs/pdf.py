@@ -7,7 +7,7 @@ per area, the share with some or great need over the periods. Then the case figu
 
 A hidden count is left out of the charts (its segment or point is missing, and a note says so);
 the tables show "< 5" and "x" as the other formats do. The page style (DejaVu Sans embedded,
-margins, table grid) is that of the documents (:mod:`asendusdoc.render.pdf`).
+margins, table grid) is that of the documents (:mod:`asendusdoc.render.pdf_kit`).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from asendusdoc.needs.report import TOTAL, NeedsReport, Table
 from asendusdoc.needs.suppression import THRESHOLD
 from asendusdoc.reference.needs import NeedArea
 from asendusdoc.render.measure import hyphenation_points
-from asendusdoc.render.pdf import (  # the documents' page style, used as it is
+from asendusdoc.render.pdf_kit import (  # the documents' page style, used as it is
     BODY_SIZE,
     CONTENT_WIDTH,
     FONT,
@@ -63,8 +63,8 @@ from asendusdoc.render.pdf import (  # the documents' page style, used as it is
     MARGIN_RIGHT,
     MARGIN_TOP,
     PAGE_WIDTH,
-    _para,
-    _register_fonts,
+    paragraph,
+    register_fonts,
 )
 
 __all__ = ["report_pdf"]
@@ -341,26 +341,28 @@ def _period_story(report: NeedsReport, period: str, lang: str) -> list[Flowable]
     needs = [t for t in tables if t.key == "needs"]
     unmet = next(t for t in tables if t.key == "unmet")
     contact = next(t for t in tables if t.key == "contact")
-    story: list[Flowable] = [_para(period_title(period, lang), "title")]
-    story.append(_para(table_title(families, lang), "section"))
+    story: list[Flowable] = [paragraph(period_title(period, lang), "title")]
+    story.append(paragraph(table_title(families, lang), "section"))
     story.append(_table(families, lang))
     story.append(
         KeepTogether(
             [
-                _para(_("Needs of all families by area (share of those who answered)"), "section"),
+                paragraph(
+                    _("Needs of all families by area (share of those who answered)"), "section"
+                ),
                 Spacer(1, 6),
                 _bar_chart(needs, TOTAL, lang),
-                _para(_("A level whose count is hidden is left out of its bar."), "meta"),
+                paragraph(_("A level whose count is hidden is left out of its bar."), "meta"),
             ]
         )
     )
     for row, title in families.rows:
-        heading = _para(label(title, lang), "section")
+        heading = paragraph(label(title, lang), "section")
         story.append(KeepTogether([heading, _area_matrix(needs, unmet, row, lang)]))
     story.append(
-        _para(_("“Unmet”: families with a great need who used no service for it."), "meta")
+        paragraph(_("“Unmet”: families with a great need who used no service for it."), "meta")
     )
-    story.append(_para(table_title(contact, lang), "section"))
+    story.append(paragraph(table_title(contact, lang), "section"))
     story.append(_table(contact, lang))
     return story
 
@@ -383,23 +385,23 @@ def _sparse_note(report: NeedsReport, lang: str) -> list[Flowable]:
             "and a figure is shown only from {needed} answers on. Collect at least {needed} "
             "forms from the same period and make the report again."
         ).format(used=report.files_used, needed=THRESHOLD)
-        return [Spacer(1, 12), _para(text, "body")]
+        return [Spacer(1, 12), paragraph(text, "body")]
     text = _(
         "Periods with too few answers (fewer than {needed} forms each; a figure is shown only "
         "from {needed} answers on), left out of this report: {periods}."
     ).format(needed=THRESHOLD, periods=", ".join(period_title(p, lang) for p in sparse))
-    return [Spacer(1, 12), _para(text, "body")]
+    return [Spacer(1, 12), paragraph(text, "body")]
 
 
 def report_pdf(report: NeedsReport, lang: str) -> bytes:
     """The report as PDF bytes (A4), identical for the same report."""
-    _register_fonts()
+    register_fonts()
     _ = gettext_of(lang)
     title = _("Families' needs: feedback statistics")
-    story: list[Flowable] = [_para(title, "title")]
-    story += [_para(line, "meta") for line in summary_lines(report, lang)]
+    story: list[Flowable] = [paragraph(title, "title")]
+    story += [paragraph(line, "meta") for line in summary_lines(report, lang)]
     if not report.periods:
-        story.append(_para(_("No feedback form could be counted."), "body"))
+        story.append(paragraph(_("No feedback form could be counted."), "body"))
     story += _sparse_note(report, lang)
     for period in report.shown_periods:
         story.append(PageBreak())
@@ -407,16 +409,18 @@ def report_pdf(report: NeedsReport, lang: str) -> bytes:
     if len(report.shown_periods) > 1:
         story.append(PageBreak())
         story.append(
-            _para(_("Share of all families with some or great need, by period"), "section")
+            paragraph(_("Share of all families with some or great need, by period"), "section")
         )
         story.append(_line_chart(report, lang))
-        story.append(_para(_("A period whose figure is hidden is left out of its line."), "meta"))
+        story.append(
+            paragraph(_("A period whose figure is hidden is left out of its line."), "meta")
+        )
     cases = [t for t in report.tables if t.period is None]
     if cases:
         story.append(PageBreak())
-        story.append(_para(_("Figures from the case folders"), "title"))
+        story.append(paragraph(_("Figures from the case folders"), "title"))
         for table in cases:
-            story.append(_para(table_title(table, lang), "section"))
+            story.append(paragraph(table_title(table, lang), "section"))
             story.append(_table(table, lang))
     story.append(Spacer(1, 4))
     buffer = io.BytesIO()

@@ -11,6 +11,8 @@ A :class:`Protection` says what :func:`asendusdoc.produce` does after rendering:
 * ``seal``: a :class:`Seal` puts the organisation's PAdES seal (e-seal certificate, PKCS#12)
   on a PDF, before it is encrypted. A seal and a PDF password do not go together (a
   password-protected PDF is rewritten, which would break the seal).
+* ``asice_seal``: an :class:`AsiceSeal` puts any document (a DOCX too) in an ASiC-E container
+  (``.asice``) with an XAdES seal, as DigiDoc4 signs; then the envelope encrypts the container.
 
 Every key is a :class:`KeyData`: the bytes of the key file and the name to show in messages
 (usually the file name). Reading files, password files and environment variables is the
@@ -24,10 +26,12 @@ the recipient gave by another way: each recipient is described by a :class:`Reci
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "AsiceSeal",
     "CdocEnvelope",
     "KeyData",
     "OpenPGPEnvelope",
@@ -37,6 +41,7 @@ __all__ = [
     "RecipientSummary",
     "Seal",
     "SealSummary",
+    "Services",
 ]
 
 
@@ -112,17 +117,48 @@ class Seal:
 
 
 @dataclass(frozen=True)
+class Services:
+    """The services an LT signature needs: a time-stamping authority (RFC 3161) and an OCSP
+    responder (RFC 6960), each a function from request bytes to response bytes (so that the
+    library opens no connection itself; the CLI posts to ``--tsa-url`` / ``--ocsp-url``)."""
+
+    timestamp: Callable[[bytes], bytes]
+    ocsp: Callable[[bytes], bytes]
+
+
+@dataclass(frozen=True)
+class AsiceSeal:
+    """An XAdES seal in an ASiC-E container by the key and certificate in a PKCS#12 file.
+
+    With ``services`` the signature is LT (a timestamp and the OCSP response, DigiDoc4's
+    default); without, B-B, made offline. The PKCS#12 must then also hold the issuer's
+    certificate (the OCSP request names it).
+    """
+
+    pkcs12: KeyData
+    password: bytes | None = field(default=None, repr=False)
+    services: Services | None = None
+
+
+ASICE_SUFFIX = ".asice"
+
+
+@dataclass(frozen=True)
 class Protection:
-    """What happens to a rendered document: a seal or a PDF password, then an envelope."""
+    """What happens to a rendered document: a seal or a PDF password, a sealed container,
+    then an envelope."""
 
     envelope: OpenPGPEnvelope | CdocEnvelope | None = None
     pdf_password: PdfPassword | None = None
     seal: Seal | None = None
+    asice_seal: AsiceSeal | None = None
 
     @property
     def suffix(self) -> str:
-        """The file ending protection adds to the document's own name (``""`` for none)."""
-        return self.envelope.suffix if self.envelope is not None else ""
+        """The file endings protection adds to the document's own name (``""`` for none):
+        ``.asice`` for a sealed container, then the envelope's."""
+        container = ASICE_SUFFIX if self.asice_seal is not None else ""
+        return container + (self.envelope.suffix if self.envelope is not None else "")
 
 
 @dataclass(frozen=True)
@@ -177,7 +213,8 @@ class SealSummary:
 
 @dataclass(frozen=True)
 class Protected:
-    """Protected bytes, the ending and media type they call for, who can open them, the seal."""
+    """Protected bytes, the endings and media type they call for, who can open them, and the
+    outermost seal (the container's, else the PDF's)."""
 
     data: bytes = field(repr=False)
     suffix: str

@@ -4,7 +4,7 @@ Two kinds of failure, kept apart on purpose:
 
 * :class:`~asendusdoc.errors.InputError` — we cannot tell what form this is (not JSON, not an
   object, no or an unknown ``form`` id, too large, unreadable file). Exit code 2.
-* problems (:class:`~asendusdoc.problems.Problem`) — the form is known and its content is wrong.
+* problems (:class:`~asendusdoc.errors.Problem`) — the form is known and its content is wrong.
   :func:`validate_form` returns them; :func:`load_form` raises them as
   :class:`~asendusdoc.errors.FormValidationError`. Exit code 1.
 """
@@ -17,9 +17,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from asendusdoc.errors import FormValidationError
+from asendusdoc.errors import FormValidationError, Problem
 from asendusdoc.forms import FormModel, form_adapter
-from asendusdoc.problems import Problem, placed, problems_from_validation_error
+from asendusdoc.problems import placed, problems_from_validation_error
 from asendusdoc.read.dispatch import FormInput, read_form_input
 from asendusdoc.read.files import read_form_file
 from asendusdoc.read.parse import check_form_id, check_mapping, parse_form_json
@@ -64,7 +64,7 @@ def validate_form(source: FormSource) -> list[Problem]:
     """Every problem of the form; an empty list when it is valid.
 
     A problem of a filled Word blank (bytes, a path or a :class:`FormInput`) carries its
-    :attr:`~asendusdoc.problems.Problem.place`, and its messages name that place. Raises
+    :attr:`~asendusdoc.errors.Problem.place`, and its messages name that place. Raises
     :class:`InputError` only when the input is not a form at all.
     """
     return _parse(source)[1]

@@ -43,7 +43,7 @@ def build_document(
 
     ``restriction``: the holder, term and basis of the access-restriction marking.
     """
-    from asendusdoc.render.context import build_document as build
+    from asendusdoc.render.build import build_document as build
 
     if lang not in DOCUMENT_LANGUAGES:
         raise InputError(

@@ -1,5 +1,8 @@
-"""Form → :class:`Document`: the one step that turns a form and a language into what the
-documents show. Both back ends consume its result and format nothing themselves.
+"""The context of a form in a language: every word and formatted value its document shows.
+
+A layout (:mod:`asendusdoc.render.layouts`) is given a :class:`Context` and asks it for
+labels and values; :func:`asendusdoc.render.build.build_document` puts the two together. Both
+back ends consume the result and format nothing themselves.
 
 Labels come from the models' field titles (:func:`asendusdoc.titles.titles_of`), enum values
 from their titles, dates from :func:`asendusdoc.i18n.format_date`, yes/no and the dash for a
@@ -16,26 +19,21 @@ from pydantic import BaseModel
 
 from asendusdoc.forms import FormModel
 from asendusdoc.forms._blocks import Caregiver, Child, Family, MunicipalityParty, Worker
-from asendusdoc.forms._words import INTROS, labels
+from asendusdoc.forms._words import labels
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_number
 from asendusdoc.i18n.formatting import format_document_date
-from asendusdoc.render import layouts
 from asendusdoc.render.document import (
     Block,
-    Document,
     FieldRow,
     FieldsBlock,
     ListBlock,
     Party,
-    Section,
     TableBlock,
     TextBlock,
-    value_at,
 )
-from asendusdoc.render.restriction import AccessRestriction, marking_lines
 from asendusdoc.titles import TitledEnum, titles_of
 
-__all__ = ["Context", "DisplayList", "Missing", "build_document", "form_values"]
+__all__ = ["Context", "DisplayList", "Missing", "form_values"]
 
 
 class Context:
@@ -259,50 +257,6 @@ class Context:
         )
 
 
-def build_document(
-    form: FormModel, lang: str, restriction: AccessRestriction | None = None
-) -> Document:
-    """What the documents of ``form`` show, in ``lang`` ("et" or "ru").
-
-    ``restriction`` sets the holder, term and basis of the access-restriction marking (default:
-    the issuer, 75 years, AvTS § 35 lg 1 p 12).
-    """
-    context = Context(lang, form)
-    layout = layouts.layout_for(form, context)
-    shown = [(s, _shown(s.blocks)) for s in layout.sections]
-    sections = [
-        Section(f"{number}. {s.heading}", blocks, s.key, str(number), s.heading)
-        for number, (s, blocks) in enumerate(((s, b) for s, b in shown if b), start=1)
-    ]
-    values = form_values(form, context)
-    _add_computed_values(values, sections)
-    labels = dict(context.labels)
-    if not layout.agreement:
-        labels["parties"] = labels["participants"]
-    return Document(
-        form_id=form.form_id,
-        lang=lang,
-        title=layout.title or type(form).titles.get(lang),
-        subtitle=layout.subtitle,
-        case_reference=form.case_reference or context.labels["missing"],
-        document_date=context.date(form.document_date),
-        document_date_iso=form.document_date.isoformat(),
-        author=layout.author,
-        parties=layout.parties,
-        sections=sections,
-        signatures=layout.signatures,
-        labels=labels,
-        intro=(INTROS[form.form_id].get(lang) if form.form_id in INTROS else "")
-        if layout.intro is None
-        else layout.intro,
-        prepared_by=layout.prepared_by,
-        restriction=marking_lines(
-            restriction or AccessRestriction(), layout.author, form.document_date, lang
-        ),
-        form=values,
-    )
-
-
 def _paths_of(form: BaseModel) -> dict[int, str]:
     """Where each block and list of ``form`` is: ``id`` → "family.children.0" (form itself "")."""
     paths: dict[int, str] = {}
@@ -319,31 +273,6 @@ def _paths_of(form: BaseModel) -> dict[int, str]:
 
     walk(form, "")
     return paths
-
-
-def _shown(blocks: list[Block]) -> list[Block]:
-    """The blocks that show something: a fields block whose every row was left out goes."""
-    return [b for b in blocks if not (isinstance(b, FieldsBlock) and not b.rows)]
-
-
-def _add_computed_values(values: dict[str, Any], sections: list[Section]) -> None:
-    """The values the document computes from several fields, by name beside the form's own:
-    a table's computed columns in each item ("full_name", "contact", "duration"), a computed
-    row at the top ("total_hours", "county")."""
-    for section in sections:
-        for block in section.blocks:
-            if isinstance(block, FieldsBlock):
-                values.update((row.key, row.value) for row in block.rows if row.key)
-            elif isinstance(block, TableBlock):
-                for row, path in zip(block.rows, block.row_paths, strict=False):
-                    if not path:
-                        continue
-                    item = value_at(values, path)
-                    for cell, field_name, key in zip(
-                        row[1:], block.column_fields, block.column_keys, strict=False
-                    ):
-                        if key and not field_name:
-                            item[key] = cell
 
 
 class Missing(str):

@@ -1,6 +1,6 @@
 """The rendering context: what a document shows, already in its language.
 
-One step (:func:`asendusdoc.render.context.build_document`) turns a form and a language into a
+One step (:func:`asendusdoc.render.build.build_document`) turns a form and a language into a
 :class:`Document`. Both back ends (DOCX through docxtpl templates, PDF through reportlab) consume
 it and format nothing themselves: every label and every value here is final text of the
 document's language. A missing optional value is already the language's dash word

@@ -176,15 +176,16 @@ def _package_entries(docx_document: Any) -> dict[str, bytes]:
 def _apply_page_and_column_widths(docx_document: Any, document: Document) -> None:
     """Landscape pages for a document whose table is too wide, and measured column widths.
 
-    The PDF's decision and widths (:func:`asendusdoc.render.pdf.table_widths`): a docxtpl
+    The PDF's decision and widths (:func:`asendusdoc.render.measure.table_widths`): a docxtpl
     column loop copies one cell, so every column would have the same width. Tables are matched
     to blocks in order by their header texts; a table of a custom template that does not match
     keeps the widths its template gave it (scaled to a landscape page's text width).
     """
-    from asendusdoc.render import pdf
+    from asendusdoc.render.measure import is_landscape, table_widths
+    from asendusdoc.render.pdf_kit import CONTENT_WIDTH, LANDSCAPE_WIDTH
 
-    landscape = pdf.is_landscape(document)
-    scale = pdf.LANDSCAPE_WIDTH / pdf.CONTENT_WIDTH if landscape else 1.0
+    landscape = is_landscape(document)
+    scale = LANDSCAPE_WIDTH / CONTENT_WIDTH if landscape else 1.0
     if landscape:
         _turn_to_landscape(docx_document, scale)
     blocks = [
@@ -210,7 +211,7 @@ def _apply_page_and_column_widths(docx_document: Any, document: Document) -> Non
                 _scale_table(table, scale)
             continue
         columns = grid.findall(f"{_W}gridCol")
-        widths = pdf.table_widths(block, document.lang, landscape_page=landscape)
+        widths = table_widths(block, document.lang, landscape_page=landscape)
         twips = [int(width * 20) for width in widths]
         for column, width in zip(columns, twips, strict=False):
             column.set(f"{_W}w", str(width))

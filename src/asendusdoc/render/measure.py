@@ -20,14 +20,27 @@ from itertools import pairwise
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-__all__ = ["column_widths", "hyphenation_language", "hyphenation_points", "needs_landscape"]
+from asendusdoc.render.document import Document, TableBlock
+from asendusdoc.render.pdf_kit import (
+    BODY_SIZE,
+    CELL_PADDING,
+    CONTENT_WIDTH,
+    FONT,
+    FONT_BOLD,
+    LANDSCAPE_WIDTH,
+    hyphenation_language,
+    register_fonts,
+)
 
-
-def hyphenation_language(lang: str) -> str:
-    """pyphen's dictionary of a document language (reportlab's ``hyphenationLang``): et_EE."""
-    from asendusdoc.i18n import LANGUAGE_TAGS
-
-    return LANGUAGE_TAGS.get(lang, LANGUAGE_TAGS["et"]).replace("-", "_")
+__all__ = [
+    "block_widths",
+    "column_widths",
+    "hyphenated_columns",
+    "hyphenation_points",
+    "is_landscape",
+    "needs_landscape",
+    "table_widths",
+]
 
 
 _WORD = re.compile(r"\S+")
@@ -139,3 +152,65 @@ def needs_landscape(
         body = _column_needs(texts[1:], font, size, lang, hyphenate=False)[0]
         least += max(head, body) + padding
     return least > total
+
+
+def _column_texts(block: TableBlock) -> list[list[str]]:
+    """Each column's texts, its header first."""
+    return [
+        [header, *(row[index] if index < len(row) else "" for row in block.rows)]
+        for index, header in enumerate(block.columns)
+    ]
+
+
+def block_widths(block: TableBlock, lang: str, width: float) -> list[float]:
+    """The widths of a table block's columns in a text ``width`` (the PDF's own font and
+    padding), from its measured text weighted by the layout's shares."""
+    return column_widths(
+        _column_texts(block),
+        width,
+        padding=2 * CELL_PADDING + 1,
+        lang=lang,
+        weights=block.widths,
+        font=FONT,
+        bold_font=FONT_BOLD,
+        size=BODY_SIZE,
+    )
+
+
+def hyphenated_columns(block: TableBlock, widths: Sequence[float]) -> list[bool]:
+    """Which columns are narrower than their longest line: their cells hyphenate."""
+    room = [width - 2 * CELL_PADDING - 1 for width in widths]
+    return [
+        any(
+            _width(line, FONT, BODY_SIZE) > room[index]
+            for text in texts[1:]
+            for line in text.split("\n")
+        )
+        for index, texts in enumerate(_column_texts(block))
+    ]
+
+
+def table_widths(block: TableBlock, lang: str, *, landscape_page: bool) -> list[float]:
+    """The measured column widths (points) of ``block``: what the DOCX back end applies too."""
+    register_fonts()
+    return block_widths(block, lang, LANDSCAPE_WIDTH if landscape_page else CONTENT_WIDTH)
+
+
+def is_landscape(document: Document) -> bool:
+    """Whether a table of ``document`` is too wide for a portrait page: the whole document then
+    goes on landscape pages (the client diary's seven columns)."""
+    register_fonts()
+    return any(
+        needs_landscape(
+            _column_texts(block),
+            CONTENT_WIDTH,
+            padding=2 * CELL_PADDING + 1,
+            lang=document.lang,
+            font=FONT,
+            bold_font=FONT_BOLD,
+            size=BODY_SIZE,
+        )
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, TableBlock) and block.columns
+    )

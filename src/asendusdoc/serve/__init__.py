@@ -14,7 +14,7 @@ the readers of documents, the case checks, the suggestions). Needs the ``serve``
 
 from __future__ import annotations
 
-from asendusdoc.serve._app import create_app
+from asendusdoc.serve._application import create_app
 from asendusdoc.serve._settings import (
     OPERATIONS,
     ApiKey,

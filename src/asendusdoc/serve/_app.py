@@ -11,15 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from asendusdoc.i18n import N_
@@ -27,9 +24,7 @@ from asendusdoc.serve._access import authorize
 from asendusdoc.serve._log import access_line
 from asendusdoc.serve._pool import Busy, WorkerLost, WorkerPool
 from asendusdoc.serve._problems import (
-    METHOD_NOT_ALLOWED,
     NO_STORE,
-    NOT_FOUND,
     ProblemError,
     json_response,
     language_of,
@@ -37,7 +32,7 @@ from asendusdoc.serve._problems import (
 )
 from asendusdoc.serve._settings import ServeSettings
 
-__all__ = ["Service", "create_app", "operation", "outcome_response"]
+__all__ = ["AccessLog", "Service", "operation", "outcome_response", "ready_response"]
 
 TIME_LIMIT = N_("The request took longer than the limit of {seconds} seconds and was stopped.")
 BUSY = N_("The service is busy; send the request again after Retry-After seconds.")
@@ -165,40 +160,6 @@ class AccessLog:
                 request_size=state.get("request_size", 0),
                 key=state.get("key"),
             )
-
-
-def create_app(settings: ServeSettings) -> ASGIApp:
-    """The service's ASGI application for ``settings`` (its workers start with it)."""
-    from asendusdoc.serve._routes import ROUTES
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pool = WorkerPool(settings.workers, settings.queue, settings.tasks_per_worker)
-        app.state.service = Service(settings, pool)
-        await pool.start()
-        try:
-            yield
-        finally:
-            await pool.close()
-
-    app = Starlette(
-        routes=[Route(path, endpoint, methods=methods) for path, endpoint, methods in ROUTES],
-        exception_handlers={HTTPException: _http_problem, Exception: _internal_problem},
-        lifespan=lifespan,
-    )
-    return AccessLog(app)
-
-
-async def _http_problem(request: Request, exc: Exception) -> Response:
-    status = getattr(exc, "status_code", 500)
-    lang = language_of(request.headers.get("accept-language"))
-    if status == 405:
-        return ProblemError(405, "method_not_allowed", METHOD_NOT_ALLOWED).response(lang)
-    return ProblemError(404, "not_found", NOT_FOUND).response(lang)
-
-
-async def _internal_problem(request: Request, exc: Exception) -> Response:
-    return problem_response(500, "internal_error")
 
 
 def ready_response(service: Service) -> Response:

@@ -17,11 +17,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from asendusdoc.errors import AsendusdocError, FormValidationError, InputError
+from asendusdoc.errors import AsendusdocError, FormValidationError, InputError, Problem
 from asendusdoc.examples import example_data
 from asendusdoc.i18n import N_, translations
-from asendusdoc.i18n.messages import error_message, field_label, problem_message
-from asendusdoc.problems import Problem
+from asendusdoc.problems.messages import error_message, field_label, problem_message
 from asendusdoc.product import produce
 from asendusdoc.protect import (
     CdocEnvelope,

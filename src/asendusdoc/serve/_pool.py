@@ -80,7 +80,8 @@ class WorkerPool:
 
     def ready(self) -> bool:
         """Whether a request could be taken now: workers alive and room in the queue."""
-        return not self._closing and bool(self._workers) and self._waiting < self.queue
+        alive = any(worker.process.is_alive() for worker in self._workers)
+        return not self._closing and alive and self._waiting < self.queue
 
     async def run(self, job: str, arguments: dict[str, Any]) -> Any:
         """Run ``job`` in a worker; its result. Raises :class:`Busy` or :class:`WorkerLost`.
@@ -92,6 +93,9 @@ class WorkerPool:
         self._waiting += 1
         try:
             worker = await self._idle.get()
+            while not worker.process.is_alive():  # died while idle: replaced, take the next
+                self._replace(worker)
+                worker = await self._idle.get()
         finally:
             self._waiting -= 1
         started = time.monotonic()

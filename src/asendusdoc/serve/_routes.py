@@ -75,12 +75,9 @@ def _one_file(body: Body) -> tuple[bytes, str]:
 
 
 def _argument(upload: Upload) -> tuple[bytes, str]:
-    """An upload as a job takes it: bytes, and a name whose ending says what it should be."""
-    name = upload.file_name or "upload"
-    ending = FILE_TYPES.get(upload.media_type)
-    if ending and not name.lower().endswith(ending):
-        name += ending
-    return upload.data, name
+    """An upload as a job takes it: bytes, and its file name (the library refuses a ``.docm``
+    by its name); a file sent without a name is named by its media type."""
+    return upload.data, upload.file_name or "upload" + FILE_TYPES.get(upload.media_type, "")
 
 
 def _choice(request: Request, name: str, choices: tuple[str, ...], default: str | None) -> str:

@@ -35,7 +35,7 @@ def assert_valid_form(data: FormSource, *, lang: str = "en") -> None:
     """
     __tracebackhide__ = True
     from asendusdoc.errors import InputError
-    from asendusdoc.i18n.messages import error_message, field_label, problem_message
+    from asendusdoc.problems.messages import error_message, field_label, problem_message
     from asendusdoc.read.loading import form_input, validate_form
 
     try:

@@ -1,86 +1,30 @@
-"""Problems: what is wrong with a form, one entry per field, ready for a person or a program."""
+"""Problems: what is wrong with a form, one entry per field, ready for a person or a program.
+
+A :class:`~asendusdoc.errors.Problem` (defined beside the
+:class:`~asendusdoc.errors.FormValidationError` that carries it) is made here from pydantic's
+validation errors and our rules' violations; :mod:`.messages` says it in a person's language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from string import Formatter
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from asendusdoc.errors import FormPlaces, PathPart, Problem
 from asendusdoc.forms._base import RuleViolation
 from asendusdoc.i18n.field_errors import field_template
 from asendusdoc.titles import Titles, titles_of
 
 __all__ = [
-    "FormPlaces",
-    "Place",
-    "Problem",
     "field_titles",
     "model_of",
     "placed",
     "problems_from_validation_error",
 ]
-
-PathPart = str | int
-
-
-class Place(Protocol):
-    """Where a field is in the document a person filled in (a filled Word blank): "5. Eesmärgid
-    ja tegevused, rida 2, Eesmärk". A problem with a place is named by it, never by its path."""
-
-    def describe(self, lang: str) -> str:
-        """The place in ``lang`` as the person sees it."""
-        ...
-
-    def message(self, problem: Problem, lang: str) -> str | None:
-        """What is wrong said as this place asks (a blank's date is typed dd.mm.yyyy), or
-        None for the problem's usual message."""
-        ...
-
-
-class FormPlaces(Protocol):
-    """The places of a form's fields in the document it was read from."""
-
-    def where(self, path: tuple[PathPart, ...]) -> Place | None:
-        """The place of ``path`` (or of the nearest part holding it); None if it has none."""
-        ...
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem of a form.
-
-    ``path`` locates the field (``("family", "children", 0, "personal_code")``), ``code`` is a
-    stable machine code (pydantic's error type, or our rule's code), ``message`` is English;
-    translated messages come from :func:`asendusdoc.i18n.describe_problem`. ``params`` never
-    hold the value the user typed (it may be a personal code).
-    """
-
-    path: tuple[PathPart, ...]
-    code: str
-    message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-    template: str = ""
-    """The English template of ``message`` (the gettext msgid): a rule's, or a field type's
-    found by its code; empty for pydantic's own errors (their templates are found by code in
-    :mod:`asendusdoc.i18n.pydantic_messages`)."""
-    place: Place | None = field(default=None, compare=False, repr=False)
-    """Where the field is in the filled Word blank the form was read from (None for JSON):
-    messages then name the place (:func:`asendusdoc.i18n.messages.field_label`)."""
-
-    @property
-    def path_text(self) -> str:
-        """The path as ``family.children[0].personal_code``; ``(form)`` for the whole form."""
-        text = ""
-        for part in self.path:
-            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-        return text or "(form)"
-
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON shape: ``{"path": ..., "code": ..., "message": ...}``."""
-        return {"path": self.path_text, "code": self.code, "message": self.message}
 
 
 def placed(problems: list[Problem], places: FormPlaces | None) -> list[Problem]:

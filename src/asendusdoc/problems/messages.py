@@ -6,7 +6,7 @@ comes from:
 
 * pydantic's own error types: our template per type (:mod:`.pydantic_messages`);
 * our rules (``RuleViolation``): the template written beside the rule, which the
-  :class:`~asendusdoc.problems.Problem` carries as ``template``;
+  :class:`~asendusdoc.errors.Problem` carries as ``template``;
 * our field types: the template of their code in :mod:`.field_errors`, which the problem
   carries as ``template`` too.
 
@@ -28,11 +28,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from asendusdoc.errors import AsendusdocError, FormValidationError
+from asendusdoc.errors import AsendusdocError, FormValidationError, Problem
 from asendusdoc.i18n import N_, N_plural, format_date, translations
 from asendusdoc.i18n.formatting import DATE_CASES
 from asendusdoc.i18n.pydantic_messages import MessageTemplate, pydantic_template
-from asendusdoc.problems import Problem, model_of
+from asendusdoc.problems import model_of
 from asendusdoc.titles import TitledEnum, Titles, item_titles_of, titles_of
 
 __all__ = [
