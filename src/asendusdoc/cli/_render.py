@@ -81,6 +81,8 @@ class Outcome:
     lines: list[str] = field(default_factory=list)
     recipients: tuple[RecipientSummary, ...] = ()
     seal: SealSummary | None = None
+    written: str = ""
+    """The line that says what was written (``--json`` says it in its object instead)."""
 
     def as_json(self) -> dict[str, Any]:
         """The ``--json`` object of this output file."""
@@ -478,10 +480,10 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:  # our bug: this file's problem, the batch goes on (exit 70)
         message = _(INTERNAL_ERROR).format(kind=exc.__class__.__name__)
         return Outcome(job, EXIT_INTERNAL, [f"{names}: {message}"])
-    lines = [_written(job, product.pages)]
-    lines += _sealed_by(product.seal, job.output, job.messages)
+    lines = _sealed_by(product.seal, job.output, job.messages)
     lines += _encrypted_for(product.recipients, job.output, job.messages)
-    return Outcome(job, EXIT_OK, lines, product.recipients, product.seal)
+    written = _written(job, product.pages)
+    return Outcome(job, EXIT_OK, lines, product.recipients, product.seal, written)
 
 
 def _written(job: Job, pages: int | None) -> str:
@@ -558,6 +560,8 @@ def _show(outcome: Outcome, *, as_json: bool = False, quiet: bool = False) -> No
         stream = sys.stderr
     else:
         stream = sys.stdout if outcome.exit_code == EXIT_INVALID else sys.stderr
+        if outcome.written:
+            print(outcome.written, file=stream)
     for line in outcome.lines:
         print(line, file=stream)
 
