@@ -18,11 +18,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import AsendusdocError, InputError
-from asendusdoc.i18n import LANGUAGES, N_, default_language, translations
+from asendusdoc.i18n import LANGUAGES, LOCALE_DIR, N_, default_language, translations
 
 if TYPE_CHECKING:
     from asendusdoc.forms import FormModel
@@ -38,6 +37,7 @@ __all__ = [
     "gettext_for",
     "load_input",
     "ngettext_for",
+    "read_folder_file",
     "read_input",
     "report_error",
     "requested_language",
@@ -81,7 +81,7 @@ def speaking(lang: str) -> Iterator[None]:
     domain = gettext.textdomain()
     bound = gettext.bindtextdomain(_DOMAIN)
     language = os.environ.get("LANGUAGE")
-    gettext.bindtextdomain(_DOMAIN, str(files("asendusdoc.i18n") / "locale"))
+    gettext.bindtextdomain(_DOMAIN, LOCALE_DIR)
     gettext.textdomain(_DOMAIN)
     os.environ["LANGUAGE"] = lang  # gettext's own choice of language (argparse passes none)
     try:
@@ -151,6 +151,18 @@ def read_input(name: str, *, received: bool = True) -> bytes:
     else:
         data = read_form_file(name)
     return open_received(data, name or "-") if received else data
+
+
+def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
+    """A file of a folder the user named (a case folder's form), read through the way in
+    (a 3 GB file is refused from its size), or the refusal, which the command reports as that
+    file's finding while it goes on with the others."""
+    from asendusdoc.read.files import read_form_file
+
+    try:
+        return read_form_file(path)
+    except InputError as exc:
+        return exc
 
 
 def load_input(name: str) -> FormModel:

@@ -100,7 +100,7 @@ class Outcome:
 def register(commands: Any) -> None:
     """Add ``render`` and ``encrypt`` to the CLI."""
     _ = gettext_for(cli_language())
-    render = commands.add_parser("render", help=_("render forms to DOCX or PDF documents"))
+    render = commands.add_parser("render")
     render.add_argument("files", nargs="+", metavar=_("FILE"), help=_("form file(s), - for stdin"))
     render.add_argument(
         "--format",
@@ -162,9 +162,7 @@ def register(commands: Any) -> None:
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
-    encrypt = commands.add_parser(
-        "encrypt", help=_("encrypt any file for CDOC or OpenPGP recipients")
-    )
+    encrypt = commands.add_parser("encrypt")
     encrypt.add_argument("file", metavar=_("FILE"), help=_("the file to encrypt"))
     encrypt.add_argument(
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")

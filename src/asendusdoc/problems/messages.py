@@ -286,7 +286,9 @@ def error_message(error: AsendusdocError, lang: str) -> str:
     text = catalog.gettext(error.template)
     if text == error.template and isinstance(catalog, _gettext.GNUTranslations):
         return error.message  # no translation (a template built at run time): keep English
-    params = _quotes_of(dict(error.params), lang)
+    params = _quotes_of(
+        {k: v.get(lang) if isinstance(v, Titles) else v for k, v in error.params.items()}, lang
+    )
     if error.code == "json_invalid" and "detail" in params:
         detail = str(params["detail"])
         params["detail"] = catalog.gettext(_JSON_DETAILS.get(detail, detail))

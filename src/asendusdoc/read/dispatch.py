@@ -32,10 +32,13 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from asendusdoc.errors import InputError
+from asendusdoc.read._blank_readers import register_blank_reader
+from asendusdoc.read._blank_readers import registered as _registered
 from asendusdoc.read.budget import MAX_TABLE_ROWS
 
 if TYPE_CHECKING:
     from asendusdoc.errors import FormPlaces
+    from asendusdoc.migrations import Migration
     from asendusdoc.read.packages import DocxPackage
     from asendusdoc.read.pdf import EmbeddedForm
 
@@ -60,6 +63,9 @@ class FormInput:
 
     data: dict[str, Any]
     places: FormPlaces | None = None
+    migrations: tuple[Migration, ...] = ()
+    """What the reader read the new way (a blank's choice with a title since corrected); the
+    data's own old shapes are :func:`asendusdoc.migrations.form_migrations`."""
 
 
 DocumentKind = Literal["pdf", "asice", "docx", "ole"]
@@ -86,15 +92,6 @@ class FilledBlankReader(Protocol):
     """
 
     def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...
-
-
-_registered: list[FilledBlankReader] = []
-
-
-def register_blank_reader(reader: FilledBlankReader) -> None:
-    """Ask ``reader`` too (after those registered before it) for Word files without our data."""
-    if reader not in _registered:
-        _registered.append(reader)
 
 
 def read_form_input(raw: bytes, name: str = "") -> FormInput:
