@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,8 @@ class Product:
     media_type: str
     recipients: tuple[RecipientSummary, ...] = ()
     seal: SealSummary | None = None
+    pages: int | None = None
+    """The document's pages (PDF; None for DOCX, whose pages the word processor sets)."""
 
 
 def produce(
@@ -135,7 +138,16 @@ def _produce(
 
         data = embed(data, fmt, models)
     document_name = f"{name or documents[0].form_id}.{fmt}"
-    return _protect(data, document_name, fmt, MEDIA_TYPES[fmt], protection or Protection())
+    product = _protect(data, document_name, fmt, MEDIA_TYPES[fmt], protection or Protection())
+    return replace(product, pages=_page_count(data) if fmt == "pdf" else None)
+
+
+def _page_count(pdf: bytes) -> int:
+    """The pages of a PDF that reportlab wrote (its page objects are never compressed)."""
+    return len(_PAGE_OBJECT.findall(pdf))
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
 
 
 def protect_file(data: bytes, file_name: str, protection: Protection) -> Product:

@@ -165,24 +165,6 @@ def test_an_unsupported_media_type_is_415(server: Server, content_type: str | No
     assert "application/json" in answer.json()["detail"]
 
 
-def test_an_asic_e_container_is_415_while_the_library_cannot_read_one(server: Server) -> None:
-    from asendusdoc.serve._routes import library_reads_asice
-
-    container = (Path(__file__).resolve().parents[3] / "shared" / "asice").glob("*.asice")
-    data = next(iter(sorted(container)), None)
-    body = data.read_bytes() if data is not None else b"PK\x03\x04"
-    with server.client(headers=AUTH) as client:
-        answer = client.post(
-            "/v1/validate",
-            content=body,
-            headers={"Content-Type": "application/vnd.etsi.asic-e+zip"},
-        )
-    if library_reads_asice():
-        assert answer.status_code != 415
-    else:
-        assert answer.status_code == 415
-
-
 def test_a_worker_killed_mid_render_fails_that_request_and_the_pool_recovers(
     server: Server,
 ) -> None:

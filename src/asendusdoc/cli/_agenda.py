@@ -46,12 +46,9 @@ _SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 def register(commands: Any) -> None:
     """Add ``agenda`` to the CLI."""
-    from asendusdoc.case.deadlines import DUE_SOON_DAYS
-
     _ = gettext_for(cli_language())
     agenda = commands.add_parser(
         "agenda",
-        help=_("the deadlines of all cases under the given folders, soonest first"),
         description=_(
             "List the deadlines of every case folder under the given folders: those overdue "
             "and those due within --days days, soonest first. Exit code 0: done; 1: a case "
@@ -67,8 +64,8 @@ def register(commands: Any) -> None:
     agenda.add_argument(
         "--days",
         metavar="N",
-        default=str(DUE_SOON_DAYS),
-        help=_("look ahead this many days (default: {days})").format(days=DUE_SOON_DAYS),
+        default=_DueSoonDays(),
+        help=_("look ahead this many days (default: {days})").format(days="%(default)s"),
     )
     agenda.add_argument("--json", action="store_true", help=_("print the agenda as JSON"))
     agenda.add_argument(
@@ -77,6 +74,20 @@ def register(commands: Any) -> None:
     agenda.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
     add_lang_option(agenda, default=False)
     agenda.set_defaults(handler=_agenda)
+
+
+class _DueSoonDays:
+    """``--days``'s default, the library's ``DUE_SOON_DAYS``: looked up only when the agenda
+    runs or its help is shown, since registering a command must import nothing heavy (the case
+    package builds every form model)."""
+
+    def __int__(self) -> int:
+        from asendusdoc.case.deadlines import DUE_SOON_DAYS
+
+        return DUE_SOON_DAYS
+
+    def __str__(self) -> str:
+        return str(int(self))
 
 
 def find_case_folders(roots: list[Path], on_error: Any) -> list[Path]:

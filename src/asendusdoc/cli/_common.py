@@ -18,11 +18,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import AsendusdocError, InputError
-from asendusdoc.i18n import LANGUAGES, N_, default_language, translations
+from asendusdoc.i18n import LANGUAGES, LOCALE_DIR, N_, default_language, translations
 
 if TYPE_CHECKING:
     from asendusdoc.forms import FormModel
@@ -82,7 +81,7 @@ def speaking(lang: str) -> Iterator[None]:
     domain = gettext.textdomain()
     bound = gettext.bindtextdomain(_DOMAIN)
     language = os.environ.get("LANGUAGE")
-    gettext.bindtextdomain(_DOMAIN, str(files("asendusdoc.i18n") / "locale"))
+    gettext.bindtextdomain(_DOMAIN, LOCALE_DIR)
     gettext.textdomain(_DOMAIN)
     os.environ["LANGUAGE"] = lang  # gettext's own choice of language (argparse passes none)
     try:

@@ -26,7 +26,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "decrypt",
-        help=_("open a CDOC envelope with the recipient's key"),
         description=_(
             "Decrypt a CDOC envelope (.cdoc) with the recipient's private key: a key file "
             "(--key) or a token such as an ID card or an HSM (--pkcs11). Exit code 0: "

@@ -36,7 +36,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "extract",
-        help=_("write the form a PDF or Word file carries as JSON"),
         description=_(
             "Write the form that a PDF or DOCX made by asendusdoc, or a filled Word blank, "
             "carries as JSON. Exit code 0: written; 2: the file carries no form or cannot "

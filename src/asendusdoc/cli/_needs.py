@@ -38,20 +38,14 @@ PROGRESS_FROM = 200
 def register(commands: Any) -> None:
     """Add ``suggest`` and ``needs-report`` to the CLI."""
     _ = gettext_for(cli_language())
-    suggest = commands.add_parser(
-        "suggest",
-        help=_("services of the seeds that fit the needs of a feedback form or a referral"),
-    )
+    suggest = commands.add_parser("suggest")
     suggest.add_argument("file", metavar=_("FILE"), help=_("a family needs feedback or a referral"))
     suggest.add_argument("--json", action="store_true", help=_("print JSON"))
     add_received_options(suggest)
     add_lang_option(suggest, default=False)
     suggest.set_defaults(handler=_suggest)
 
-    report = commands.add_parser(
-        "needs-report",
-        help=_("statistics of the families' needs from feedback forms (seed 002)"),
-    )
+    report = commands.add_parser("needs-report")
     report.add_argument(
         "folders", nargs="+", metavar=_("DIR"), type=Path, help=_("folder(s) of feedback forms")
     )

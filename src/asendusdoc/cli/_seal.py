@@ -25,7 +25,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "seal",
-        help=_("seal any file in a signed container (.asice)"),
         description=_(
             "Put a file (e.g. a DOCX report) in an ASiC-E container sealed with an e-seal "
             "certificate, as DigiDoc4 signs; --cdoc-to then encrypts the container. Exit "

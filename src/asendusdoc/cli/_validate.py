@@ -30,7 +30,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "validate",
-        help=_("check forms against their schema and rules"),
         description=_(
             "Check forms against their schema and rules. Exit code 0: all valid; "
             "1: a form is invalid; 2: a file cannot be read as a form."

@@ -32,7 +32,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "verify",
-        help=_("check the signatures of a signed container (.asice, .bdoc)"),
         description=_(
             "Check each signature of an ASiC-E container: the files and the signature are "
             "unchanged, the certificate was valid at the signing time and leads to a trusted "

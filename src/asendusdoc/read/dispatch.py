@@ -32,6 +32,8 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from asendusdoc.errors import InputError
+from asendusdoc.read._blank_readers import register_blank_reader
+from asendusdoc.read._blank_readers import registered as _registered
 from asendusdoc.read.budget import MAX_TABLE_ROWS
 
 if TYPE_CHECKING:
@@ -90,15 +92,6 @@ class FilledBlankReader(Protocol):
     """
 
     def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...
-
-
-_registered: list[FilledBlankReader] = []
-
-
-def register_blank_reader(reader: FilledBlankReader) -> None:
-    """Ask ``reader`` too (after those registered before it) for Word files without our data."""
-    if reader not in _registered:
-        _registered.append(reader)
 
 
 def read_form_input(raw: bytes, name: str = "") -> FormInput:

@@ -116,7 +116,7 @@ def _paths() -> dict[str, Any]:
     }
     documents_body = {
         **_json("Form"),
-        **_binary(PDF, DOCX),
+        **_binary(PDF, DOCX, ASICE),
         **_multipart(
             {
                 "form": _FILES,
