@@ -33,6 +33,8 @@ from asendusdoc.cli._common import (
     gettext_for,
     load_input,
     ngettext_for,
+    printable_text,
+    whole_number,
 )
 from asendusdoc.cli._protection import (
     add_asice_seal_options,
@@ -135,14 +137,17 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--restriction-holder",
+        type=printable_text(200),
         metavar=_("NAME"),
         help=_("holder of the information in the access-restriction marking (default: the issuer)"),
     )
     render.add_argument(
         "--restriction-years",
-        type=int,
+        type=whole_number(1, 75),
         metavar="N",
-        help=_("how many years access is restricted (default: 75, the term for personal data)"),
+        help=_(
+            "how many years access is restricted, 1 to 75 (default: 75, the term for personal data)"
+        ),
     )
     render.add_argument(
         "--no-embedded-data",
