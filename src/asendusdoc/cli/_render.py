@@ -43,6 +43,7 @@ from asendusdoc.cli._protection import (
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
 from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_protection
+from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
@@ -432,7 +433,7 @@ def _restriction(job: Job) -> AccessRestriction:
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
     from asendusdoc.cli.output import write_output
-    from asendusdoc.problems.messages import describe_problem, error_message
+    from asendusdoc.problems.messages import describe_problem, error_message, more_problems
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
@@ -456,9 +457,10 @@ def run_job(job: Job) -> Outcome:
                     "{file}: {count} problem", "{file}: {count} problems", count
                 )
                 lines = [heading.format(file=name, count=count)]
-                lines += [
-                    "  " + describe_problem(p, exc.form_id, job.messages) for p in exc.problems
-                ]
+                shown = exc.problems[:MAX_PROBLEMS_SHOWN]
+                lines += ["  " + describe_problem(p, exc.form_id, job.messages) for p in shown]
+                if count > len(shown):
+                    lines.append("  " + more_problems(count - len(shown), job.messages))
                 return Outcome(job, EXIT_INVALID, lines)
         product = produce(
             forms,
@@ -472,7 +474,11 @@ def run_job(job: Job) -> Outcome:
         )
         write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:
-        return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.messages)}"])
+        return Outcome(
+            job,
+            exc.exit_code,
+            [f"{names}: {error_message(exc, job.messages, most=MAX_PROBLEMS_SHOWN)}"],
+        )
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
     except Exception as exc:  # our bug: this file's problem, the batch goes on (exit 70)
@@ -602,7 +608,11 @@ def _encrypt(args: argparse.Namespace) -> int:
         product = protect_file(data, file_name, protection)
         write_output(args.output, product.data, force=args.force)
     except AsendusdocError as exc:
-        outcome = Outcome(job, exc.exit_code, [f"{args.file}: {error_message(exc, args.lang)}"])
+        outcome = Outcome(
+            job,
+            exc.exit_code,
+            [f"{args.file}: {error_message(exc, args.lang, most=MAX_PROBLEMS_SHOWN)}"],
+        )
     else:
         lines = _encrypted_for(product.recipients, args.output, args.lang)
         outcome = Outcome(job, EXIT_OK, lines, product.recipients)
