@@ -49,80 +49,44 @@ def form_ids() -> list[str]:
     return sorted(p.stem for p in EXAMPLES.glob("*.json"))
 
 
+KINDS = [
+    "validate",
+    "pdf",
+    "validate-pdf",
+    "docx",
+    "validate",
+    "pdf",
+    "extract",
+    "suggest",
+    "forms",
+    "schema",
+]
+"""The mix, in order: four in ten validate, three render, one extracts, suggests, lists."""
+
+
 def request_mix(count: int, pdfs: dict[str, bytes]) -> list[dict[str, Any]]:
     """``count`` requests in a fixed order: the mix is the same in every run."""
     ids = form_ids()
-    kinds = [
-        "validate",
-        "pdf",
-        "validate-pdf",
-        "docx",
-        "validate",
-        "pdf",
-        "extract",
-        "suggest",
-        "forms",
-        "schema",
-    ]
+    json_type = {"Content-Type": "application/json"}
+    pdf_type = {"Content-Type": "application/pdf"}
+    feedback = (EXAMPLES / "family-needs-feedback.json").read_bytes()
     mix = []
     for number in range(count):
-        kind = kinds[number % len(kinds)]
-        form_id = ids[(number // len(kinds)) % len(ids)]
+        kind = KINDS[number % len(KINDS)]
+        form_id = ids[(number // len(KINDS)) % len(ids)]
         lang = "et" if number % 2 else "ru"
-        body = (EXAMPLES / f"{form_id}.json").read_bytes()
-        json_type = {"Content-Type": "application/json"}
-        pdf_type = {"Content-Type": "application/pdf"}
-        if kind == "validate":
-            mix.append(
-                {
-                    "kind": kind,
-                    "method": "POST",
-                    "url": "/v1/validate",
-                    "body": body,
-                    "headers": json_type,
-                }
-            )
-        elif kind in ("pdf", "docx"):
-            url = f"/v1/documents?lang={lang}&format={kind}"
-            mix.append(
-                {"kind": kind, "method": "POST", "url": url, "body": body, "headers": json_type}
-            )
-        elif kind in ("validate-pdf", "extract"):
-            url = "/v1/validate" if kind == "validate-pdf" else "/v1/extract"
-            mix.append(
-                {
-                    "kind": kind,
-                    "method": "POST",
-                    "url": url,
-                    "body": pdfs[form_id],
-                    "headers": pdf_type,
-                }
-            )
-        elif kind == "suggest":
-            feedback = (EXAMPLES / "family-needs-feedback.json").read_bytes()
-            mix.append(
-                {
-                    "kind": kind,
-                    "method": "POST",
-                    "url": "/v1/suggest",
-                    "body": feedback,
-                    "headers": json_type,
-                }
-            )
-        elif kind == "forms":
-            mix.append(
-                {"kind": kind, "method": "GET", "url": "/v1/forms", "body": None, "headers": {}}
-            )
-        else:
-            mix.append(
-                {
-                    "kind": kind,
-                    "method": "GET",
-                    "url": f"/v1/forms/{form_id}/schema",
-                    "body": None,
-                    "headers": {},
-                }
-            )
+        form = (EXAMPLES / f"{form_id}.json").read_bytes()
+        method, url, body, headers = {
+            "validate": ("POST", "/v1/validate", form, json_type),
+            "pdf": ("POST", f"/v1/documents?lang={lang}&format=pdf", form, json_type),
+            "docx": ("POST", f"/v1/documents?lang={lang}&format=docx", form, json_type),
+            "validate-pdf": ("POST", "/v1/validate", pdfs[form_id], pdf_type),
+            "extract": ("POST", "/v1/extract", pdfs[form_id], pdf_type),
+            "suggest": ("POST", "/v1/suggest", feedback, json_type),
+            "forms": ("GET", "/v1/forms", None, {}),
+            "schema": ("GET", f"/v1/forms/{form_id}/schema", None, {}),
+        }[kind]
+        mix.append({"kind": kind, "method": method, "url": url, "body": body, "headers": headers})
     return mix
 
 

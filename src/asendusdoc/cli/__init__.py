@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from importlib import import_module
 from typing import Any
 
@@ -151,14 +152,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
     from asendusdoc.cli import _signals
     from asendusdoc.cli._received import receiving
+    from asendusdoc.cli._terminal import printable_output
 
-    try:
-        with _signals.handling(), receiving(args):
-            code: int = args.handler(args)
-    except _signals.Interrupted as exc:  # everything temporary is already cleaned up
-        return _signals.exit_code(exc.signum)
-    except KeyboardInterrupt:
-        return _signals.exit_code(2)
-    except Exception as exc:
-        return report_error(exc, args.lang)
+    with printable_output():  # nothing from a file reaches the terminal as a control character
+        try:
+            with _signals.handling(), receiving(args), _quiet_libraries():
+                code: int = args.handler(args)
+        except _signals.Interrupted as exc:  # everything temporary is already cleaned up
+            return _signals.exit_code(exc.signum)
+        except KeyboardInterrupt:
+            return _signals.exit_code(2)
+        except Exception as exc:
+            return report_error(exc, args.lang)
     return code
+
+
+def _quiet_libraries() -> AbstractContextManager[None]:
+    """:func:`asendusdoc.product.quiet_libraries`, imported only when a command runs."""
+    from asendusdoc.product import quiet_libraries
+
+    return quiet_libraries()

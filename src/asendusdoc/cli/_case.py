@@ -119,9 +119,7 @@ def _check(args: argparse.Namespace) -> int:
         return _usage(
             _("The folder {path} holds no form files (*.json, *.docx, *.pdf).").format(path=folder)
         )
-    files: dict[str, bytes | InputError] = {}
-    for path in paths:
-        files[path.name] = read_folder_file(path)  # a refusal is that form's finding
+    files, worst = _received_files(paths, lang)
     report = check_case_files(files, today=today)
     if args.json:
         result = {
@@ -146,7 +144,33 @@ def _check(args: argparse.Namespace) -> int:
             _("Deadlines ({count}) written to {path}.").format(count=len(coming), path=args.ics),
             file=sys.stderr,
         )
-    return EXIT_INVALID if report.has_errors else EXIT_OK
+    return max(worst, EXIT_INVALID if report.has_errors else EXIT_OK)
+
+
+def _received_files(paths: list[Path], lang: str) -> tuple[dict[str, bytes | InputError], int]:
+    """Each file's bytes, an envelope opened and a signed container verified
+    (``cli/_received.py``); a file refused there is named on standard error and left out, and
+    its exit code is the second value (0 when none was refused); a file that cannot be read
+    is that form's finding."""
+    from asendusdoc.cli._received import open_received
+    from asendusdoc.errors import AsendusdocError
+    from asendusdoc.problems.messages import error_message
+
+    files: dict[str, bytes | InputError] = {}
+    worst = EXIT_OK
+    for path in paths:
+        data = read_folder_file(path)  # a refusal is that form's finding
+        if isinstance(data, InputError):
+            files[path.name] = data
+            continue
+        try:
+            files[path.name] = open_received(data, path.name)
+        except InputError as exc:
+            files[path.name] = exc
+        except AsendusdocError as exc:  # an invalid signature, an envelope without a key
+            print(f"{path.name}: {error_message(exc, lang)}", file=sys.stderr)
+            worst = max(worst, exc.exit_code)
+    return files, worst
 
 
 def _form_files(folder: Path) -> list[Path]:
@@ -157,7 +181,8 @@ def _form_files(folder: Path) -> list[Path]:
     return sorted(p for p in files if p.suffix.lower() == ".json" or p.stem not in json_stems)
 
 
-_FORM_ENDINGS = (".json", ".docx", ".pdf")
+_FORM_ENDINGS = (".json", ".docx", ".pdf", ".asice", ".bdoc", ".cdoc")
+"""Form files, and what arrives holding one: a signed container, an envelope."""
 
 
 def _print_findings(report: Any, lang: str) -> None:

@@ -181,7 +181,10 @@ def report_error(exc: BaseException, lang: str) -> int:
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):
-        print(_("Error: {message}").format(message=error_message(exc, lang)), file=sys.stderr)
+        from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
+
+        message = error_message(exc, lang, most=MAX_PROBLEMS_SHOWN)
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, OSError):
         print(
