@@ -37,6 +37,10 @@ FIELD_ERRORS: dict[str, str] = {
     "municipality_unknown:suggestions": N_(
         "is not an Estonian municipality; did you mean {suggestions}?"
     ),
+    "goal_key_invalid": N_(
+        "is not a goal key: a key is Latin letters and digits (also '.', '_' or '-' inside), "
+        "at most 20, e.g. E1 or E2.1"
+    ),
     "provider_unknown": N_("is not a known provider; known: {known}"),
     "provider_unknown:suggestions": N_(
         "is not a known provider; did you mean {suggestions}? Known: {known}"
