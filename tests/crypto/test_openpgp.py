@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,7 @@ def test_wrong_sign_passphrase_is_refused(keys: KeySet) -> None:
 
 
 def test_keyring_dir_signs_with_a_secret_key_kept_there(keys: KeySet) -> None:
-    keyring = Path("/tmp") / f"asendusdoc-kr-{os.getpid()}"
+    keyring = Path(tempfile.gettempdir()) / f"asendusdoc-kr-{os.getpid()}"
     keyring.mkdir(mode=0o700)
     try:
         subprocess.run(
