@@ -21,6 +21,7 @@ from asendusdoc.protect import (
     PdfPassword,
     Protection,
     Seal,
+    envelope_suffix,
 )
 
 __all__ = [
@@ -131,11 +132,9 @@ def _sign_passphrase(args: argparse.Namespace) -> str | None:
 
 def protection_suffix(args: argparse.Namespace) -> str:
     """The file ending the protection options add (for names made before reading any key)."""
-    if args.cdoc_to:
-        return ".cdoc"  # both versions: the ending the issue-12 contract names
-    if not args.encrypt_to:
-        return ""
-    return ".asc" if args.armor else ".gpg"
+    return envelope_suffix(
+        cdoc=bool(args.cdoc_to), openpgp=bool(args.encrypt_to), armor=bool(args.armor)
+    )
 
 
 def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:

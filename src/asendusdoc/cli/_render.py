@@ -40,7 +40,13 @@ from asendusdoc.cli._protection import (
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_protection
+from asendusdoc.protect import (
+    Protection,
+    RecipientSummary,
+    SealSummary,
+    check_protection,
+    without_envelope_suffix,
+)
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
@@ -216,11 +222,9 @@ def _format_of(args: argparse.Namespace) -> str | None:
     ``x.pdf.gpg``), else PDF; None when ``--format`` contradicts the ending (a usage error)."""
     named = None
     if args.output is not None:
-        endings = [ending.lower() for ending in args.output.suffixes]
-        while endings and endings[-1] in (".gpg", ".asc"):
-            endings.pop()
-        if endings and endings[-1] in (".docx", ".pdf"):
-            named = endings[-1].lstrip(".")
+        ending = Path(without_envelope_suffix(args.output.name)).suffix.lower()
+        if ending in (".docx", ".pdf"):
+            named = ending.lstrip(".")
     if args.fmt is not None and named is not None and args.fmt != named:
         return None
     return args.fmt or named or "pdf"

@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from asendusdoc.protect._apply import apply_protection, check_protection
 from asendusdoc.protect._values import (
+    CDOC_SUFFIX,
+    ENVELOPE_SUFFIXES,
+    OPENPGP_ARMOR_SUFFIX,
+    OPENPGP_SUFFIX,
     CdocEnvelope,
     KeyData,
     OpenPGPEnvelope,
@@ -24,9 +28,15 @@ from asendusdoc.protect._values import (
     RecipientSummary,
     Seal,
     SealSummary,
+    envelope_suffix,
+    without_envelope_suffix,
 )
 
 __all__ = [
+    "CDOC_SUFFIX",
+    "ENVELOPE_SUFFIXES",
+    "OPENPGP_ARMOR_SUFFIX",
+    "OPENPGP_SUFFIX",
     "CdocEnvelope",
     "KeyData",
     "OpenPGPEnvelope",
@@ -38,4 +48,6 @@ __all__ = [
     "SealSummary",
     "apply_protection",
     "check_protection",
+    "envelope_suffix",
+    "without_envelope_suffix",
 ]

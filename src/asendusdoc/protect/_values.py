@@ -28,6 +28,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "CDOC_SUFFIX",
+    "ENVELOPE_SUFFIXES",
+    "OPENPGP_ARMOR_SUFFIX",
+    "OPENPGP_SUFFIX",
     "CdocEnvelope",
     "KeyData",
     "OpenPGPEnvelope",
@@ -37,7 +41,39 @@ __all__ = [
     "RecipientSummary",
     "Seal",
     "SealSummary",
+    "envelope_suffix",
+    "without_envelope_suffix",
 ]
+
+CDOC_SUFFIX = ".cdoc"
+"""The ending of a CDOC envelope, 1.1 and 2.0 alike (DigiDoc4 reads the version from the file)."""
+OPENPGP_SUFFIX = ".gpg"
+"""The ending of a binary OpenPGP message."""
+OPENPGP_ARMOR_SUFFIX = ".asc"
+"""The ending of an ASCII-armoured OpenPGP message."""
+ENVELOPE_SUFFIXES = (CDOC_SUFFIX, OPENPGP_SUFFIX, OPENPGP_ARMOR_SUFFIX)
+"""Every ending an envelope adds to a document's own name (``suunamine.docx.cdoc``)."""
+
+
+def envelope_suffix(*, cdoc: bool, openpgp: bool, armor: bool = False) -> str:
+    """The ending an envelope will add, known before any key is read: CDOC's when ``cdoc``,
+    OpenPGP's (``.asc`` when ``armor``) when ``openpgp``, ``""`` for none."""
+    if cdoc:
+        return CDOC_SUFFIX
+    if openpgp:
+        return OPENPGP_ARMOR_SUFFIX if armor else OPENPGP_SUFFIX
+    return ""
+
+
+def without_envelope_suffix(name: str) -> str:
+    """``name`` without the envelope endings it ends in (any case): ``a.docx.cdoc`` → ``a.docx``."""
+    while True:
+        for suffix in ENVELOPE_SUFFIXES:
+            if name.lower().endswith(suffix) and len(name) > len(suffix):
+                name = name[: -len(suffix)]
+                break
+        else:
+            return name
 
 
 @dataclass(frozen=True)
@@ -65,7 +101,7 @@ class OpenPGPEnvelope:
     @property
     def suffix(self) -> str:
         """The file ending the envelope adds: ``.asc`` or ``.gpg``."""
-        return ".asc" if self.armor else ".gpg"
+        return envelope_suffix(cdoc=False, openpgp=True, armor=self.armor)
 
     @property
     def media_type(self) -> str:
@@ -88,7 +124,7 @@ class CdocEnvelope:
     def suffix(self) -> str:
         """The file ending the envelope adds: ``.cdoc`` for both versions (DigiDoc4 reads the
         version from the file's own header)."""
-        return ".cdoc"
+        return CDOC_SUFFIX
 
     @property
     def media_type(self) -> str:
