@@ -397,7 +397,7 @@ def _restriction(job: Job) -> AccessRestriction:
 
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
-    from asendusdoc.cli.output import write_output
+    from asendusdoc.cli.output import output_exists, write_output
     from asendusdoc.problems.messages import describe_problem, error_message
     from asendusdoc.product import produce
 
@@ -405,13 +405,7 @@ def run_job(job: Job) -> Outcome:
     names = ", ".join(_("standard input") if n == "-" else n for n in job.inputs)
     try:
         if job.output.exists() and not job.force:
-            from asendusdoc.errors import OutputError
-
-            raise OutputError(
-                "{path} exists; use --force to overwrite it",
-                code="output_exists",
-                path=str(job.output),
-            )
+            raise output_exists(job.output)
         forms = []
         for name in job.inputs:
             try:
@@ -515,7 +509,7 @@ def _read_document(name: str) -> bytes:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    from asendusdoc.cli.output import write_output
+    from asendusdoc.cli.output import output_exists, write_output
     from asendusdoc.problems.messages import error_message
     from asendusdoc.product import protect_file
 
@@ -525,9 +519,7 @@ def _encrypt(args: argparse.Namespace) -> int:
             args.lang, _("give at least one --cdoc-to CERT or --encrypt-to KEYFILE")
         )
     if args.output.exists() and not args.force:
-        return _usage_error(
-            args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)
-        )
+        return _usage_error(args.lang, error_message(output_exists(args.output), args.lang))
     if args.file != "-" and not Path(args.file).is_file():
         return _usage_error(args.lang, _("file not found: {path}").format(path=args.file))
     protection = _read_protection(args)
