@@ -161,11 +161,11 @@ def load_input(name: str) -> FormModel:
 
 def report_error(exc: BaseException, lang: str) -> int:
     """Print an error for a person on stderr; return its exit code. Never a traceback."""
-    from asendusdoc.problems.messages import error_message
+    from asendusdoc.cli._hints import error_text
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):
-        print(_("Error: {message}").format(message=error_message(exc, lang)), file=sys.stderr)
+        print(_("Error: {message}").format(message=error_text(exc, lang)), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, OSError):
         print(

@@ -185,7 +185,7 @@ def _usage_error(lang: str, message: str) -> int:
 
 def _read_protection(args: argparse.Namespace) -> Protection | int:
     """The protection the arguments ask for, or the exit code of a refusal (already shown)."""
-    from asendusdoc.problems.messages import error_message
+    from asendusdoc.cli._hints import error_text
 
     _ = gettext_for(args.lang)
     if args.sign_with is not None and not args.encrypt_to:
@@ -213,7 +213,7 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
         # refuse what cannot work before any work
         check_protection(protection, getattr(args, "fmt", None))
     except AsendusdocError as exc:
-        return _usage_error(args.lang, error_message(exc, args.lang))
+        return _usage_error(args.lang, error_text(exc, args.lang))
     return protection
 
 
@@ -246,10 +246,14 @@ def _render(args: argparse.Namespace) -> int:
         return _usage_error(args.lang, _("--jobs must be at least 1"))
     if args.restriction_years is not None and not 1 <= args.restriction_years <= 110:
         return _usage_error(args.lang, _("--restriction-years must be between 1 and 110"))
-    if args.output is not None and len(args.files) > 1 and args.fmt != "pdf":
-        return _usage_error(
-            args.lang, _("several forms go into one file only as PDF (--format pdf)")
-        )
+    if args.output is not None:
+        from asendusdoc.cli._hints import error_text
+        from asendusdoc.product import check_bundle
+
+        try:
+            check_bundle(len(args.files), args.fmt)
+        except AsendusdocError as exc:
+            return _usage_error(args.lang, error_text(exc, args.lang))
     if args.output is None and "-" in args.files:
         return _usage_error(args.lang, _("standard input cannot be used with --out-dir"))
     protection = _read_protection(args)
@@ -397,8 +401,9 @@ def _restriction(job: Job) -> AccessRestriction:
 
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
+    from asendusdoc.cli._hints import error_text
     from asendusdoc.cli.output import output_exists, write_output
-    from asendusdoc.problems.messages import describe_problem, error_message
+    from asendusdoc.problems.messages import describe_problem
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
@@ -432,7 +437,7 @@ def run_job(job: Job) -> Outcome:
         )
         write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:
-        return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.messages)}"])
+        return Outcome(job, exc.exit_code, [f"{names}: {error_text(exc, job.messages)}"])
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
     except Exception as exc:  # our bug: this file's problem, the batch goes on (exit 70)
@@ -509,8 +514,8 @@ def _read_document(name: str) -> bytes:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
+    from asendusdoc.cli._hints import error_text
     from asendusdoc.cli.output import output_exists, write_output
-    from asendusdoc.problems.messages import error_message
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)
@@ -519,7 +524,7 @@ def _encrypt(args: argparse.Namespace) -> int:
             args.lang, _("give at least one --cdoc-to CERT or --encrypt-to KEYFILE")
         )
     if args.output.exists() and not args.force:
-        return _usage_error(args.lang, error_message(output_exists(args.output), args.lang))
+        return _usage_error(args.lang, error_text(output_exists(args.output), args.lang))
     if args.file != "-" and not Path(args.file).is_file():
         return _usage_error(args.lang, _("file not found: {path}").format(path=args.file))
     protection = _read_protection(args)
@@ -534,7 +539,7 @@ def _encrypt(args: argparse.Namespace) -> int:
         product = protect_file(data, file_name, protection)
         write_output(args.output, product.data, force=args.force)
     except AsendusdocError as exc:
-        outcome = Outcome(job, exc.exit_code, [f"{args.file}: {error_message(exc, args.lang)}"])
+        outcome = Outcome(job, exc.exit_code, [f"{args.file}: {error_text(exc, args.lang)}"])
     else:
         lines = _encrypted_for(product.recipients, args.output, args.lang)
         outcome = Outcome(job, EXIT_OK, lines, product.recipients)

@@ -55,13 +55,9 @@ def migration_field(migration: Any, form_id: str, lang: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from asendusdoc.cli._hints import error_text
     from asendusdoc.migrations import form_migrations
-    from asendusdoc.problems.messages import (
-        describe_problem,
-        error_message,
-        field_label,
-        problem_message,
-    )
+    from asendusdoc.problems.messages import describe_problem, field_label, problem_message
     from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import validate_form
 
@@ -78,7 +74,7 @@ def _validate(args: argparse.Namespace) -> int:
             problems = validate_form(read)  # a blank's problems carry their places
         except InputError as exc:
             counts["unreadable"] += 1
-            message = error_message(exc, lang)
+            message = error_text(exc, lang)
             results.append({"file": name, "path": "", "code": exc.code, "message": message})
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)
