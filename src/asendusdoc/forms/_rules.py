@@ -6,13 +6,14 @@ import datetime as dt
 
 from asendusdoc.forms._base import Path, RuleViolation
 from asendusdoc.forms._blocks import Activity, Goal, Service
-from asendusdoc.reference import PROVIDERS, ProviderService
+from asendusdoc.reference import PROVIDERS, Language, ProviderService
 
 __all__ = [
     "activity_goal_keys",
     "dates_in_order",
     "ended_between",
     "provider_fits",
+    "provider_speaks",
     "service_allowed",
 ]
 
@@ -100,6 +101,23 @@ def provider_fits(provider_name: str | None, service: Service, path: Path) -> li
             )
         ]
     return []
+
+
+def provider_speaks(
+    provider_name: str | None, language: Language, path: Path
+) -> list[RuleViolation]:
+    """A named provider of the reference list must work in the language the service is asked in."""
+    provider = PROVIDERS.get(provider_name) if provider_name is not None else None
+    if provider is None or language in provider.languages:
+        return []
+    return [
+        RuleViolation(
+            path,
+            "provider_language",
+            "this provider does not work in {language}",
+            {"language": language.value},
+        )
+    ]
 
 
 def activity_goal_keys(

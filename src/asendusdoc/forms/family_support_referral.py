@@ -18,9 +18,11 @@ from asendusdoc.forms._blocks import (
     Goal,
     MunicipalityParty,
     ProblemArea,
+    Service,
 )
+from asendusdoc.forms._rules import dates_in_order, provider_fits, provider_speaks
 from asendusdoc.forms._types import LongText, OptionalLongText
-from asendusdoc.reference import PROVIDERS, Language, ProviderName, ProviderService
+from asendusdoc.reference import Language, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -133,13 +135,7 @@ class FamilySupportReferral(FormModel):
 
     def rule_violations(self) -> list[RuleViolation]:
         """Seed 000: the rules of both service types, dates in order, provider fits."""
-        found: list[RuleViolation] = []
-        if self.service_end is not None and self.service_end < self.service_start:
-            found.append(
-                RuleViolation(
-                    ("service_end",), "end_before_start", "the service ends before it starts"
-                )
-            )
+        found = dates_in_order(self.service_start, self.service_end, ("service_end",))
         found += [
             RuleViolation(
                 ("problem_areas", index, "description"),
@@ -177,26 +173,11 @@ class FamilySupportReferral(FormModel):
                     "say when and from which provider the family had the service",
                 )
             )
-        if self.preferred_provider is not None:
-            chosen = PROVIDERS[self.preferred_provider]
-            if chosen.service is not ProviderService.FAMILY_SUPPORT:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_wrong_service",
-                        "this provider does not provide the family support service",
-                    )
-                )
-            elif self.service_language not in chosen.languages:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_language",
-                        "this provider does not work in {language}",
-                        {"language": self.service_language.value},
-                    )
-                )
-        return found
+        provider = ("preferred_provider",)
+        wrong = provider_fits(self.preferred_provider, Service.FAMILY_SUPPORT, provider)
+        return found + (
+            wrong or provider_speaks(self.preferred_provider, self.service_language, provider)
+        )
 
     def _adaptation_violations(self) -> list[RuleViolation]:
         if self.placement_date is None:
