@@ -24,7 +24,7 @@ FIELDS = {
     "f_municipality__name": "Narva linn",
     "f_municipality__worker__name": "Jelena Smirnova",
     "f_municipality__worker__phone": "5123 4567",
-    "f_family_type": "hooldusperi",
+    "f_family_type": "hoolduspere",
     "f_family__municipality": "Narva linn",
     "f_service_type": "kohanemiseks mõeldud teenus",
     "f_service_start": "05.01.2027",

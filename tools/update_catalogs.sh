@@ -17,7 +17,7 @@ if [ "${1:-}" != "compile" ]; then
         -k _ -k gettext -k ngettext:1,2 -k N_ -k N_plural:1,2 \
         -k RuleViolation:3 -k PydanticCustomError:2 \
         -k AsendusdocError:1 -k InputError:1 -k EncryptionError:1 -k OutputError:1 \
-        -k TemplateError:1 -k RenderError:1 \
+        -k TemplateError:1 -k RenderError:1 -k SignatureError:1 \
         --project asendusdoc --no-wrap --sort-by-file --omit-header -o "$POT" src/asendusdoc
     # babel glues the literal pieces of an f-string call into a fragment ("and check its
     # spelling."): such text is never looked up at run time, so keep only msgids that are a

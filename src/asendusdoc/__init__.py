@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from asendusdoc._version import __version__
-from asendusdoc.read.dispatch import register_blank_reader as _register_blank_reader
+from asendusdoc.read._blank_readers import register_blank_reader as _register_blank_reader
 
 _LAZY: dict[str, str] = {
     "FORM_MODELS": "asendusdoc.forms",
@@ -46,6 +46,19 @@ _LAZY: dict[str, str] = {
     "RecipientSummary": "asendusdoc.protect",
     "Seal": "asendusdoc.protect",
     "SealSummary": "asendusdoc.protect",
+    "SignatureError": "asendusdoc.errors",
+    "AsiceSeal": "asendusdoc.protect.asice",
+    "DataFile": "asendusdoc.protect.asice",
+    "Services": "asendusdoc.protect.asice",
+    "seal_container": "asendusdoc.protect.asice",
+    "ContainerReport": "asendusdoc.protect.asice_verify",
+    "SignatureReport": "asendusdoc.protect.asice_verify",
+    "verify_container": "asendusdoc.protect.asice_verify",
+    "DecryptedFile": "asendusdoc.protect.cdoc_open",
+    "decrypt": "asendusdoc.protect.cdoc_open",
+    "FileKey": "asendusdoc.protect.recipient_keys",
+    "Pkcs11Key": "asendusdoc.protect.recipient_keys",
+    "RecipientKey": "asendusdoc.protect.recipient_keys",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])

@@ -8,6 +8,7 @@
      ├─ TemplateError          a template is missing or asks for what the context lacks
      ├─ RenderError            a document could not be produced
      ├─ EncryptionError        key unusable, gpg missing, password missing, ...
+     ├─ SignatureError         a signed container's signature is invalid (exit 1)
      └─ OutputError            the output file exists (no --force) or cannot be written
 
 Each error carries ``exit_code`` (what the CLI exits with) and ``code`` (a stable machine
@@ -31,6 +32,7 @@ __all__ = [
     "Place",
     "Problem",
     "RenderError",
+    "SignatureError",
     "TemplateError",
 ]
 
@@ -169,3 +171,11 @@ class OutputError(AsendusdocError):
 
     exit_code = 2
     code = "output_error"
+
+
+class SignatureError(AsendusdocError):
+    """A signed container (ASiC-E) was read, but a signature in it is invalid: the document was
+    changed after signing. Reading commands refuse it unless told to ignore signatures."""
+
+    exit_code = 1
+    code = "signature_invalid"

@@ -11,7 +11,13 @@ field                                     old → now                           
 ``guardianship_authority_agreement``      ``true`` → ``guardianship_authority_agreed``:   17
 (family conference referral)              agreed, the authority, person, date unrecorded
 ``guardianship_authority_agreement``      ``false`` → left out (no agreement recorded)    17
+a choice of a filled blank                a title since corrected (``EarlierTitle`` beside  25
+                                          the value: "hooldusperi" → "hoolduspere")
 ========================================  ==============================================  ======
+
+A filled blank's choices are words, not values: the blank's reader maps an earlier title to its
+value and reports :func:`earlier_choice` (the form's data then holds only the value, so
+:func:`form_migrations` cannot see it).
 """
 
 from __future__ import annotations
@@ -21,8 +27,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asendusdoc.i18n import N_, translations
+from asendusdoc.titles import EarlierTitle
 
-__all__ = ["Migration", "form_migrations"]
+__all__ = ["Migration", "earlier_choice", "form_migrations"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,16 @@ class Migration:
 
 
 _AGREEMENT = "guardianship_authority_agreement"
+
+
+def earlier_choice(path: tuple[str | int, ...], earlier: EarlierTitle, now: str) -> Migration:
+    """A blank's choice written with ``earlier``, a title since corrected to ``now``."""
+    return Migration(
+        path,
+        "choice_title_corrected",
+        N_("the earlier choice '{old}' is read as '{new}'; choose '{new}' in the list"),
+        {"old": earlier.title, "new": now},
+    )
 
 
 def form_migrations(data: Mapping[str, Any]) -> list[Migration]:

@@ -19,7 +19,15 @@ from pydantic.json_schema import JsonSchemaValue
 
 from asendusdoc.i18n import LANGUAGES
 
-__all__ = ["TITLES_KEYWORD", "TitledEnum", "Titles", "field", "item_titles_of", "titles_of"]
+__all__ = [
+    "TITLES_KEYWORD",
+    "EarlierTitle",
+    "TitledEnum",
+    "Titles",
+    "field",
+    "item_titles_of",
+    "titles_of",
+]
 
 TITLES_KEYWORD = "x-asendusdoc-titles"
 """The JSON Schema annotation keyword that holds every title in the three languages."""
@@ -36,9 +44,24 @@ class Titles(NamedTuple):
         """The title in ``lang``; Estonian for an unknown language."""
         return str(getattr(self, lang, self.et))
 
+    def __format__(self, spec: str) -> str:
+        """Filled into a message's English template (an error's ``message``), it says its
+        English; :func:`asendusdoc.i18n.messages.error_message` fills each language's own."""
+        return format(self.en, spec)
+
     def schema_annotation(self) -> dict[str, str]:
         """The value of :data:`TITLES_KEYWORD` for a field or form with these titles."""
         return {lang: self.get(lang) for lang in LANGUAGES}
+
+
+class EarlierTitle(NamedTuple):
+    """A title a value had before it was corrected ("hooldusperi" before "hoolduspere"): a blank
+    filled then still shows it, and reading such a blank reports it as a migration."""
+
+    lang: str
+    title: str
+    since: int
+    """The issue that corrected it."""
 
 
 class _SchemaTitles:
@@ -97,16 +120,22 @@ def titles_of(info: FieldInfo, name: str) -> Titles:
 class TitledEnum(StrEnum):
     """A string enumeration whose members carry titles: ``Member = "value", Titles(...)``.
 
-    The value is the member's JSON form; ``member.titles`` gives its words in each language.
+    The value is the member's JSON form; ``member.titles`` gives its words in each language, and
+    ``member.earlier_titles`` the words it had before a correction (``Member = "value",
+    Titles(...), (EarlierTitle("et", "old", 25),)``), which filled blanks may still carry.
     """
 
     titles: Titles
+    earlier_titles: tuple[EarlierTitle, ...]
     _value_titles: ClassVar[dict[str, Titles]]
 
-    def __new__(cls, value: str, titles: Titles) -> TitledEnum:
+    def __new__(
+        cls, value: str, titles: Titles, earlier_titles: tuple[EarlierTitle, ...] = ()
+    ) -> TitledEnum:
         member = str.__new__(cls, value)
         member._value_ = value
         member.titles = titles
+        member.earlier_titles = earlier_titles
         return member
 
     def title(self, lang: str) -> str:  # type: ignore[override]

@@ -125,7 +125,7 @@ def test_a_prefilled_choice_that_is_no_choice_is_named_with_the_allowed_titles()
     with pytest.raises(InputError) as caught:
         read_blank(data)
     message = error_message(caught.value, "et")
-    assert "Sihtgrupp" in message and "„hooldusperi“, „eestkostepere“" in message
+    assert "Sihtgrupp" in message and "„hoolduspere“, „eestkostepere“" in message
 
 
 # --- the command -------------------------------------------------------------------------

@@ -32,6 +32,8 @@ CODE_WORDS = {
     "docx,pdf", "n", "word", "agenda", "suggest", "needs", "csv", "blank", "libreoffice",
     "extract",
     "cdoc", "pem", "der", "digidoc", "pades", "pkcs", "p", "e",  # formats; FILE.p12; e-seal
+    "verify", "decrypt", "seal", "asic", "asice", "bdoc", "xades", "lt", "ocsp", "url", "pin",
+    "opensc", "so",  # signed containers: commands, formats, profiles, opensc-pkcs11.so
 }  # fmt: skip
 """Words that are the same in every language: formats, products, commands, JSON keys, language
 codes."""

@@ -7,6 +7,8 @@ envelope's, whichever envelope it is (the envelope endings are ``asendusdoc.prot
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,19 +19,30 @@ from asendusdoc.protect.openpgp import decrypt_bytes
 from asendusdoc.render import render_docx, render_pdf
 
 from .cdoc_reader import decrypt_cdoc1
-from .conftest import CertificateSet, KeySet
+from .conftest import SEAL_PASSWORD, CertificateSet, KeySet, SealFiles
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERRAL = ROOT / "examples" / "family-support-referral.json"
 FORMATS = {"pdf": b"%PDF", "docx": b"PK\x03\x04"}
-ENVELOPES = ["", ".cdoc", ".gpg", ".asc"]
+ENVELOPES = ["", ".cdoc", ".gpg", ".asc", ".asice", ".asice.cdoc"]
 
 
 def test_the_cases_below_are_every_envelope_ending() -> None:
-    assert sorted(ENVELOPES[1:]) == sorted(ENVELOPE_SUFFIXES)
+    assert {e for e in ENVELOPES if e.count(".") == 1} == set(ENVELOPE_SUFFIXES)
 
 
-def _options(envelope: str, keys: KeySet, certificates: CertificateSet) -> list[str]:
+def _options(
+    envelope: str, keys: KeySet, certificates: CertificateSet, seal: SealFiles
+) -> list[str]:
+    if envelope.startswith(".asice"):
+        rest = _options(envelope.removeprefix(".asice"), keys, certificates, seal)
+        return [
+            "--asice-seal-with",
+            str(seal.good),
+            "--seal-password-env",
+            "ASENDUSDOC_SEAL",
+            *rest,
+        ]
     if envelope == ".cdoc":
         return ["--cdoc-to", str(certificates.ec_p384.pem)]
     if envelope == ".gpg":
@@ -40,6 +53,11 @@ def _options(envelope: str, keys: KeySet, certificates: CertificateSet) -> list[
 
 
 def _opened(data: bytes, envelope: str, keys: KeySet, certificates: CertificateSet) -> bytes:
+    if envelope.startswith(".asice"):
+        container = _opened(data, envelope.removeprefix(".asice"), keys, certificates)
+        with zipfile.ZipFile(io.BytesIO(container)) as archive:
+            (name,) = [n for n in archive.namelist() if n != "mimetype" and "/" not in n]
+            return archive.read(name)
     if envelope == ".cdoc":
         recipient = certificates.ec_p384
         return decrypt_cdoc1(data, recipient.private_key, recipient.certificate).data
@@ -54,15 +72,18 @@ def _opened(data: bytes, envelope: str, keys: KeySet, certificates: CertificateS
 def test_render_writes_the_format_its_ending_names_inside_the_envelope_it_names(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     keys: KeySet,
     certificates: CertificateSet,
+    seal_files: SealFiles,
     fmt: str,
     envelope: str,
     upper: bool,
 ) -> None:
+    monkeypatch.setenv("ASENDUSDOC_SEAL", SEAL_PASSWORD)
     name = f"suunamine.{fmt}{envelope}"
     out = tmp_path / (name.upper() if upper else name)
-    options = _options(envelope, keys, certificates)
+    options = _options(envelope, keys, certificates, seal_files)
     code = main(["render", str(REFERRAL), "-o", str(out), *options, "--lang", "en"])
     assert code == 0, capsys.readouterr().err
     data = out.read_bytes()
@@ -80,10 +101,11 @@ def test_a_format_option_against_the_ending_under_the_envelope_is_a_usage_error(
     tmp_path: Path,
     keys: KeySet,
     certificates: CertificateSet,
+    seal_files: SealFiles,
     name: str,
 ) -> None:
     other = "pdf" if ".docx" in name else "docx"
-    options = _options(Path(name).suffix, keys, certificates)
+    options = _options(Path(name).suffix, keys, certificates, seal_files)
     argv = ["render", str(REFERRAL), "-o", str(tmp_path / name), "--format", other, *options]
     code = main([*argv, "--lang", "en"])
     assert code == 2

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,12 +70,15 @@ class Server:
         return {pid for pid in self.descendants() if _parent(pid) in direct}
 
     def wait_ready(self, timeout: float = 60) -> None:
+        self.wait_ready_with(httpx.Client(base_url=self.url), timeout)
+
+    def wait_ready_with(self, client: httpx.Client, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError("the server ended:\n" + self.log_text())
             try:
-                if httpx.get(self.url + "/ready", timeout=2).status_code == 200:
+                if client.get("/ready", timeout=2).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
@@ -124,8 +129,7 @@ def running(folder: Path, config: str = "", *arguments: str, workers: int = 2) -
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "keys.toml").write_text(keys_toml(), "utf-8")
     (folder / "config.toml").write_text(config, "utf-8")
-    temp = folder / "tmp"
-    temp.mkdir(exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix="serve-"))  # short: the fork server's socket is in it
     log = folder / "server.log"
     port = free_port()
     env = {**os.environ, "TMPDIR": str(temp), "LANG": "C.UTF-8"}
@@ -158,7 +162,9 @@ def running(folder: Path, config: str = "", *arguments: str, workers: int = 2) -
         code = server.stop()
         assert code == 0, server.log_text()
         assert not _still_running(started), "processes left behind"
-        assert not list(temp.iterdir()), "temporary files left behind"
+        left = list(temp.iterdir())
+        shutil.rmtree(temp)
+        assert not left, "temporary files left behind"
 
 
 def _still_running(pids: set[int], wait: float = 5) -> set[int]:

@@ -35,6 +35,7 @@ from asendusdoc.errors import InputError, Problem
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
 from asendusdoc.i18n.quotes import quote
+from asendusdoc.migrations import Migration, earlier_choice
 from asendusdoc.titles import Titles
 
 __all__ = [
@@ -109,6 +110,8 @@ class FilledBlank:
     lang: str
     data: dict[str, Any]
     locations: dict[JsonPath, Location] = field(default_factory=dict)
+    migrations: tuple[Migration, ...] = ()
+    """Choices written with a title since corrected ("hooldusperi"), read as their value."""
 
     def where(self, path: JsonPath) -> Location | None:
         """The location of ``path`` or of the nearest part of the blank that holds it."""
@@ -198,6 +201,7 @@ class _Reader:
         self.lang = lang
         self.other = "ru" if lang == "et" else "et"
         self.locations: dict[JsonPath, Location] = {}
+        self.migrations: list[Migration] = []
 
     def value(self, leaf: Leaf, raw: str, cell: etree._Element, where: Location) -> Any:
         """The JSON value of a cell's text; None when empty."""
@@ -238,6 +242,9 @@ class _Reader:
         for title, value in self.choices(leaf, self.lang):
             if _normal(title) == typed or (isinstance(value, str) and value == raw):
                 return value
+        earlier = self.earlier_choice(leaf, typed)
+        if earlier is not None:
+            return earlier
         allowed = ", ".join(quote(title, self.lang) for title, _ in self.choices(leaf, self.lang))
         if any(_normal(title) == typed for title, _ in self.choices(leaf, self.other)):
             raise InputError(
@@ -253,6 +260,16 @@ class _Reader:
             where=where.describe(self.lang),
             choices=allowed,
         )
+
+    def earlier_choice(self, leaf: Leaf, typed: str) -> str | None:
+        """The value whose earlier title (since corrected) is ``typed``, noted as a migration."""
+        for member in leaf.enum or ():
+            for earlier in member.earlier_titles:
+                if earlier.lang == self.lang and _normal(earlier.title) == typed:
+                    now = member.title(self.lang)
+                    self.migrations.append(earlier_choice(leaf.path, earlier, now))
+                    return member.value
+        return None
 
 
 def _set(data: dict[str, Any], path: Path, value: Any) -> None:
@@ -472,7 +489,7 @@ def read_blank_document(root: etree._Element) -> FilledBlank:
             )
         placed[part_name] = entries
     _prune(form, spec.optional_blocks)
-    return FilledBlank(form_id, lang, form, reader.locations)
+    return FilledBlank(form_id, lang, form, reader.locations, tuple(reader.migrations))
 
 
 def form_value(data: dict[str, Any], path: Path) -> Any:

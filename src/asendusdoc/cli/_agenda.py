@@ -28,7 +28,9 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
     ngettext_for,
+    read_folder_file,
 )
+from asendusdoc.errors import InputError
 from asendusdoc.i18n import N_
 
 if TYPE_CHECKING:
@@ -44,12 +46,9 @@ _SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 def register(commands: Any) -> None:
     """Add ``agenda`` to the CLI."""
-    from asendusdoc.case.deadlines import DUE_SOON_DAYS
-
     _ = gettext_for(cli_language())
     agenda = commands.add_parser(
         "agenda",
-        help=_("the deadlines of all cases under the given folders, soonest first"),
         description=_(
             "List the deadlines of every case folder under the given folders: those overdue "
             "and those due within --days days, soonest first. Exit code 0: done; 1: a case "
@@ -65,8 +64,8 @@ def register(commands: Any) -> None:
     agenda.add_argument(
         "--days",
         metavar="N",
-        default=str(DUE_SOON_DAYS),
-        help=_("look ahead this many days (default: {days})").format(days=DUE_SOON_DAYS),
+        default=_DueSoonDays(),
+        help=_("look ahead this many days (default: {days})").format(days="%(default)s"),
     )
     agenda.add_argument("--json", action="store_true", help=_("print the agenda as JSON"))
     agenda.add_argument(
@@ -75,6 +74,20 @@ def register(commands: Any) -> None:
     agenda.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
     add_lang_option(agenda, default=False)
     agenda.set_defaults(handler=_agenda)
+
+
+class _DueSoonDays:
+    """``--days``'s default, the library's ``DUE_SOON_DAYS``: looked up only when the agenda
+    runs or its help is shown, since registering a command must import nothing heavy (the case
+    package builds every form model)."""
+
+    def __int__(self) -> int:
+        from asendusdoc.case.deadlines import DUE_SOON_DAYS
+
+        return DUE_SOON_DAYS
+
+    def __str__(self) -> str:
+        return str(int(self))
 
 
 def find_case_folders(roots: list[Path], on_error: Any) -> list[Path]:
@@ -99,15 +112,12 @@ def _walk(root: Path, on_error: Any) -> Iterator[Path]:
             yield Path(current)
 
 
-def _read_case(folder: Path) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+def _read_case(folder: Path) -> dict[str, bytes | InputError]:
+    files: dict[str, bytes | InputError] = {}
     for path in sorted(folder.glob("*.json")):
         if not path.is_file():
             continue
-        try:
-            files[path.name] = path.read_bytes()
-        except OSError:
-            files[path.name] = b""  # reported as an unreadable form
+        files[path.name] = read_folder_file(path)  # a refusal is that form's finding
     return files
 
 

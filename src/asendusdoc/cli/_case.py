@@ -16,7 +16,9 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
+    read_folder_file,
 )
+from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, N_
 
@@ -29,9 +31,7 @@ def register(commands: Any) -> None:
     """Add ``check``, ``redact`` and ``draft-report`` to the CLI."""
     lang = cli_language()
     _ = gettext_for(lang)
-    check = commands.add_parser(
-        "check", help=_("check the forms of one case together: consistency and deadlines")
-    )
+    check = commands.add_parser("check")
     check.add_argument(
         "folder",
         metavar=_("DIR"),
@@ -44,13 +44,11 @@ def register(commands: Any) -> None:
     check.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     check.add_argument("--ics", type=Path, metavar=_("FILE"), help=_("write the coming deadlines"))
     check.add_argument("--force", action="store_true", help=_("overwrite the --ics file"))
+    add_received_options(check)
     add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
 
-    redact = commands.add_parser(
-        "redact",
-        help=_("the referral for the provider (only the data needed to start the service)"),
-    )
+    redact = commands.add_parser("redact")
     redact.add_argument(
         "file",
         metavar=_("FILE"),
@@ -67,12 +65,11 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
     )
     redact.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    add_received_options(redact)
     add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
-    draft = commands.add_parser(
-        "draft-report", help=_("draft a month's progress report from the client diary")
-    )
+    draft = commands.add_parser("draft-report")
     draft.add_argument("diary", metavar=_("DIARY"), help=_("the client diary (JSON)"))
     draft.add_argument(
         "--month", required=True, metavar=_("YYYY-MM"), help=_("the month the report covers")
@@ -87,6 +84,7 @@ def register(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
     )
     draft.add_argument("--force", action="store_true", help=_("overwrite an existing file"))
+    add_received_options(draft)
     add_lang_option(draft, default=False)
     draft.set_defaults(handler=_draft)
 
@@ -121,12 +119,7 @@ def _check(args: argparse.Namespace) -> int:
         return _usage(
             _("The folder {path} holds no form files (*.json, *.docx, *.pdf).").format(path=folder)
         )
-    files: dict[str, bytes] = {}
-    for path in paths:
-        try:
-            files[path.name] = path.read_bytes()
-        except OSError:
-            files[path.name] = b""  # reported as an unreadable form
+    files, worst = _received_files(paths, lang)
     report = check_case_files(files, today=today)
     if args.json:
         result = {
@@ -151,7 +144,33 @@ def _check(args: argparse.Namespace) -> int:
             _("Deadlines ({count}) written to {path}.").format(count=len(coming), path=args.ics),
             file=sys.stderr,
         )
-    return EXIT_INVALID if report.has_errors else EXIT_OK
+    return max(worst, EXIT_INVALID if report.has_errors else EXIT_OK)
+
+
+def _received_files(paths: list[Path], lang: str) -> tuple[dict[str, bytes | InputError], int]:
+    """Each file's bytes, an envelope opened and a signed container verified
+    (``cli/_received.py``); a file refused there is named on standard error and left out, and
+    its exit code is the second value (0 when none was refused); a file that cannot be read
+    is that form's finding."""
+    from asendusdoc.cli._received import open_received
+    from asendusdoc.errors import AsendusdocError
+    from asendusdoc.problems.messages import error_message
+
+    files: dict[str, bytes | InputError] = {}
+    worst = EXIT_OK
+    for path in paths:
+        data = read_folder_file(path)  # a refusal is that form's finding
+        if isinstance(data, InputError):
+            files[path.name] = data
+            continue
+        try:
+            files[path.name] = open_received(data, path.name)
+        except InputError as exc:
+            files[path.name] = exc
+        except AsendusdocError as exc:  # an invalid signature, an envelope without a key
+            print(f"{path.name}: {error_message(exc, lang)}", file=sys.stderr)
+            worst = max(worst, exc.exit_code)
+    return files, worst
 
 
 def _form_files(folder: Path) -> list[Path]:
@@ -162,7 +181,8 @@ def _form_files(folder: Path) -> list[Path]:
     return sorted(p for p in files if p.suffix.lower() == ".json" or p.stem not in json_stems)
 
 
-_FORM_ENDINGS = (".json", ".docx", ".pdf")
+_FORM_ENDINGS = (".json", ".docx", ".pdf", ".asice", ".bdoc", ".cdoc")
+"""Form files, and what arrives holding one: a signed container, an envelope."""
 
 
 def _print_findings(report: Any, lang: str) -> None:

@@ -18,11 +18,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import AsendusdocError, InputError
-from asendusdoc.i18n import LANGUAGES, N_, default_language, translations
+from asendusdoc.i18n import LANGUAGES, LOCALE_DIR, N_, default_language, translations
 
 if TYPE_CHECKING:
     from asendusdoc.forms import FormModel
@@ -38,6 +37,7 @@ __all__ = [
     "gettext_for",
     "load_input",
     "ngettext_for",
+    "read_folder_file",
     "read_input",
     "report_error",
     "requested_language",
@@ -81,7 +81,7 @@ def speaking(lang: str) -> Iterator[None]:
     domain = gettext.textdomain()
     bound = gettext.bindtextdomain(_DOMAIN)
     language = os.environ.get("LANGUAGE")
-    gettext.bindtextdomain(_DOMAIN, str(files("asendusdoc.i18n") / "locale"))
+    gettext.bindtextdomain(_DOMAIN, LOCALE_DIR)
     gettext.textdomain(_DOMAIN)
     os.environ["LANGUAGE"] = lang  # gettext's own choice of language (argparse passes none)
     try:
@@ -138,15 +138,31 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
 
 
-def read_input(name: str) -> bytes:
-    """The bytes of a file, or of standard input for ``-``."""
+def read_input(name: str, *, received: bool = True) -> bytes:
+    """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
+    envelope is opened and a signed container verified first (``cli/_received.py``)."""
+    from asendusdoc.cli._received import open_received
     from asendusdoc.read.files import read_bounded, read_form_file
 
     if name == "-":
-        return read_bounded(sys.stdin.buffer)
-    if not name:
+        data = read_bounded(sys.stdin.buffer)
+    elif not name:
         raise InputError("file not found: {path}", code="file_missing", path="''")
-    return read_form_file(name)
+    else:
+        data = read_form_file(name)
+    return open_received(data, name or "-") if received else data
+
+
+def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
+    """A file of a folder the user named (a case folder's form), read through the way in
+    (a 3 GB file is refused from its size), or the refusal, which the command reports as that
+    file's finding while it goes on with the others."""
+    from asendusdoc.read.files import read_form_file
+
+    try:
+        return read_form_file(path)
+    except InputError as exc:
+        return exc
 
 
 def load_input(name: str) -> FormModel:
@@ -165,7 +181,10 @@ def report_error(exc: BaseException, lang: str) -> int:
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):
-        print(_("Error: {message}").format(message=error_text(exc, lang)), file=sys.stderr)
+        from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
+
+        message = error_text(exc, lang, most=MAX_PROBLEMS_SHOWN)
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, OSError):
         print(

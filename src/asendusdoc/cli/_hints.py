@@ -51,11 +51,12 @@ def hint(error: AsendusdocError, lang: str) -> str | None:
         return translations(lang).gettext(template)
 
 
-def error_text(error: AsendusdocError, lang: str) -> str:
-    """The library error's message in ``lang``, and the command's hint after it."""
+def error_text(error: AsendusdocError, lang: str, *, most: int | None = None) -> str:
+    """The library error's message in ``lang`` (at most ``most`` of a form's problems), and
+    the command's hint after it."""
     from asendusdoc.problems.messages import error_message
 
-    message = error_message(error, lang)
+    message = error_message(error, lang, most=most)
     extra = hint(error, lang)
     if extra is None:
         return message

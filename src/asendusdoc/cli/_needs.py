@@ -24,7 +24,10 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
+    read_folder_file,
 )
+from asendusdoc.cli._received import add_received_options
+from asendusdoc.errors import InputError
 
 __all__ = ["register"]
 
@@ -35,19 +38,14 @@ PROGRESS_FROM = 200
 def register(commands: Any) -> None:
     """Add ``suggest`` and ``needs-report`` to the CLI."""
     _ = gettext_for(cli_language())
-    suggest = commands.add_parser(
-        "suggest",
-        help=_("services of the seeds that fit the needs of a feedback form or a referral"),
-    )
+    suggest = commands.add_parser("suggest")
     suggest.add_argument("file", metavar=_("FILE"), help=_("a family needs feedback or a referral"))
     suggest.add_argument("--json", action="store_true", help=_("print JSON"))
+    add_received_options(suggest)
     add_lang_option(suggest, default=False)
     suggest.set_defaults(handler=_suggest)
 
-    report = commands.add_parser(
-        "needs-report",
-        help=_("statistics of the families' needs from feedback forms (seed 002)"),
-    )
+    report = commands.add_parser("needs-report")
     report.add_argument(
         "folders", nargs="+", metavar=_("DIR"), type=Path, help=_("folder(s) of feedback forms")
     )
@@ -132,10 +130,8 @@ def _feed(paths: list[Path], tally: Any, label: str) -> None:
         leave=False,
     )
     for path in bar:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b""  # left out as not a form
+        read = read_folder_file(path)
+        data = b"" if isinstance(read, InputError) else read  # a refusal: left out as not a form
         tally.add(str(path), data)
 
 

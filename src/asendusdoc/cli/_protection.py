@@ -13,26 +13,28 @@ import os
 from pathlib import Path
 
 from asendusdoc.cli._common import cli_language, gettext_for
-from asendusdoc.errors import EncryptionError
+from asendusdoc.errors import EncryptionError, InputError
 from asendusdoc.protect import (
+    AsiceSeal,
     CdocEnvelope,
     KeyData,
     OpenPGPEnvelope,
     PdfPassword,
     Protection,
     Seal,
+    Services,
     envelope_suffix,
 )
+from asendusdoc.read.budget import MAX_KEY_BYTES, MAX_PASSWORD_BYTES
 
 __all__ = [
+    "add_asice_seal_options",
     "add_protection_options",
+    "asice_seal_from_arguments",
     "protection_from_arguments",
     "read_key_file",
     "read_password",
 ]
-
-MAX_KEY_BYTES = 1024 * 1024
-"""The largest key file read (1 MiB): public keys and certificates are a few kilobytes."""
 
 
 def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
@@ -89,6 +91,90 @@ def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) 
         )  # fmt: skip
 
 
+_SERVICE_TIMEOUT = 30
+_MAX_ANSWER = 1024 * 1024
+
+
+def add_asice_seal_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
+    """``--asice-seal-with`` and the LT services; the password options when ``passwords``
+    (``render`` has them already, for the PAdES seal)."""
+    _ = gettext_for(cli_language())
+    parser.add_argument(
+        "--asice-seal-with", type=Path, metavar=_("FILE.p12"),
+        help=_("seal in an ASiC-E container (XAdES) with the certificate and key in this "
+               "PKCS#12 file"),
+    )  # fmt: skip
+    if passwords:
+        parser.add_argument(
+            "--seal-password-file", type=Path, metavar=_("FILE"),
+            help=_("the PKCS#12 password from the first line of FILE"),
+        )  # fmt: skip
+        parser.add_argument(
+            "--seal-password-env", metavar=_("VAR"),
+            help=_("the PKCS#12 password from the environment variable VAR"),
+        )  # fmt: skip
+    parser.add_argument(
+        "--tsa-url", metavar="URL",
+        help=_("time-stamping service for an LT signature (with --ocsp-url)"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--ocsp-url", metavar="URL",
+        help=_("OCSP responder for an LT signature (with --tsa-url)"),
+    )  # fmt: skip
+
+
+def asice_seal_from_arguments(args: argparse.Namespace) -> AsiceSeal | None:
+    """The :class:`AsiceSeal` the options name, or None; files are read here."""
+
+    if getattr(args, "asice_seal_with", None) is None:
+        if getattr(args, "tsa_url", None) or getattr(args, "ocsp_url", None):
+            raise _lt_needs_both()
+        return None
+    if bool(args.tsa_url) != bool(args.ocsp_url):
+        raise _lt_needs_both()
+    password = None
+    if args.seal_password_file is not None or args.seal_password_env is not None:
+        password = read_password(
+            password_file=args.seal_password_file, env_var=args.seal_password_env
+        ).encode("utf-8")
+    services = _services(args.tsa_url, args.ocsp_url) if args.tsa_url else None
+    return AsiceSeal(read_key_file(args.asice_seal_with), password, services)
+
+
+def _lt_needs_both() -> EncryptionError:
+    return EncryptionError(
+        "An LT seal needs both --tsa-url and --ocsp-url, with --asice-seal-with.",
+        code="asice_lt_needs_both",
+    )
+
+
+def _services(tsa_url: str, ocsp_url: str) -> Services:
+    return Services(
+        timestamp=lambda request: _post(tsa_url, request, "application/timestamp-query"),
+        ocsp=lambda request: _post(ocsp_url, request, "application/ocsp-request"),
+    )
+
+
+def _post(url: str, body: bytes, content_type: str) -> bytes:
+    """POST ``body`` to an http(s) ``url``; the answer's bytes (at most 1 MiB)."""
+    import urllib.error
+    import urllib.request
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise OSError(f"not an http(s) address: {url}")
+    request = urllib.request.Request(
+        url, data=body, headers={"Content-Type": content_type}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=_SERVICE_TIMEOUT) as answer:
+            data: bytes = answer.read(_MAX_ANSWER + 1)
+    except urllib.error.URLError as exc:
+        raise OSError(str(exc.reason)) from None
+    if len(data) > _MAX_ANSWER:
+        raise OSError("the answer is too large")
+    return data
+
+
 def protection_from_arguments(args: argparse.Namespace) -> Protection:
     """Read every key and password the arguments name; raises ``EncryptionError``."""
     envelope: OpenPGPEnvelope | CdocEnvelope | None = None
@@ -119,7 +205,12 @@ def protection_from_arguments(args: argparse.Namespace) -> Protection:
                 password_file=seal_password_file, env_var=seal_password_env
             ).encode("utf-8")
         seal = Seal(read_key_file(args.seal_with), password)
-    return Protection(envelope=envelope, pdf_password=pdf_password, seal=seal)
+    return Protection(
+        envelope=envelope,
+        pdf_password=pdf_password,
+        seal=seal,
+        asice_seal=asice_seal_from_arguments(args),
+    )
 
 
 def _sign_passphrase(args: argparse.Namespace) -> str | None:
@@ -131,14 +222,19 @@ def _sign_passphrase(args: argparse.Namespace) -> str | None:
 
 
 def protection_suffix(args: argparse.Namespace) -> str:
-    """The file ending the protection options add (for names made before reading any key)."""
+    """The file endings the protection options add (for names made before reading any key)."""
     return envelope_suffix(
-        cdoc=bool(args.cdoc_to), openpgp=bool(args.encrypt_to), armor=bool(args.armor)
+        cdoc=bool(args.cdoc_to),
+        openpgp=bool(args.encrypt_to),
+        armor=bool(args.armor),
+        asice=getattr(args, "asice_seal_with", None) is not None,
     )
 
 
 def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:
     """The bytes of a key (or ``certificate``) file, named by its path in messages."""
+    from asendusdoc.read.files import read_key_file as read_key_bytes
+
     path = Path(path)
     if certificate and not path.is_file():
         raise EncryptionError(
@@ -153,16 +249,47 @@ def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:
             path=str(path),
         )
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_KEY_BYTES + 1)
-    except OSError as exc:
+        data = read_key_bytes(path)
+    except InputError as exc:
+        if exc.code == "input_too_large":
+            raise EncryptionError(
+                "The key file {path} is larger than {limit} bytes; no key is that large. "
+                "Check the path.",
+                code="key_file_too_large",
+                path=str(path),
+                limit=MAX_KEY_BYTES,
+            ) from None
         raise EncryptionError(
             "The key file {path} cannot be read: {reason}.",
             code="key_file_unreadable",
             path=str(path),
-            reason=exc.strerror or str(exc),
-        ) from exc
+            reason=str(exc.params.get("reason", "")),
+        ) from None
     return KeyData(data, str(path))
+
+
+def _first_line(password_file: Path) -> str:
+    """The first line of a password, passphrase or seal-password file, read through the way in
+    (at most MAX_PASSWORD_BYTES: ``/dev/zero`` is refused, not read)."""
+    from asendusdoc.read.files import read_first_line
+
+    try:
+        return read_first_line(password_file)
+    except InputError as exc:
+        if exc.code == "input_too_large":
+            raise EncryptionError(
+                "The password file {path} is larger than {limit} bytes; only its first line is "
+                "the password. Check the path.",
+                code="password_file_too_large",
+                path=str(password_file),
+                limit=MAX_PASSWORD_BYTES,
+            ) from None
+        raise EncryptionError(
+            "Cannot read the password file {path}. Check the path.",
+            code="password_missing",
+            source="file",
+            path=str(password_file),
+        ) from None
 
 
 def read_password(*, password_file: Path | None, env_var: str | None) -> str:
@@ -175,17 +302,7 @@ def read_password(*, password_file: Path | None, env_var: str | None) -> str:
     if password_file is not None and env_var is not None:
         raise ValueError("give password_file or env_var, not both")
     if password_file is not None:
-        try:
-            text = Path(password_file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EncryptionError(
-                "Cannot read the password file {path}. Check the path.",
-                code="password_missing",
-                source="file",
-                path=str(password_file),
-            ) from exc
-        lines = text.splitlines()
-        password = lines[0].strip() if lines else ""
+        password = _first_line(password_file)
         if not password:
             raise EncryptionError(
                 "The first line of the password file {path} is empty.",

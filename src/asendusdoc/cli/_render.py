@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import suppress
@@ -34,6 +35,7 @@ from asendusdoc.cli._common import (
     ngettext_for,
 )
 from asendusdoc.cli._protection import (
+    add_asice_seal_options,
     add_protection_options,
     protection_from_arguments,
     protection_suffix,
@@ -47,9 +49,12 @@ from asendusdoc.protect import (
     check_protection,
     without_envelope_suffix,
 )
+from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
+
+from asendusdoc.cli._received import add_received_options
 
 __all__ = ["register"]
 
@@ -83,6 +88,8 @@ class Outcome:
     lines: list[str] = field(default_factory=list)
     recipients: tuple[RecipientSummary, ...] = ()
     seal: SealSummary | None = None
+    written: str = ""
+    """The line that says what was written (``--json`` says it in its object instead)."""
 
     def as_json(self) -> dict[str, Any]:
         """The ``--json`` object of this output file."""
@@ -100,7 +107,7 @@ class Outcome:
 def register(commands: Any) -> None:
     """Add ``render`` and ``encrypt`` to the CLI."""
     _ = gettext_for(cli_language())
-    render = commands.add_parser("render", help=_("render forms to DOCX or PDF documents"))
+    render = commands.add_parser("render")
     render.add_argument("files", nargs="+", metavar=_("FILE"), help=_("form file(s), - for stdin"))
     render.add_argument(
         "--format",
@@ -151,12 +158,18 @@ def register(commands: Any) -> None:
     )
     add_protection_options(render, passwords=True)
     _add_json_option(render)
+    add_asice_seal_options(render, passwords=False)
+    add_received_options(render)
+    render.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help=_("say nothing when a document is written (problems are still shown)"),
+    )
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
-    encrypt = commands.add_parser(
-        "encrypt", help=_("encrypt any file for CDOC or OpenPGP recipients")
-    )
+    encrypt = commands.add_parser("encrypt")
     encrypt.add_argument("file", metavar=_("FILE"), help=_("the file to encrypt"))
     encrypt.add_argument(
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
@@ -277,21 +290,38 @@ def _render(args: argparse.Namespace) -> int:
 
     if args.output is not None:
         outcome = run_job(job(tuple(args.files), args.output))
-        _show(outcome, as_json=args.json)
+        _show(outcome, as_json=args.json, quiet=args.quiet)
         return outcome.exit_code
     suffix = f".{args.fmt}{protection_suffix(args)}"
     jobs = [job((name,), args.out_dir / (Path(name).stem + suffix)) for name in args.files]
-    return _run_batch(jobs, args.jobs, args.lang, as_json=args.json)
+    return _run_batch(jobs, args.jobs, args.lang, as_json=args.json, quiet=args.quiet)
 
 
-def _run_batch(jobs: list[Job], workers: int, lang: str, *, as_json: bool = False) -> int:
+def _make_out_dir(folder: Path, lang: str) -> str | None:
+    """Make ``--out-dir`` (and its parents) when it does not exist yet, as ``soffice --outdir``
+    does; the refusal's message when it cannot be a folder."""
+    _ = gettext_for(lang)
+    if folder.is_dir():
+        return None
+    if folder.exists() or folder.is_symlink():
+        return _("{path} exists and is not a folder; give a folder for --out-dir").format(
+            path=folder
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _("the folder {path} could not be made: {reason}").format(
+            path=folder, reason=exc.strerror or exc
+        )
+    return None
+
+
+def _run_batch(
+    jobs: list[Job], workers: int, lang: str, *, as_json: bool = False, quiet: bool = False
+) -> int:
     from tqdm import tqdm
 
     _ = gettext_for(lang)
-    if not jobs[0].output.parent.is_dir():
-        return _usage_error(
-            lang, _("output folder not found: {path}").format(path=jobs[0].output.parent)
-        )
     collision = _first_collision(jobs)
     if collision is not None:
         first, second, output = collision
@@ -302,20 +332,29 @@ def _run_batch(jobs: list[Job], workers: int, lang: str, *, as_json: bool = Fals
                 "Rename one of them or render them into different folders."
             ).format(first=first, second=second, output=output),
         )
-    show_progress = sys.stderr.isatty() and len(jobs) > 1
+    refusal = _make_out_dir(jobs[0].output.parent, lang)
+    if refusal is not None:
+        return _usage_error(lang, refusal)
+    show_progress = sys.stderr.isatty() and len(jobs) > 1 and not quiet
     codes: list[int] = []
-    with tqdm(total=len(jobs), disable=not show_progress, unit="", file=sys.stderr) as bar:
+    # a terminal that reports no width (0 columns) would get an empty bar: 80 columns then
+    width = shutil.get_terminal_size().columns
+    with tqdm(
+        total=len(jobs), disable=not show_progress, unit="", file=sys.stderr, ncols=width
+    ) as bar:
         for outcome in _outcomes(jobs, workers):
-            _show(outcome, as_json=as_json)
+            with tqdm.external_write_mode(file=sys.stderr):  # lines above the bar, not through it
+                _show(outcome, as_json=as_json, quiet=quiet)
             codes.append(outcome.exit_code)
             bar.update()
     failed = sum(1 for code in codes if code != EXIT_OK)
-    print(
-        _("{done} of {total} document(s) rendered, {failed} failed").format(
-            done=len(jobs) - failed, total=len(jobs), failed=failed
-        ),
-        file=sys.stderr,
-    )
+    if failed or not quiet:
+        print(
+            _("{done} of {total} document(s) rendered, {failed} failed").format(
+                done=len(jobs) - failed, total=len(jobs), failed=failed
+            ),
+            file=sys.stderr,
+        )
     return max(codes, key=_EXIT_RANK.index)
 
 
@@ -403,7 +442,7 @@ def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
     from asendusdoc.cli._hints import error_text
     from asendusdoc.cli.output import output_exists, write_output
-    from asendusdoc.problems.messages import describe_problem
+    from asendusdoc.problems.messages import describe_problem, more_problems
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
@@ -421,9 +460,10 @@ def run_job(job: Job) -> Outcome:
                     "{file}: {count} problem", "{file}: {count} problems", count
                 )
                 lines = [heading.format(file=name, count=count)]
-                lines += [
-                    "  " + describe_problem(p, exc.form_id, job.messages) for p in exc.problems
-                ]
+                shown = exc.problems[:MAX_PROBLEMS_SHOWN]
+                lines += ["  " + describe_problem(p, exc.form_id, job.messages) for p in shown]
+                if count > len(shown):
+                    lines.append("  " + more_problems(count - len(shown), job.messages))
                 return Outcome(job, EXIT_INVALID, lines)
         product = produce(
             forms,
@@ -437,7 +477,11 @@ def run_job(job: Job) -> Outcome:
         )
         write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:
-        return Outcome(job, exc.exit_code, [f"{names}: {error_text(exc, job.messages)}"])
+        return Outcome(
+            job,
+            exc.exit_code,
+            [f"{names}: {error_text(exc, job.messages, most=MAX_PROBLEMS_SHOWN)}"],
+        )
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
     except Exception as exc:  # our bug: this file's problem, the batch goes on (exit 70)
@@ -445,7 +489,27 @@ def run_job(job: Job) -> Outcome:
         return Outcome(job, EXIT_INTERNAL, [f"{names}: {message}"])
     lines = _sealed_by(product.seal, job.output, job.messages)
     lines += _encrypted_for(product.recipients, job.output, job.messages)
-    return Outcome(job, EXIT_OK, lines, product.recipients, product.seal)
+    written = _written(job, product.pages)
+    return Outcome(job, EXIT_OK, lines, product.recipients, product.seal, written)
+
+
+def _written(job: Job, pages: int | None) -> str:
+    """What was written: the file, its format and pages, how it is protected (the seal's and
+    the recipients' certificates follow on their own lines)."""
+    _ = gettext_for(job.messages)
+    ngettext = ngettext_for(job.messages)
+    details = [job.fmt.upper()]
+    if pages is not None:
+        details.append(ngettext("{count} page", "{count} pages", pages).format(count=pages))
+    protection = job.protection
+    if protection.pdf_password is not None:
+        details.append(_("opens with a password"))
+    if protection.seal is not None:
+        details.append(_("sealed"))
+    if protection.envelope is not None:
+        kind = "CDOC" if protection.envelope.suffix == ".cdoc" else "OpenPGP"
+        details.append(_("encrypted ({kind})").format(kind=kind))
+    return _("{path}: written ({details})").format(path=job.output, details=", ".join(details))
 
 
 def _sealed_by(seal: SealSummary | None, output: Path, lang: str) -> list[str]:
@@ -493,12 +557,18 @@ def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> d
     }
 
 
-def _show(outcome: Outcome, *, as_json: bool = False) -> None:
+def _show(outcome: Outcome, *, as_json: bool = False, quiet: bool = False) -> None:
+    if quiet and outcome.exit_code == EXIT_OK:
+        if as_json:
+            print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
+        return
     if as_json:
         print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
         stream = sys.stderr
     else:
         stream = sys.stdout if outcome.exit_code == EXIT_INVALID else sys.stderr
+        if outcome.written:
+            print(outcome.written, file=stream)
     for line in outcome.lines:
         print(line, file=stream)
 
@@ -539,7 +609,11 @@ def _encrypt(args: argparse.Namespace) -> int:
         product = protect_file(data, file_name, protection)
         write_output(args.output, product.data, force=args.force)
     except AsendusdocError as exc:
-        outcome = Outcome(job, exc.exit_code, [f"{args.file}: {error_text(exc, args.lang)}"])
+        outcome = Outcome(
+            job,
+            exc.exit_code,
+            [f"{args.file}: {error_text(exc, args.lang, most=MAX_PROBLEMS_SHOWN)}"],
+        )
     else:
         lines = _encrypted_for(product.recipients, args.output, args.lang)
         outcome = Outcome(job, EXIT_OK, lines, product.recipients)

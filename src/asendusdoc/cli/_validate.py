@@ -19,7 +19,8 @@ from asendusdoc.cli._common import (
     ngettext_for,
     read_input,
 )
-from asendusdoc.errors import InputError
+from asendusdoc.cli._received import add_received_options
+from asendusdoc.errors import InputError, SignatureError
 
 __all__ = ["register"]
 
@@ -29,7 +30,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "validate",
-        help=_("check forms against their schema and rules"),
         description=_(
             "Check forms against their schema and rules. Exit code 0: all valid; "
             "1: a form is invalid; 2: a file cannot be read as a form."
@@ -44,6 +44,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help=_("print the problems as JSON (path, code, message)")
     )
+    add_received_options(parser)
     add_lang_option(parser, default=False)
     parser.set_defaults(handler=_validate)
 
@@ -57,7 +58,13 @@ def migration_field(migration: Any, form_id: str, lang: str) -> str:
 def _validate(args: argparse.Namespace) -> int:
     from asendusdoc.cli._hints import error_text
     from asendusdoc.migrations import form_migrations
-    from asendusdoc.problems.messages import describe_problem, field_label, problem_message
+    from asendusdoc.problems.messages import (
+        describe_problem,
+        field_label,
+        more_problems,
+        problem_message,
+    )
+    from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
     from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import validate_form
 
@@ -79,6 +86,13 @@ def _validate(args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
+        except SignatureError as exc:  # read, but changed after signing: invalid (exit 1)
+            counts["invalid"] += 1
+            message = error_text(exc, lang)
+            results.append({"file": name, "path": "", "code": exc.code, "message": message})
+            if not args.json:
+                print(f"{shown}: {message}", file=sys.stderr)
+            continue
         except Exception as exc:  # our bug: name the file, go on with the others, exit 70
             internal_errors += 1
             message = _(INTERNAL_ERROR).format(kind=exc.__class__.__name__)
@@ -87,7 +101,7 @@ def _validate(args: argparse.Namespace) -> int:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
         form_id = read.data["form"]
-        migrations = form_migrations(read.data)
+        migrations = [*read.migrations, *form_migrations(read.data)]
         if not problems:
             counts["valid"] += 1
             if not args.json:
@@ -113,13 +127,17 @@ def _validate(args: argparse.Namespace) -> int:
                     file=shown, count=count
                 )
             )
+        if not args.json:  # a person reads at most MAX_PROBLEMS_SHOWN of one form
+            for problem in problems[:MAX_PROBLEMS_SHOWN]:
+                print("  " + describe_problem(problem, form_id, lang))
+            if len(problems) > MAX_PROBLEMS_SHOWN:
+                print("  " + more_problems(len(problems) - MAX_PROBLEMS_SHOWN, lang))
+            continue
         for problem in problems:
             entry = {"file": name, **problem.as_dict()}
             entry["message"] = problem_message(problem, lang)
             entry["field"] = field_label(problem, form_id, lang)
             results.append(entry)
-            if not args.json:
-                print("  " + describe_problem(problem, form_id, lang))
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     elif len(args.files) > 1:

@@ -21,7 +21,7 @@ from asendusdoc.forms._types import (
 )
 from asendusdoc.i18n.field_errors import field_error
 from asendusdoc.reference import PROVIDERS, MunicipalityName, ProviderName
-from asendusdoc.titles import TitledEnum, Titles
+from asendusdoc.titles import EarlierTitle, TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
 __all__ = [
@@ -172,7 +172,11 @@ class Caregiver(Person):
 class FamilyType(TitledEnum):
     """Sihtgrupp: the kind of substitute-care family (seed 000)."""
 
-    FOSTER = "foster-family", Titles("hooldusperi", "приёмная семья", "foster family")
+    FOSTER = (
+        "foster-family",
+        Titles("hoolduspere", "приёмная семья", "foster family"),
+        (EarlierTitle("et", "hooldusperi", since=25),),
+    )
     GUARDIAN = "guardian-family", Titles("eestkostepere", "семья опекуна", "guardian family")
     ADOPTIVE = "adoptive-family", Titles("lapsendajapere", "семья усыновителя", "adoptive family")
 

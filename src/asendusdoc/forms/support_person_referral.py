@@ -10,7 +10,7 @@ from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
 from asendusdoc.forms._blocks import Child, Goal, MunicipalityParty, YoungPerson
 from asendusdoc.forms._types import LongText, OptionalText, Phone, ShortText
 from asendusdoc.reference import MunicipalityName, Region, region_of
-from asendusdoc.titles import TitledEnum, Titles
+from asendusdoc.titles import EarlierTitle, TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
 __all__ = [
@@ -37,7 +37,8 @@ class CareSetting(TitledEnum):
     )
     FOSTER_FAMILY = (
         "foster-family",
-        Titles("hooldusperi (perekonnas hooldamine)", "приёмная семья", "foster family"),
+        Titles("hoolduspere (perekonnas hooldamine)", "приёмная семья", "foster family"),
+        (EarlierTitle("et", "hooldusperi (perekonnas hooldamine)", since=25),),
     )
     GUARDIANSHIP = (
         "guardianship",

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from asendusdoc.errors import EncryptionError
 from asendusdoc.protect._values import (
+    ASICE_SUFFIX,
     CdocEnvelope,
     Protected,
     Protection,
@@ -41,6 +42,10 @@ def check_protection(protection: Protection, fmt: str | None) -> None:
                 fmt=fmt,
             )
         seal_summary(protection.seal)
+    if protection.asice_seal is not None:
+        from asendusdoc.protect.asice import asice_seal_summary
+
+        asice_seal_summary(protection.asice_seal)
     if protection.pdf_password is not None and fmt != "pdf":
         raise EncryptionError(
             "a password protects PDF files only; protect a {fmt} file with an envelope to its "
@@ -60,6 +65,8 @@ def apply_protection(
     """Protect ``data`` in memory; the plain bytes never touch the disk.
 
     ``fmt`` is ``"pdf"``, ``"docx"`` or ``None`` for any file; a PDF password needs ``"pdf"``.
+    Order: the PAdES seal or the PDF password, then the sealed ASiC-E container (any file),
+    then the envelope, which then holds the container.
     ``inner_name`` is the document's own file name, kept inside envelopes that carry one.
     ``media_type`` of the result is ``None`` when the bytes are not in an envelope.
     """
@@ -76,11 +83,19 @@ def apply_protection(
         from asendusdoc.protect.pdf_password import encrypt_pdf_with_password
 
         data = encrypt_pdf_with_password(data, protection.pdf_password.password)
+    container = ""
+    if protection.asice_seal is not None:
+        from asendusdoc.protect.asice import seal_document
+
+        data, seal = seal_document(data, inner_name, protection.asice_seal)
+        inner_name, container = inner_name + ASICE_SUFFIX, ASICE_SUFFIX
     envelope = protection.envelope
     if envelope is None:
-        return Protected(data, "", None, seal=seal)
+        media_type = "application/vnd.etsi.asic-e+zip" if container else None
+        return Protected(data, container, media_type, seal=seal)
     if isinstance(envelope, CdocEnvelope):
-        return replace(_cdoc(data, envelope, inner_name), seal=seal)
+        protected = _cdoc(data, envelope, inner_name)
+        return replace(protected, suffix=container + protected.suffix, seal=seal)
     from asendusdoc.protect.openpgp import encrypt_bytes
 
     result = encrypt_bytes(
@@ -95,7 +110,11 @@ def apply_protection(
         for key, fingerprint in zip(envelope.recipients, result.key_fingerprints, strict=True)
     )
     return Protected(
-        result.data, envelope.suffix, envelope.media_type, _unique(recipients), seal=seal
+        result.data,
+        container + envelope.suffix,
+        envelope.media_type,
+        _unique(recipients),
+        seal=seal,
     )
 
 

@@ -11,6 +11,8 @@ A :class:`Protection` says what :func:`asendusdoc.produce` does after rendering:
 * ``seal``: a :class:`Seal` puts the organisation's PAdES seal (e-seal certificate, PKCS#12)
   on a PDF, before it is encrypted. A seal and a PDF password do not go together (a
   password-protected PDF is rewritten, which would break the seal).
+* ``asice_seal``: an :class:`AsiceSeal` puts any document (a DOCX too) in an ASiC-E container
+  (``.asice``) with an XAdES seal, as DigiDoc4 signs; then the envelope encrypts the container.
 
 Every key is a :class:`KeyData`: the bytes of the key file and the name to show in messages
 (usually the file name). Reading files, password files and environment variables is the
@@ -24,6 +26,7 @@ the recipient gave by another way: each recipient is described by a :class:`Reci
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -32,6 +35,7 @@ __all__ = [
     "ENVELOPE_SUFFIXES",
     "OPENPGP_ARMOR_SUFFIX",
     "OPENPGP_SUFFIX",
+    "AsiceSeal",
     "CdocEnvelope",
     "KeyData",
     "OpenPGPEnvelope",
@@ -41,6 +45,7 @@ __all__ = [
     "RecipientSummary",
     "Seal",
     "SealSummary",
+    "Services",
     "envelope_suffix",
     "without_envelope_suffix",
 ]
@@ -51,18 +56,23 @@ OPENPGP_SUFFIX = ".gpg"
 """The ending of a binary OpenPGP message."""
 OPENPGP_ARMOR_SUFFIX = ".asc"
 """The ending of an ASCII-armoured OpenPGP message."""
-ENVELOPE_SUFFIXES = (CDOC_SUFFIX, OPENPGP_SUFFIX, OPENPGP_ARMOR_SUFFIX)
-"""Every ending an envelope adds to a document's own name (``suunamine.docx.cdoc``)."""
+ASICE_SUFFIX = ".asice"
+"""The ending of an ASiC-E container with an XAdES seal, inside any envelope."""
+ENVELOPE_SUFFIXES = (ASICE_SUFFIX, CDOC_SUFFIX, OPENPGP_SUFFIX, OPENPGP_ARMOR_SUFFIX)
+"""Every ending protection adds to a document's own name, the sealed container's and the
+envelopes' (``suunamine.docx.cdoc``, ``suunamine.pdf.asice.cdoc``)."""
 
 
-def envelope_suffix(*, cdoc: bool, openpgp: bool, armor: bool = False) -> str:
-    """The ending an envelope will add, known before any key is read: CDOC's when ``cdoc``,
-    OpenPGP's (``.asc`` when ``armor``) when ``openpgp``, ``""`` for none."""
+def envelope_suffix(*, cdoc: bool, openpgp: bool, armor: bool = False, asice: bool = False) -> str:
+    """The endings protection will add, known before any key is read: ``.asice`` for a sealed
+    container (``asice``), then CDOC's when ``cdoc``, OpenPGP's (``.asc`` when ``armor``) when
+    ``openpgp``; ``""`` for none."""
+    container = ASICE_SUFFIX if asice else ""
     if cdoc:
-        return CDOC_SUFFIX
+        return container + CDOC_SUFFIX
     if openpgp:
-        return OPENPGP_ARMOR_SUFFIX if armor else OPENPGP_SUFFIX
-    return ""
+        return container + (OPENPGP_ARMOR_SUFFIX if armor else OPENPGP_SUFFIX)
+    return container
 
 
 def without_envelope_suffix(name: str) -> str:
@@ -148,17 +158,45 @@ class Seal:
 
 
 @dataclass(frozen=True)
+class Services:
+    """The services an LT signature needs: a time-stamping authority (RFC 3161) and an OCSP
+    responder (RFC 6960), each a function from request bytes to response bytes (so that the
+    library opens no connection itself; the CLI posts to ``--tsa-url`` / ``--ocsp-url``)."""
+
+    timestamp: Callable[[bytes], bytes]
+    ocsp: Callable[[bytes], bytes]
+
+
+@dataclass(frozen=True)
+class AsiceSeal:
+    """An XAdES seal in an ASiC-E container by the key and certificate in a PKCS#12 file.
+
+    With ``services`` the signature is LT (a timestamp and the OCSP response, DigiDoc4's
+    default); without, B-B, made offline. The PKCS#12 must then also hold the issuer's
+    certificate (the OCSP request names it).
+    """
+
+    pkcs12: KeyData
+    password: bytes | None = field(default=None, repr=False)
+    services: Services | None = None
+
+
+@dataclass(frozen=True)
 class Protection:
-    """What happens to a rendered document: a seal or a PDF password, then an envelope."""
+    """What happens to a rendered document: a seal or a PDF password, a sealed container,
+    then an envelope."""
 
     envelope: OpenPGPEnvelope | CdocEnvelope | None = None
     pdf_password: PdfPassword | None = None
     seal: Seal | None = None
+    asice_seal: AsiceSeal | None = None
 
     @property
     def suffix(self) -> str:
-        """The file ending protection adds to the document's own name (``""`` for none)."""
-        return self.envelope.suffix if self.envelope is not None else ""
+        """The file endings protection adds to the document's own name (``""`` for none):
+        ``.asice`` for a sealed container, then the envelope's."""
+        container = ASICE_SUFFIX if self.asice_seal is not None else ""
+        return container + (self.envelope.suffix if self.envelope is not None else "")
 
 
 @dataclass(frozen=True)
@@ -213,7 +251,8 @@ class SealSummary:
 
 @dataclass(frozen=True)
 class Protected:
-    """Protected bytes, the ending and media type they call for, who can open them, the seal."""
+    """Protected bytes, the endings and media type they call for, who can open them, and the
+    outermost seal (the container's, else the PDF's)."""
 
     data: bytes = field(repr=False)
     suffix: str

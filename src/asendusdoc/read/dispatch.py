@@ -32,10 +32,13 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from asendusdoc.errors import InputError
+from asendusdoc.read._blank_readers import register_blank_reader
+from asendusdoc.read._blank_readers import registered as _registered
 from asendusdoc.read.budget import MAX_TABLE_ROWS
 
 if TYPE_CHECKING:
     from asendusdoc.errors import FormPlaces
+    from asendusdoc.migrations import Migration
     from asendusdoc.read.packages import DocxPackage
     from asendusdoc.read.pdf import EmbeddedForm
 
@@ -60,9 +63,12 @@ class FormInput:
 
     data: dict[str, Any]
     places: FormPlaces | None = None
+    migrations: tuple[Migration, ...] = ()
+    """What the reader read the new way (a blank's choice with a title since corrected); the
+    data's own old shapes are :func:`asendusdoc.migrations.form_migrations`."""
 
 
-DocumentKind = Literal["pdf", "docx", "ole"]
+DocumentKind = Literal["pdf", "asice", "docx", "ole"]
 
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".docm", ".dotx", ".dotm"})
 """Endings of files meant to be documents (a damaged one is refused as that kind)."""
@@ -88,15 +94,6 @@ class FilledBlankReader(Protocol):
     def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...
 
 
-_registered: list[FilledBlankReader] = []
-
-
-def register_blank_reader(reader: FilledBlankReader) -> None:
-    """Ask ``reader`` too (after those registered before it) for Word files without our data."""
-    if reader not in _registered:
-        _registered.append(reader)
-
-
 def read_form_input(raw: bytes, name: str = "") -> FormInput:
     """A form file's bytes → the form's object: JSON, or a document told by its content, with
     the places of a filled Word blank's fields.
@@ -118,9 +115,14 @@ def read_form_input(raw: bytes, name: str = "") -> FormInput:
 
 
 def document_kind(data: bytes, name: str = "") -> DocumentKind | None:
-    """``"pdf"``, ``"docx"`` (any zip), ``"ole"`` or None (not a document: JSON, presumably)."""
+    """``"pdf"``, ``"asice"`` (a signed container), ``"docx"`` (any other zip), ``"ole"`` or
+    None (not a document: JSON, presumably)."""
+    from asendusdoc.read.asice import looks_like_asice
+
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if looks_like_asice(data):
+        return "asice"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "docx"
     if data.startswith(_OLE_MAGIC):
@@ -142,6 +144,8 @@ def read_form_documents(
     from asendusdoc.read.pdf import EmbeddedForm, read_pdf_forms
 
     kind = document_kind(data, name)
+    if kind == "asice":
+        return _container_forms(data, name, password)
     if kind == "docx":
         docx_form = _read_docx(data, name).data  # checked as read data
         return [EmbeddedForm(f"{docx_form['form']}.json", docx_form)]
@@ -170,8 +174,13 @@ def read_form_document(
 def read_document_input(data: bytes, name: str = "", *, password: str | None = None) -> FormInput:
     """The one form a document holds, with the places of a filled blank's fields (for
     messages); a bundle PDF is refused (``extract --out-dir`` splits it)."""
-    if document_kind(data, name) == "docx":
+    kind = document_kind(data, name)
+    if kind == "docx":
         return _read_docx(data, name)
+    if kind == "asice":
+        documents = _container_documents(data, name)
+        if len(documents) == 1:  # a filled blank inside keeps its places
+            return read_document_input(documents[0][1], documents[0][0], password=password)
     forms = read_form_documents(data, name, password=password)
     if len(forms) != 1:
         raise InputError(
@@ -181,6 +190,40 @@ def read_document_input(data: bytes, name: str = "", *, password: str | None = N
             count=len(forms),
         )
     return FormInput(forms[0].data)
+
+
+def _container_documents(data: bytes, name: str) -> list[tuple[str, bytes]]:
+    """The PDF and Word files in a signed container (ASiC-E), each with its name there."""
+    from asendusdoc.read.asice import open_asice
+
+    container = open_asice(data, name or "container")
+    documents = [
+        (file_name, content)
+        for file_name, content in container.data_files.items()
+        if document_kind(content, file_name) in ("pdf", "docx")
+    ]
+    if not documents:
+        raise InputError(
+            "the signed container holds no PDF or Word document; asendusdoc reads the forms "
+            "of the documents it made",
+            code="asice_no_document",
+        )
+    return documents
+
+
+def _container_forms(data: bytes, name: str, password: str | None) -> list[EmbeddedForm]:
+    """The forms of every document in a signed container; with several documents each
+    form's file name starts with its document's name."""
+    from asendusdoc.read.pdf import EmbeddedForm
+
+    documents = _container_documents(data, name)
+    forms: list[EmbeddedForm] = []
+    for file_name, content in documents:
+        for form in read_form_documents(content, file_name, password=password):
+            if len(documents) > 1:
+                form = EmbeddedForm(f"{PurePath(file_name).stem}-{form.name}", form.data)
+            forms.append(form)
+    return forms
 
 
 def embedded_docx_form(data: bytes, name: str = "") -> tuple[dict[str, Any] | None, DocxPackage]:

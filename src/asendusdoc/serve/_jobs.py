@@ -104,7 +104,7 @@ def validate(*, file: FileArgument, lang: str) -> Outcome:
     problems = validate_form(read)
     form_id = read.data["form"]
     entries = []
-    for migration in form_migrations(read.data):
+    for migration in (*read.migrations, *form_migrations(read.data)):
         entries.append(
             {
                 "path": migration.path_text,
