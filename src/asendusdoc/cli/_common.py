@@ -24,7 +24,7 @@ from asendusdoc.errors import AsendusdocError, InputError
 from asendusdoc.i18n import LANGUAGES, LOCALE_DIR, N_, default_language, translations
 
 if TYPE_CHECKING:
-    from asendusdoc.forms import FormModel
+    pass
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -35,10 +35,8 @@ __all__ = [
     "add_lang_option",
     "cli_language",
     "gettext_for",
-    "load_input",
     "ngettext_for",
     "read_folder_file",
-    "read_input",
     "report_error",
     "requested_language",
     "speaking",
@@ -138,21 +136,6 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
 
 
-def read_input(name: str, *, received: bool = True) -> bytes:
-    """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
-    envelope is opened and a signed container verified first (``cli/_received.py``)."""
-    from asendusdoc.cli._received import open_received
-    from asendusdoc.read.files import read_bounded, read_form_file
-
-    if name == "-":
-        data = read_bounded(sys.stdin.buffer)
-    elif not name:
-        raise InputError("file not found: {path}", code="file_missing", path="''")
-    else:
-        data = read_form_file(name)
-    return open_received(data, name or "-") if received else data
-
-
 def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
     """A file of a folder the user named (a case folder's form), read through the way in
     (a 3 GB file is refused from its size), or the refusal, which the command reports as that
@@ -163,16 +146,6 @@ def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
         return read_form_file(path)
     except InputError as exc:
         return exc
-
-
-def load_input(name: str) -> FormModel:
-    """The form of a file (JSON, a rendered document, a filled Word blank) or of standard
-    input; :class:`~asendusdoc.errors.FormValidationError` names a blank's problems by their
-    places in the blank."""
-    from asendusdoc.read.dispatch import read_form_input
-    from asendusdoc.read.loading import load_form
-
-    return load_form(read_form_input(read_input(name), name))
 
 
 def report_error(exc: BaseException, lang: str) -> int:

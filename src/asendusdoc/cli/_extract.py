@@ -24,8 +24,8 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
-    read_input,
 )
+from asendusdoc.cli._input import read_input
 from asendusdoc.cli._received import add_received_options
 
 __all__ = ["register"]

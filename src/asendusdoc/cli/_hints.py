@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from asendusdoc.errors import AsendusdocError
 from asendusdoc.i18n import N_, translations
 
-__all__ = ["HINTS", "error_text"]
+__all__ = ["HINTS", "REASON_HINTS", "error_text", "reason_hint"]
 
 HINTS: Mapping[tuple[str, str | None], str] = {
     ("bundle_needs_pdf", None): N_(
@@ -31,11 +31,22 @@ HINTS: Mapping[tuple[str, str | None], str] = {
     ),
     ("seal_bad_password", None): N_("Give it with --seal-password-file or --seal-password-env."),
     ("pdf_password_needed", None): N_("Give it with --password-file or --password-env."),
+    ("key_bad_password", None): N_("Give it with --key-password-file or --key-password-env."),
+    ("pkcs11_no_slot", None): N_("Give the slot with --slot."),
+    ("pkcs11_bad_pin", None): N_("Give it with --pin-file or --pin-env."),
+    ("trust_not_certificate", None): N_("Check the files given with --trust."),
     ("document_bundle", None): N_(
         "Write them to files with „asendusdoc extract FILE --out-dir DIR“ and give those."
     ),
 }
 """Hint templates by (error code, reason); ``None`` for every reason of the code."""
+
+REASON_HINTS: Mapping[str, str] = {
+    "timestamp_untrusted": N_("give its CA with --trust"),
+    "ocsp_untrusted": N_("give its CA with --trust"),
+    "chain_untrusted": N_("give the issuing CA with --trust"),
+}
+"""What ``verify`` adds to why a signature is not confirmed, by the reason's key."""
 
 
 def hint(error: AsendusdocError, lang: str) -> str | None:
@@ -62,3 +73,9 @@ def error_text(error: AsendusdocError, lang: str, *, most: int | None = None) ->
         return message
     separator = "" if message.endswith((".", "!", "?")) else "."
     return f"{message}{separator} {extra}"
+
+
+def reason_hint(reason: str, lang: str) -> str:
+    """`` (give its CA with --trust)`` after a signature's reason, or ``""``."""
+    template = REASON_HINTS.get(reason)
+    return f" ({translations(lang).gettext(template)})" if template else ""

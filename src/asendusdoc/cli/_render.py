@@ -31,9 +31,9 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
-    load_input,
     ngettext_for,
 )
+from asendusdoc.cli._input import load_input
 from asendusdoc.cli._protection import (
     add_asice_seal_options,
     add_protection_options,

@@ -17,8 +17,8 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
     ngettext_for,
-    read_input,
 )
+from asendusdoc.cli._input import read_input
 from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError, SignatureError
 
