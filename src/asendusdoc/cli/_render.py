@@ -43,6 +43,7 @@ from asendusdoc.cli._protection import (
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
 from asendusdoc.protect import (
+    CdocEnvelope,
     Protection,
     RecipientSummary,
     SealSummary,
@@ -507,7 +508,7 @@ def _written(job: Job, pages: int | None) -> str:
     if protection.seal is not None:
         details.append(_("sealed"))
     if protection.envelope is not None:
-        kind = "CDOC" if protection.envelope.suffix == ".cdoc" else "OpenPGP"
+        kind = "CDOC" if isinstance(protection.envelope, CdocEnvelope) else "OpenPGP"
         details.append(_("encrypted ({kind})").format(kind=kind))
     return _("{path}: written ({details})").format(path=job.output, details=", ".join(details))
 
