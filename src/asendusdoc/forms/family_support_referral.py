@@ -20,7 +20,14 @@ from asendusdoc.forms._blocks import (
     ProblemArea,
 )
 from asendusdoc.forms._types import LongText, OptionalLongText
-from asendusdoc.reference import PROVIDERS, Language, ProviderName, ProviderService
+from asendusdoc.reference import (
+    PROVIDERS,
+    Language,
+    ProviderName,
+    ProviderService,
+    providers_of,
+    quoted,
+)
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -178,25 +185,36 @@ class FamilySupportReferral(FormModel):
                 )
             )
         if self.preferred_provider is not None:
-            chosen = PROVIDERS[self.preferred_provider]
-            if chosen.service is not ProviderService.FAMILY_SUPPORT:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_wrong_service",
-                        "this provider does not provide the family support service",
-                    )
-                )
-            elif self.service_language not in chosen.languages:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_language",
-                        "this provider does not work in {language}",
-                        {"language": self.service_language.value},
-                    )
-                )
+            found.extend(self._provider_violations(self.preferred_provider))
         return found
+
+    def _provider_violations(self, name: str) -> list[RuleViolation]:
+        """The preferred provider offers the service in its language; else the providers
+        that do are named (in the service's language, or of the service when none is)."""
+        chosen = PROVIDERS[name]
+        in_language = providers_of(ProviderService.FAMILY_SUPPORT, self.service_language)
+        if chosen.service is not ProviderService.FAMILY_SUPPORT:
+            choices = in_language or providers_of(ProviderService.FAMILY_SUPPORT)
+            return [
+                RuleViolation(
+                    ("preferred_provider",),
+                    "provider_wrong_service",
+                    "this provider does not provide the family support service; it is "
+                    "provided by {choices}",
+                    {"choices": quoted(choices)},
+                )
+            ]
+        if self.service_language not in chosen.languages:
+            return [
+                RuleViolation(
+                    ("preferred_provider",),
+                    "provider_language",
+                    "this provider does not work in {language}; in that language it is "
+                    "provided by {choices}",
+                    {"language": self.service_language.value, "choices": quoted(in_language)},
+                )
+            ]
+        return []
 
     def _adaptation_violations(self) -> list[RuleViolation]:
         if self.placement_date is None:

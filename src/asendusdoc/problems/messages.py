@@ -120,7 +120,7 @@ def _shown_date(value: str, lang: str) -> Any:
 
 
 _RUSSIAN_QUOTES = str.maketrans("„“", "«»")
-_QUOTED_PARAMS = frozenset({"suggestions"})
+_QUOTED_PARAMS = frozenset({"suggestions", "choices"})
 """Params that quote names („Tartu linn“, :func:`asendusdoc.reference.quoted`): a Russian
 message quotes them «Tartu linn», as it quotes everything else."""
 
