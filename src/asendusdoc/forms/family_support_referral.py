@@ -6,7 +6,6 @@ the justification in the case plan (what SKA checks), the optional preferred pro
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
@@ -19,7 +18,7 @@ from asendusdoc.forms._blocks import (
     MunicipalityParty,
     ProblemArea,
 )
-from asendusdoc.forms._types import LongText, OptionalLongText
+from asendusdoc.forms._types import Date, LongText, OptionalLongText
 from asendusdoc.reference import (
     PROVIDERS,
     Language,
@@ -79,17 +78,17 @@ class FamilySupportReferral(FormModel):
     family_type: FamilyType = titled("Sihtgrupp", "Целевая группа", "Target group")
     family: Family = titled("Pere", "Семья", "Family")
     service_type: FamilySupportServiceType = titled("Teenuse liik", "Вид услуги", "Service type")
-    placement_date: dt.date | None = titled(
+    placement_date: Date | None = titled(
         "Lapse perre paigutamise kuupäev",
         "Дата помещения ребёнка в семью",
         "Placement date",
         "Required for the adaptation service: the service runs in the first year after it.",
         default=None,
     )
-    service_start: dt.date = titled(
+    service_start: Date = titled(
         "Teenuse soovitud algus", "Желаемое начало услуги", "Requested service start"
     )
-    service_end: dt.date | None = titled(
+    service_end: Date | None = titled(
         "Teenuse kavandatud lõpp",
         "Планируемое окончание услуги",
         "Planned service end",
