@@ -279,3 +279,16 @@ def test_the_guides_javascript_client_renders_a_pdf_and_reports_problems(server:
     )
     assert bad.returncode == 3
     assert "422 form_invalid" in bad.stderr
+
+
+def test_an_unknown_form_address_or_method_is_a_problem_too(server: Server) -> None:
+    with server.client(headers=AUTH) as client:
+        unknown_form = client.get("/v1/forms/no-such-form/schema")
+        unknown_address = client.get("/v2/forms")
+        wrong_method = client.get("/v1/validate")
+        bad_parameter = client.post("/v1/documents?lang=de", json=example_data("closure"))
+    assert (unknown_form.status_code, unknown_form.json()["code"]) == (404, "form_unknown")
+    assert (unknown_address.status_code, unknown_address.json()["code"]) == (404, "not_found")
+    assert (wrong_method.status_code, wrong_method.json()["code"]) == (405, "method_not_allowed")
+    assert (bad_parameter.status_code, bad_parameter.json()["code"]) == (400, "parameter_invalid")
+    assert "et, ru" in bad_parameter.json()["detail"]

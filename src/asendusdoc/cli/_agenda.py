@@ -76,6 +76,10 @@ def register(commands: Any) -> None:
     agenda.set_defaults(handler=_agenda)
 
 
+MOST_DAYS = 3660
+"""The longest look-ahead of ``--days`` (ten years): no deadline of a case lies further."""
+
+
 class _DueSoonDays:
     """``--days``'s default, the library's ``DUE_SOON_DAYS``: looked up only when the agenda
     runs or its help is shown, since registering a command must import nothing heavy (the case
@@ -126,6 +130,7 @@ def _agenda(args: argparse.Namespace) -> int:
 
     from asendusdoc.case.agenda import agenda_calendar, case_agenda, sort_agenda
     from asendusdoc.cli.output import write_output
+    from asendusdoc.forms._types import EARLIEST_DATE, LATEST_DATE
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -133,12 +138,18 @@ def _agenda(args: argparse.Namespace) -> int:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     except ValueError:
         return _usage(_("--today {value} is not a date; write it as YYYY-MM-DD."), args.today)
+    if not EARLIEST_DATE <= today <= LATEST_DATE:
+        message = _("--today must be a day of the years {earliest} to {latest}.")
+        print(message.format(earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year), file=sys.stderr)
+        return EXIT_USAGE
     try:
         days = int(args.days)
-        if days < 0:
+        if not 0 <= days <= MOST_DAYS:
             raise ValueError
     except ValueError:
-        return _usage(_("--days {value} is not a number of days; write e.g. 14."), args.days)
+        message = _("--days must be a number of days from 0 to {most}, e.g. 14.")
+        print(message.format(most=MOST_DAYS), file=sys.stderr)
+        return EXIT_USAGE
     for folder in args.folders:
         if not folder.is_dir():
             message = _("{path} is not a folder; give a folder holding case folders.")

@@ -98,6 +98,7 @@ def _check(args: argparse.Namespace) -> int:
     from asendusdoc.case import check_case_files
     from asendusdoc.case.calendar import deadlines_calendar
     from asendusdoc.cli.output import write_output
+    from asendusdoc.forms._types import EARLIEST_DATE, LATEST_DATE
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -109,6 +110,9 @@ def _check(args: argparse.Namespace) -> int:
             return _usage(
                 _("--today {value} is not a date; write it as YYYY-MM-DD.").format(value=args.today)
             )
+        if not EARLIEST_DATE <= today <= LATEST_DATE:
+            message = _("--today must be a day of the years {earliest} to {latest}.")
+            return _usage(message.format(earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year))
     folder: Path = args.folder
     if not folder.is_dir():
         return _usage(

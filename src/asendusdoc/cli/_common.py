@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,10 +37,12 @@ __all__ = [
     "cli_language",
     "gettext_for",
     "ngettext_for",
+    "printable_text",
     "read_folder_file",
     "report_error",
     "requested_language",
     "speaking",
+    "whole_number",
 ]
 
 EXIT_OK = 0
@@ -108,6 +111,50 @@ def _language(value: str) -> str:
 
 
 INTERNAL_ERROR = N_("Internal error ({kind}); please report it to the developers.")
+
+
+def whole_number(lowest: int, highest: int) -> Callable[[str], int]:
+    """The ``type`` of an option that takes a whole number from ``lowest`` to ``highest``:
+    anything else is a usage error (exit 2) that says the range."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:  # not a number, or thousands of digits
+            number = lowest - 1
+        if not lowest <= number <= highest:
+            _ = gettext_for(cli_language())
+            raise argparse.ArgumentTypeError(
+                _("give a whole number from {lowest} to {highest}").format(
+                    lowest=lowest, highest=highest
+                )
+            )
+        return number
+
+    return parse
+
+
+_NOT_PRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable_text(most: int) -> Callable[[str], str]:
+    """The ``type`` of an option whose text goes into a document (``--restriction-holder``):
+    no control characters, at most ``most`` characters; otherwise a usage error (exit 2)."""
+
+    def parse(value: str) -> str:
+        _ = gettext_for(cli_language())
+        if _NOT_PRINTABLE.search(value):
+            raise argparse.ArgumentTypeError(
+                _("the text holds a control character (such as a line break or an escape); "
+                  "give it on one line of plain text")
+            )  # fmt: skip
+        if len(value) > most:
+            raise argparse.ArgumentTypeError(
+                _("the text is longer than {most} characters").format(most=most)
+            )
+        return value
+
+    return parse
 
 
 def add_lang_option(parser: argparse.ArgumentParser, *, default: bool = True) -> None:

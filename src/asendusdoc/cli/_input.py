@@ -18,18 +18,22 @@ if TYPE_CHECKING:
 __all__ = ["load_input", "read_input"]
 
 
-def read_input(name: str, *, received: bool = True) -> bytes:
+def read_input(name: str, *, received: bool = True, document: bool = False) -> bytes:
     """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
-    envelope is opened and a signed container verified first (``cli/_received.py``)."""
+    envelope is opened and a signed container verified first (``cli/_received.py``).
+    ``document`` reads up to a whole document's limit (a container, an envelope, a file to
+    seal), not a form file's."""
     from asendusdoc.cli._received import open_received
+    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_INPUT_BYTES
     from asendusdoc.read.files import read_bounded, read_form_file
 
+    limit = MAX_DOCUMENT_BYTES if document else MAX_INPUT_BYTES
     if name == "-":
-        data = read_bounded(sys.stdin.buffer)
+        data = read_bounded(sys.stdin.buffer, limit)
     elif not name:
         raise InputError("file not found: {path}", code="file_missing", path="''")
     else:
-        data = read_form_file(name)
+        data = read_form_file(name, limit)
     return open_received(data, name or "-") if received else data
 
 

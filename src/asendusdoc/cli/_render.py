@@ -16,12 +16,10 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asendusdoc.cli import _signals
 from asendusdoc.cli._common import (
     EXIT_INTERNAL,
     EXIT_INVALID,
@@ -32,6 +30,8 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
     ngettext_for,
+    printable_text,
+    whole_number,
 )
 from asendusdoc.cli._input import load_input
 from asendusdoc.cli._protection import (
@@ -130,7 +130,11 @@ def register(commands: Any) -> None:
         help=_("own DOCX templates: DIR/<lang>/<id>.docx"),
     )
     render.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help=_("render in N processes (--out-dir)")
+        "--jobs",
+        type=_jobs_option,
+        default=1,
+        metavar="N",
+        help=_("render in N processes (--out-dir), at most one per processor"),
     )
     render.add_argument(
         "--doc-lang",
@@ -142,14 +146,17 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--restriction-holder",
+        type=printable_text(200),
         metavar=_("NAME"),
         help=_("holder of the information in the access-restriction marking (default: the issuer)"),
     )
     render.add_argument(
         "--restriction-years",
-        type=int,
+        type=whole_number(1, 75),
         metavar="N",
-        help=_("how many years access is restricted (default: 75, the term for personal data)"),
+        help=_(
+            "how many years access is restricted, 1 to 75 (default: 75, the term for personal data)"
+        ),
     )
     render.add_argument(
         "--no-embedded-data",
@@ -256,8 +263,6 @@ def _render(args: argparse.Namespace) -> int:
             ),
         )
     args.fmt = fmt
-    if args.jobs < 1:
-        return _usage_error(args.lang, _("--jobs must be at least 1"))
     if args.restriction_years is not None and not 1 <= args.restriction_years <= 110:
         return _usage_error(args.lang, _("--restriction-years must be between 1 and 110"))
     if args.output is not None:
@@ -295,7 +300,41 @@ def _render(args: argparse.Namespace) -> int:
         return outcome.exit_code
     suffix = f".{args.fmt}{protection_suffix(args)}"
     jobs = [job((name,), args.out_dir / (Path(name).stem + suffix)) for name in args.files]
-    return _run_batch(jobs, args.jobs, args.lang, as_json=args.json, quiet=args.quiet)
+    return _run_batch(
+        jobs, _workers(args.jobs, args.lang), args.lang, as_json=args.json, quiet=args.quiet
+    )
+
+
+JOBS_MAX = 1024
+"""The most ``--jobs`` accepts; beyond the processors it is lowered to their number."""
+
+
+def _jobs_option(value: str) -> int:
+    """The ``type`` of ``--jobs``: a whole number from 1 to :data:`JOBS_MAX`."""
+    count = int(value) if value.strip().lstrip("+").isdigit() and len(value) < 8 else 0
+    if not 1 <= count <= JOBS_MAX:
+        _ = gettext_for(cli_language())
+        raise argparse.ArgumentTypeError(
+            _("write a whole number from 1 to {maximum}").format(maximum=JOBS_MAX)
+        )
+    return count
+
+
+def _workers(jobs: int, lang: str) -> int:
+    """``--jobs``, lowered to the processors this process may use (and said so, once)."""
+    from asendusdoc.cli._pool import processors
+
+    available = processors()
+    if jobs <= available:
+        return jobs
+    ngettext = ngettext_for(lang)
+    message = ngettext(
+        "--jobs {jobs}: this computer has {count} processor; rendering in {count} process",
+        "--jobs {jobs}: this computer has {count} processors; rendering in {count} processes",
+        available,
+    )
+    print(message.format(jobs=jobs, count=available), file=sys.stderr)
+    return available
 
 
 def _make_out_dir(folder: Path, lang: str) -> str | None:
@@ -375,46 +414,14 @@ def _first_collision(jobs: list[Job]) -> tuple[str, str, Path] | None:
 
 
 def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
-    """The outcome of every job, in order; in ``workers`` processes when more than one.
-
-    If the pool breaks (a worker killed, e.g. by the out-of-memory killer), the jobs not yet
-    done run here, one by one: each file still gets its outcome.
-    """
-    if workers == 1:
+    """The outcome of every job, in order; in ``workers`` processes when more than one
+    (:mod:`asendusdoc.cli._pool`: a killed worker's files still get their outcome, once)."""
+    if workers == 1 or len(jobs) == 1:
         yield from map(run_job, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from asendusdoc.cli import _pool
 
-    if jobs[0].fmt == "pdf":
-        from asendusdoc.render import pdf
-
-        pdf.warm_up()  # fonts loaded once, inherited by forked workers
-    done = 0
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_signals.install_in_worker)
-    try:
-        for outcome in pool.map(_run_in_worker, jobs, chunksize=4):
-            done += 1
-            yield outcome
-    except BrokenProcessPool:
-        pool.shutdown(wait=True)
-        yield from map(run_job, jobs[done:])
-    except BaseException:  # a signal: stop the workers, each cleans up after itself
-        for process in list(getattr(pool, "_processes", {}).values()):
-            with suppress(OSError):
-                process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _run_in_worker(job: Job) -> Outcome:
-    """:func:`run_job` in a worker process; once that process is interrupted, a queued job is
-    skipped (the batch is ending)."""
-    if _signals.interrupted():
-        return Outcome(job, EXIT_USAGE)
-    with _signals.job_running():
-        return run_job(job)
+    yield from _pool.outcomes(jobs, min(workers, len(jobs)), run_job, Outcome)
 
 
 def document_name(output: Path, fmt: str, protection: Protection) -> str:

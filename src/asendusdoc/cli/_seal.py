@@ -57,7 +57,7 @@ def _seal(args: argparse.Namespace) -> int:
             code="asice_seal_missing",
         )
     source = Path(args.file)
-    data = read_input(args.file, received=False)
+    data = read_input(args.file, received=False, document=True)
     product = protect_file(data, source.name, protection)
     target = Path(args.output) if args.output else source.with_name(product.file_name)
     write_output(target, product.data, force=args.force)

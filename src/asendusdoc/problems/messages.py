@@ -120,7 +120,7 @@ def _shown_date(value: str, lang: str) -> Any:
     return _Shown({case: format_date(day, lang, case) for case in DATE_CASES})
 
 
-_QUOTED_PARAMS = frozenset({"suggestions"})
+_QUOTED_PARAMS = frozenset({"suggestions", "choices"})
 """Params that quote names („Tartu linn“, :func:`asendusdoc.reference.quoted`): a Russian
 message quotes them «Tartu linn», as it quotes everything else."""
 

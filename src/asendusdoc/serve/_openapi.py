@@ -23,6 +23,7 @@ _ERRORS = {
     "400": "The request is malformed: a parameter, a body that is not a form, a broken file.",
     "401": "No key, or an unknown one.",
     "403": "The key is not allowed this operation.",
+    "404": "There is no form with this id.",
     "413": "The body or one of its files is larger than the limit.",
     "415": "The body's media type is not one this address takes.",
     "422": "The form is invalid: `problems` lists each problem.",
@@ -169,7 +170,7 @@ def _form_paths() -> dict[str, Any]:
                         "description": "The schema.",
                         "content": {"application/schema+json": {"schema": {"type": "object"}}},
                     },
-                    **_errors("400"),
+                    **_errors("404"),
                 },
                 parameters=[_FORM_ID],
             )
@@ -179,7 +180,10 @@ def _form_paths() -> dict[str, Any]:
                 "formExample",
                 "A form's filled example.",
                 "forms",
-                {"200": {"description": "The example.", "content": _json("Form")}, **_errors()},
+                {
+                    "200": {"description": "The example.", "content": _json("Form")},
+                    **_errors("404"),
+                },
                 parameters=[_FORM_ID],
             )
         },
@@ -188,7 +192,10 @@ def _form_paths() -> dict[str, Any]:
                 "formBlank",
                 "A form's fillable Word blank.",
                 "blank",
-                {"200": {"description": "The blank.", "content": _binary(DOCX)}, **_errors("400")},
+                {
+                    "200": {"description": "The blank.", "content": _binary(DOCX)},
+                    **_errors("400", "404"),
+                },
                 parameters=[_FORM_ID, _query("lang", ["et", "ru"], "The blank's language.")],
             )
         },
