@@ -36,6 +36,7 @@ from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
 from asendusdoc.i18n.quotes import quote
 from asendusdoc.migrations import Migration, earlier_choice
+from asendusdoc.read.budget import in_time
 from asendusdoc.titles import Titles
 
 __all__ = [
@@ -380,6 +381,7 @@ def read_blank_document(root: etree._Element) -> FilledBlank:
             limit=MAX_TABLES,
         )
     for table in all_tables:
+        in_time()  # a blank is read within its input's time (asendusdoc.read.budget)
         rows = table.findall(f"{W}tr")
         if not rows:
             continue
@@ -395,6 +397,7 @@ def read_blank_document(root: etree._Element) -> FilledBlank:
         if len(rows) > len(leaves) + MAX_EMPTY_ROWS:
             raise _too_many_rows("", len(rows), len(leaves))
         for row in rows:
+            in_time()
             cells = _cells(row)
             if len(cells) < 2:
                 continue
