@@ -17,9 +17,11 @@ from asendusdoc.forms._blocks import (
     Goal,
     MunicipalityParty,
     ProblemArea,
+    Service,
 )
+from asendusdoc.forms._rules import dates_in_order, provider_fits, provider_speaks
 from asendusdoc.forms._types import Date, LongText, OptionalLongText
-from asendusdoc.reference import PROVIDERS, Language, ProviderName, ProviderService
+from asendusdoc.reference import Language, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -132,13 +134,7 @@ class FamilySupportReferral(FormModel):
 
     def rule_violations(self) -> list[RuleViolation]:
         """Seed 000: the rules of both service types, dates in order, provider fits."""
-        found: list[RuleViolation] = []
-        if self.service_end is not None and self.service_end < self.service_start:
-            found.append(
-                RuleViolation(
-                    ("service_end",), "end_before_start", "the service ends before it starts"
-                )
-            )
+        found = dates_in_order(self.service_start, self.service_end, ("service_end",))
         found += [
             RuleViolation(
                 ("problem_areas", index, "description"),
@@ -176,26 +172,10 @@ class FamilySupportReferral(FormModel):
                     "say when and from which provider the family had the service",
                 )
             )
-        if self.preferred_provider is not None:
-            chosen = PROVIDERS[self.preferred_provider]
-            if chosen.service is not ProviderService.FAMILY_SUPPORT:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_wrong_service",
-                        "this provider does not provide the family support service",
-                    )
-                )
-            elif self.service_language not in chosen.languages:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_language",
-                        "this provider does not work in {language}",
-                        {"language": self.service_language.value},
-                    )
-                )
-        return found
+        name, place = self.preferred_provider, ("preferred_provider",)
+        service, language = Service.FAMILY_SUPPORT, self.service_language
+        wrong = provider_fits(name, service, place, language)
+        return found + (wrong or provider_speaks(name, service, language, place))
 
     def _adaptation_violations(self) -> list[RuleViolation]:
         if self.placement_date is None:
