@@ -14,6 +14,7 @@ from pathlib import Path
 
 from asendusdoc.cli._common import cli_language, gettext_for
 from asendusdoc.errors import EncryptionError
+from asendusdoc.i18n.library_errors import os_reason
 from asendusdoc.protect import (
     AsiceSeal,
     CdocEnvelope,
@@ -255,7 +256,7 @@ def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:
             "The key file {path} cannot be read: {reason}.",
             code="key_file_unreadable",
             path=str(path),
-            reason=exc.strerror or str(exc),
+            reason=os_reason(exc),
         ) from exc
     return KeyData(data, str(path))
 

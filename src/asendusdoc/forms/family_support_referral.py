@@ -192,7 +192,8 @@ class FamilySupportReferral(FormModel):
                     RuleViolation(
                         ("preferred_provider",),
                         "provider_language",
-                        "this provider does not work in {language}",
+                        "this provider does not offer the service in the language the family needs "
+                        "({language})",
                         {"language": self.service_language.value},
                     )
                 )

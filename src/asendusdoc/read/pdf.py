@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from asendusdoc.errors import InputError
+from asendusdoc.i18n.library_errors import library_reason
 from asendusdoc.read.budget import MAX_EMBEDDED_FORMS, MAX_INPUT_BYTES
 from asendusdoc.read.envelope import MEDIA_TYPE, embedded_data_invalid, form_from_envelope
 from asendusdoc.read.packages import inflate
@@ -62,7 +63,7 @@ def read_pdf_forms(data: bytes, password: str | None = None) -> list[EmbeddedFor
         raise InputError(
             "the file is not a readable PDF: {reason}",
             code="pdf_broken",
-            reason=type(exc).__name__,
+            reason=library_reason(exc),
         ) from None
     if not forms:
         raise no_embedded_data()
