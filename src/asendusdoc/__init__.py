@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from asendusdoc._version import __version__
-from asendusdoc.read.dispatch import register_blank_reader as _register_blank_reader
+from asendusdoc.read._blank_readers import register_blank_reader as _register_blank_reader
 
 _LAZY: dict[str, str] = {
     "FORM_MODELS": "asendusdoc.forms",

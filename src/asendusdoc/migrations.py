@@ -13,6 +13,7 @@ field                                     old → now                           
 ``guardianship_authority_agreement``      ``false`` → left out (no agreement recorded)    17
 a choice of a filled blank                a title since corrected (``EarlierTitle`` beside  25
                                           the value: "hooldusperi" → "hoolduspere")
+a goal key (``key``, ``goal_key``)        Cyrillic look-alike letters («Е1») → Latin (E1)   26
 ========================================  ==============================================  ======
 
 A filled blank's choices are words, not values: the blank's reader maps an earlier title to its
@@ -22,6 +23,7 @@ value and reports :func:`earlier_choice` (the form's data then holds only the va
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,9 +77,56 @@ def earlier_choice(path: tuple[str | int, ...], earlier: EarlierTitle, now: str)
     )
 
 
+_GOAL_KEY_FIELDS = ("key", "goal_key")
+
+
+def _cyrillic_goal_keys(
+    value: Any, path: tuple[str | int, ...], found: dict[str, tuple[str | int, ...]]
+) -> None:
+    """Every goal key written with Cyrillic look-alikes (key → its first path), in order."""
+    from asendusdoc.forms._blocks import GOAL_KEY_PATTERN, latin_goal_key
+
+    if isinstance(value, Mapping):
+        for name, item in value.items():
+            if (
+                name in _GOAL_KEY_FIELDS
+                and isinstance(item, str)
+                and latin_goal_key(item) != item
+                and re.fullmatch(GOAL_KEY_PATTERN, latin_goal_key(item))
+            ):
+                found.setdefault(item, (*path, name))
+            else:
+                _cyrillic_goal_keys(item, (*path, name), found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _cyrillic_goal_keys(item, (*path, index), found)
+
+
+def _goal_key_migration(data: Mapping[str, Any]) -> list[Migration]:
+    """One note for all the form's goal keys typed with Cyrillic letters that look Latin."""
+    from asendusdoc.forms._blocks import latin_goal_key
+
+    found: dict[str, tuple[str | int, ...]] = {}
+    _cyrillic_goal_keys(data, (), found)
+    if not found:
+        return []
+    keys = ", ".join(f"{key} → {latin_goal_key(key)}" for key in found)
+    return [
+        Migration(
+            next(iter(found.values())),
+            "goal_key_cyrillic",
+            N_(
+                "goal keys typed with Cyrillic letters that look Latin are read as Latin "
+                "({keys}); type them with Latin letters"
+            ),
+            {"keys": keys},
+        )
+    ]
+
+
 def form_migrations(data: Mapping[str, Any]) -> list[Migration]:
     """Every old shape in ``data`` (a form as parsed JSON) that the model still accepts."""
-    found: list[Migration] = []
+    found: list[Migration] = _goal_key_migration(data)
     if data.get("form") == "family-conference-referral" and _AGREEMENT in data:
         value = data[_AGREEMENT]
         if value is True:

@@ -19,9 +19,13 @@
 
 from __future__ import annotations
 
+import logging
 import mimetypes
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import re
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +36,7 @@ if TYPE_CHECKING:
     from asendusdoc.read.loading import FormSource
     from asendusdoc.render.restriction import AccessRestriction
 
-__all__ = ["MEDIA_TYPES", "Product", "produce", "protect_file"]
+__all__ = ["MEDIA_TYPES", "Product", "produce", "protect_file", "quiet_libraries"]
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -56,6 +60,8 @@ class Product:
     media_type: str
     recipients: tuple[RecipientSummary, ...] = ()
     seal: SealSummary | None = None
+    pages: int | None = None
+    """The document's pages (PDF; None for DOCX, whose pages the word processor sets)."""
 
 
 def produce(
@@ -78,8 +84,33 @@ def produce(
     ``restriction`` sets the holder and term of the access-restriction marking (default: the
     issuer, 75 years). The document carries its form(s) as data
     (:mod:`asendusdoc.render.embedding`), before any seal or password, so both cover it;
-    ``embedded_data=False`` leaves it out.
+    ``embedded_data=False`` leaves it out. Library warnings (pypdf, pyhanko, cryptography)
+    are silenced while it runs (:func:`quiet_libraries`).
     """
+    with quiet_libraries():
+        return _produce(
+            forms,
+            lang,
+            fmt,
+            protection,
+            name=name,
+            template_dir=template_dir,
+            restriction=restriction,
+            embedded_data=embedded_data,
+        )
+
+
+def _produce(
+    forms: FormSource | Sequence[FormSource],
+    lang: str,
+    fmt: str,
+    protection: Protection | None,
+    *,
+    name: str | None,
+    template_dir: Path | None,
+    restriction: AccessRestriction | None,
+    embedded_data: bool,
+) -> Product:
     from asendusdoc.read.loading import load_form
     from asendusdoc.render import FORMATS, build_document
 
@@ -107,7 +138,16 @@ def produce(
 
         data = embed(data, fmt, models)
     document_name = f"{name or documents[0].form_id}.{fmt}"
-    return _protect(data, document_name, fmt, MEDIA_TYPES[fmt], protection or Protection())
+    product = _protect(data, document_name, fmt, MEDIA_TYPES[fmt], protection or Protection())
+    return replace(product, pages=_page_count(data) if fmt == "pdf" else None)
+
+
+def _page_count(pdf: bytes) -> int:
+    """The pages of a PDF that reportlab wrote (its page objects are never compressed)."""
+    return len(_PAGE_OBJECT.findall(pdf))
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
 
 
 def protect_file(data: bytes, file_name: str, protection: Protection) -> Product:
@@ -118,7 +158,31 @@ def protect_file(data: bytes, file_name: str, protection: Protection) -> Product
     suffix = Path(file_name).suffix.lower().lstrip(".")
     fmt = suffix if suffix in MEDIA_TYPES else None
     media_type = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
-    return _protect(data, file_name, fmt, MEDIA_TYPES.get(suffix, media_type), protection)
+    with quiet_libraries():
+        return _protect(data, file_name, fmt, MEDIA_TYPES.get(suffix, media_type), protection)
+
+
+QUIET_LOGGERS = ("pypdf", "pyhanko", "pyhanko_certvalidator", "fontTools", "PIL", "docxtpl")
+"""The libraries whose log records go nowhere while asendusdoc works: pypdf quotes strings
+from the PDF it reads (text from outside), the others speak of their own internals."""
+
+
+@contextmanager
+def quiet_libraries() -> Iterator[None]:
+    """Library warnings (Python warnings such as pyhanko's CryptographyDeprecationWarning, and
+    the log records of :data:`QUIET_LOGGERS`) go nowhere a user sees them while the block runs;
+    the loggers' levels are restored after it."""
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for logger in loggers:
+            logger.setLevel(logging.CRITICAL + 1)
+        try:
+            yield
+        finally:
+            for logger, level in zip(loggers, levels, strict=True):
+                logger.setLevel(level)
 
 
 def _protect(

@@ -44,6 +44,11 @@ class Titles(NamedTuple):
         """The title in ``lang``; Estonian for an unknown language."""
         return str(getattr(self, lang, self.et))
 
+    def __format__(self, spec: str) -> str:
+        """Filled into a message's English template (an error's ``message``), it says its
+        English; :func:`asendusdoc.i18n.messages.error_message` fills each language's own."""
+        return format(self.en, spec)
+
     def schema_annotation(self) -> dict[str, str]:
         """The value of :data:`TITLES_KEYWORD` for a field or form with these titles."""
         return {lang: self.get(lang) for lang in LANGUAGES}

@@ -27,7 +27,7 @@ def test_referral_goal_missing_from_the_agreement_is_a_warning() -> None:
     found = [f for f in report.findings if f.code == "goal_not_in_agreement"]
     assert [f.severity for f in found] == [Severity.WARNING]
     message = found[0].message("en")
-    assert "#2" in message and "E7" not in message  # the position, never the typed key
+    assert "E7" in message and "#2" not in message  # by its key, as the forms name it
     assert not report.has_errors
 
 
@@ -39,7 +39,34 @@ def test_referral_goal_consciously_dropped_with_a_reason_is_taken_up() -> None:
     files["02-koostoolepe.json"]["dropped_goals"] = []
     report = check(files, TODAY)
     found = [f for f in report.findings if f.code == "goal_not_in_agreement"]
-    assert len(found) == 1 and "#4" in found[0].message("en")
+    assert len(found) == 1 and "E4" in found[0].message("en")
+
+
+def test_a_goal_is_named_by_its_key_not_its_position() -> None:
+    """Stumble 6: the goals were E1, E3, E4 and check said "#3", which meant E4."""
+    files = case_data("narva-ok")
+    agreed = files["02-koostoolepe.json"]["goals"]
+    outcomes = files["06-lopetamine.json"]["goal_outcomes"]
+    renamed = {"E1": "E1", "E2": "E3", "E3": "E4"}
+    for goal, outcome in zip(agreed, outcomes, strict=True):
+        goal["key"] = outcome["goal_key"] = renamed[goal["key"]]
+    for activity in files["02-koostoolepe.json"]["family_activities"]:
+        activity["goal_key"] = renamed.get(activity.get("goal_key"), activity.get("goal_key"))
+    for activity in files["02-koostoolepe.json"]["worker_activities"]:
+        activity["goal_key"] = renamed.get(activity.get("goal_key"), activity.get("goal_key"))
+    outcomes.pop()  # the closure forgets E4, the third goal
+    found = [f for f in check(files, TODAY).findings if f.code == "goal_outcome_missing"]
+    assert found, "the closure lacks the last goal's outcome"
+    assert all("#" not in f.message(lang) for f in found for lang in ("et", "ru", "en"))
+    assert [f.message("et").count("E4") for f in found] == [1]
+
+
+def test_a_goal_key_of_many_digits_is_named_by_its_position() -> None:
+    files = case_data("narva-ok")
+    goals = files["01-suunamine.json"]["goals"]
+    goals[1]["key"], goals[1]["description"] = "39001011234", "Something the agreement lacks."
+    found = [f for f in check(files, TODAY).findings if f.code == "goal_not_in_agreement"]
+    assert "#2" in found[0].message("en") and "39001011234" not in found[0].message("en")
 
 
 def test_a_dropped_goal_is_recognised_by_its_text_without_a_key() -> None:

@@ -67,16 +67,17 @@ def test_a_bundle_needs_out_dir_and_then_gives_each_form(
     out.mkdir()
     code, _, err = run(capsys, "extract", bundle, "--out-dir", out)
     assert code == 0, err
-    assert sorted(p.name for p in out.iterdir()) == ["01-support-plan.json", "02-closure.json"]
-    assert (out / "01-support-plan.json").read_bytes() == _canonical("support-plan")
-    assert (out / "02-closure.json").read_bytes() == _canonical("closure")
-    (out / "02-closure.json").write_text("mine")
-    (out / "01-support-plan.json").unlink()
+    plan, closure = "bundle-01-support-plan.json", "bundle-02-closure.json"
+    assert sorted(p.name for p in out.iterdir()) == [plan, closure]
+    assert (out / plan).read_bytes() == _canonical("support-plan")
+    assert (out / closure).read_bytes() == _canonical("closure")
+    (out / closure).write_text("mine")
+    (out / plan).unlink()
     code, _, err = run(capsys, "extract", bundle, "--out-dir", out, "--lang", "en")
     assert code == 2 and "--force" in err
-    assert sorted(p.name for p in out.iterdir()) == ["02-closure.json"]  # nothing written
+    assert sorted(p.name for p in out.iterdir()) == [closure]  # nothing written
     code, _, _ = run(capsys, "extract", bundle, "--out-dir", out, "--force")
-    assert code == 0 and (out / "02-closure.json").read_bytes() == _canonical("closure")
+    assert code == 0 and (out / closure).read_bytes() == _canonical("closure")
 
 
 def test_a_bundle_as_form_input_is_refused_with_the_way_out(

@@ -57,7 +57,8 @@ def test_render_writes_the_document(
     code, _, err = run(
         capsys, "render", example("closure"), "--lang", lang, "--format", fmt, "-o", out
     )
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert err.startswith(f"{out}: ") and err.count("\n") == 1  # one line: what it wrote
     data = out.read_bytes()
     assert data.startswith(b"PK" if fmt == "docx" else b"%PDF-")
 
@@ -122,7 +123,7 @@ def test_a_template_dir_overrides_the_shipped_template(
         capsys, "render", example("closure"), "--lang", "et", "--format", "docx",
         "--template-dir", templates, "-o", out,
     )  # fmt: skip
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"{out}: kirjutatud (DOCX)\n")
     document = build_document(example("closure"), "et")
     assert docx_text(out) == f"Oma mall: {document.title} / {document.case_reference}"
 
@@ -186,6 +187,6 @@ def test_standard_input_is_read_for_a_dash(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(example("closure").read_bytes())))
     out = tmp_path / "closure.docx"
     code, _, err = run(capsys, "render", "-", "--lang", "ru", "--format", "docx", "-o", out)
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"{out}: записан (DOCX)\n")
     further_needs = json.loads(example("closure").read_text("utf-8"))["further_needs"]
     assert " ".join(further_needs.split()) in " ".join(docx_text(out).split())

@@ -312,3 +312,18 @@ def test_the_report_speaks_the_language_asked(capsys, sealed, lang):
     code, out, _ = cli(capsys, "verify", str(sealed["pdf", "signer1"]), *TEST_CA, lang=lang)
     assert code == 0
     assert out != out_en
+
+
+def test_a_signing_time_outside_the_signed_properties_is_not_believed(capsys, sealed, tmp_path):
+    def forged_time(members):
+        xml = members["META-INF/signatures0.xml"]
+        forged = (
+            b"<xades:SignedSignatureProperties><xades:SigningTime>2001-01-01T00:00:00Z"
+            b"</xades:SigningTime></xades:SignedSignatureProperties></ds:KeyInfo>"
+        )
+        members["META-INF/signatures0.xml"] = xml.replace(b"</ds:KeyInfo>", forged, 1)
+
+    target = _rewrite(sealed["pdf", "signer1"], tmp_path / "t.asice", forged_time)
+    code, report = verify_json(capsys, target, *TEST_CA)
+    assert code == 0, report
+    assert not report["signatures"][0]["signing_time"].startswith("2001")

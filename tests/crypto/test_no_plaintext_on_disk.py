@@ -69,13 +69,19 @@ def _cases(
                             "--seal-password-env", "ASENDUSDOC_SEAL", "--cdoc-to",
                             str(certificates.rsa.pem)],
         "pdf-password": ["--password-env", "ASENDUSDOC_SEAL"],
+        "asice-then-cdoc1": ["--asice-seal-with", str(seal_files.good),
+                             "--seal-password-env", "ASENDUSDOC_SEAL", "--cdoc-to",
+                             str(certificates.ec_p256.pem)],
     }  # fmt: skip
     if (sys.platform, os.uname().machine) == ("linux", "x86_64"):
         cases["cdoc2"] = ["--cdoc-version", "2", "--cdoc-to", str(certificates.rsa.pem)]
     return cases
 
 
-@pytest.mark.parametrize("case", ["openpgp", "cdoc1", "seal-then-cdoc1", "pdf-password", "cdoc2"])
+CASES = ["openpgp", "cdoc1", "seal-then-cdoc1", "pdf-password", "cdoc2", "asice-then-cdoc1"]
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_render_writes_only_the_protected_output(
     tmp_path: Path,
     keys: KeySet,
@@ -145,3 +151,53 @@ def test_render_writes_only_the_protected_output(
     plain = render_pdf(REFERRAL, "et")
     start = plain.index(b"stream\n") + len(b"stream\n")
     assert plain[start : start + 64] not in output.read_bytes()
+
+
+def test_decrypt_writes_only_its_output(tmp_path: Path, certificates: CertificateSet) -> None:
+    """What arrives is opened in memory: the only file written is the output."""
+    from cryptography.hazmat.primitives import serialization
+
+    from asendusdoc import CdocEnvelope, KeyData, Protection, protect_file
+
+    strace = _strace()
+    recipient = certificates.ec_p384
+    plain = render_pdf(REFERRAL, "et")
+    envelope = tmp_path / "suunamine.pdf.cdoc"
+    key = KeyData(recipient.pem.read_bytes(), "mari.pem")
+    envelope.write_bytes(
+        protect_file(plain, "suunamine.pdf", Protection(CdocEnvelope((key,)))).data
+    )
+    key_file = tmp_path / "mari.key"
+    key_file.write_bytes(
+        recipient.private_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    out_dir, temp, home = tmp_path / "out", tmp_path / "tmp", tmp_path / "home"
+    for folder in (out_dir, temp, home):
+        folder.mkdir()
+    log = tmp_path / "strace.log"
+    output = out_dir / "suunamine.pdf"
+    env = {**os.environ, "TMPDIR": str(temp), "HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [strace, "-f", "-qq", "-e", "trace=open,openat,creat,unlink,unlinkat", "-o", str(log),
+         sys.executable, "-m", "asendusdoc", "decrypt", str(envelope), "-o", str(output),
+         "--key", str(key_file), "--lang", "en"],
+        env=env, capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert output.read_bytes() == plain
+    assert list(out_dir.iterdir()) == [output]
+    temporary = re.compile(re.escape(str(out_dir)) + r"/\.suunamine\.pdf\.\w+\.tmp")
+    unexpected = sorted(
+        path
+        for path in _written_paths(log)
+        if path not in (str(output), str(out_dir) + "/<O_TMPFILE>", "/dev/null", "/dev/tty")
+        and not temporary.fullmatch(path)
+        and not (Path(path).parent == temp and path in _unlinked_paths(log))
+        and not path.startswith("/dev/shm/sem.")
+    )
+    assert unexpected == [], f"files written besides the output: {unexpected}"
+    assert list(temp.iterdir()) == [] and list(home.iterdir()) == []

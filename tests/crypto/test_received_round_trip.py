@@ -66,3 +66,6 @@ def test_render_seal_encrypt_decrypt_verify_validate(
     # the same, straight from the envelope, with the key
     code, out, err = run(capsys, "validate", str(sent), "--key", str(ska_key), *TEST_CA)
     assert code == 0, out + err
+    code, out, err = run(capsys, "verify", str(sent), "--key", str(ska_key), *TEST_CA)
+    assert code == 0, out + err
+    assert "signer1: valid" in out

@@ -34,7 +34,8 @@ Each block is its own test, ``<file>.md:<line>``, in a fresh directory holding c
 per session by ``workspace_template``): test keys ``SKA.asc``, ``teenuseosutaja.asc``,
 ``postavshchik.asc`` (public) and ``MINU-VOTI.asc``, ``MOY-KLYUCH.asc`` (with the secret key),
 password files ``parool.txt`` and ``parol.txt``, certificates ``SKA.cer``, ``lastekaitse.cer``
-and ``MINU-ID.cer``, an e-seal ``e-tempel.p12`` with ``templi-parool.txt``, ``FORM.json``, a
+and ``MINU-ID.cer`` (SKA's private key ``SKA-voti.pem``), an e-seal ``e-tempel.p12`` with
+``templi-parool.txt`` and its certificate ``e-tempel.cer``, ``FORM.json``, a
 finished ``aruanne.docx`` and an encrypted ``suunamine.pdf.gpg``. A file the block writes
 itself (``-o NAME``) is left out, so that the block can make it.
 
@@ -87,6 +88,11 @@ an organisation's), a child-protection worker's and the caseworker's own (EC P-3
 card's authentication certificate)."""
 SEAL_FILE, SEAL_PASSWORD_FILE = "e-tempel.p12", "templi-parool.txt"
 """The organisation's e-seal (fictional) as PKCS#12, and its password's file."""
+SEAL_CERTIFICATE = "e-tempel.cer"
+"""The e-seal's certificate (PEM; self-signed, so the guides trust it with ``--trust``)."""
+PRIVATE_KEYS = {"SKA.cer": "SKA-voti.pem"}
+"""The private key of a recipient's certificate, as the recipient's own system holds it
+(``decrypt --key``)."""
 
 
 @dataclass(frozen=True)
@@ -205,14 +211,24 @@ def _make_certificate(name: str, kind: str, usage: str) -> tuple[object, object]
 
 
 def _make_certificates(folder: Path) -> None:
-    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding
+    from cryptography.hazmat.primitives.serialization import (
+        BestAvailableEncryption,
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
     from cryptography.hazmat.primitives.serialization.pkcs12 import serialize_key_and_certificates
 
     for file_name, kind in CERTIFICATES.items():
         usage = "key_agreement" if kind == "ec" else "key_encipherment"
-        certificate, _key = _make_certificate(f"TEST {Path(file_name).stem}", kind, usage)
+        certificate, key = _make_certificate(f"TEST {Path(file_name).stem}", kind, usage)
         (folder / file_name).write_bytes(certificate.public_bytes(Encoding.DER))  # type: ignore[attr-defined]
+        if file_name in PRIVATE_KEYS:  # the recipient's own key, to decrypt what arrived
+            (folder / PRIVATE_KEYS[file_name]).write_bytes(
+                key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())  # type: ignore[attr-defined]
+            )
     certificate, key = _make_certificate("TEST Vald e-tempel", "ec", "content_commitment")
+    (folder / SEAL_CERTIFICATE).write_bytes(certificate.public_bytes(Encoding.PEM))  # type: ignore[attr-defined]
     (folder / SEAL_FILE).write_bytes(
         serialize_key_and_certificates(
             b"e-tempel",

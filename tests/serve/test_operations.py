@@ -9,6 +9,7 @@ CLI's ``--json`` does.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -216,3 +217,78 @@ def test_a_cdoc_to_a_test_certificate_opens_to_the_bytes_of_produce(
     opened = decrypt_cdoc1(answer.content, recipient.private_key, recipient.certificate)
     assert opened.data == produce(example_data("family-support-referral"), "et", "pdf").data
     assert opened.file_name == "family-support-referral.pdf"
+
+
+def test_a_signed_container_is_read_for_the_document_it_holds(server: Server) -> None:
+    from tests.api.test_filled_blank_problems import filled_plan
+    from tests.crypto.test_asice_verify import _container
+
+    pdf = produce(example_data("closure"), "et", "pdf").data
+    container = _container({"closure.pdf": pdf}, ["closure.pdf"])
+    blank = _container({"plaan.docx": filled_plan("et")}, ["plaan.docx"])
+    asice = {"Content-Type": "application/vnd.etsi.asic-e+zip"}
+    with server.client(headers=AUTH) as client:
+        checked = client.post("/v1/validate", content=container, headers=asice)
+        extracted = client.post("/v1/extract", content=container, headers=asice)
+        placed = client.post("/v1/validate", content=blank, headers=asice)
+    assert checked.json() == {"form": "closure", "valid": True, "problems": []}
+    assert extracted.json()["forms"][0]["form"] == example_data("closure")
+    (problem,) = placed.json()["problems"]
+    assert problem["field"].startswith("5. Eesmärgid ja tegevused, rida 2")
+
+
+def test_the_guides_javascript_client_renders_a_pdf_and_reports_problems(server: Server) -> None:
+    import base64
+    import os
+    import re
+    import shutil
+    import subprocess
+
+    from tests.serve.server import ALL_KEY, ROOT
+
+    node = shutil.which("node")
+    if node is None and os.environ.get("CI") != "true":
+        pytest.skip("node is not installed")
+    guide = (ROOT / "docs" / "integrator-guide.md").read_text("utf-8")
+    section = guide.partition("### A minimal client in JavaScript")[2]
+    client = re.search(r"```js\n(.*?)```", section, re.S)
+    assert client is not None
+    script = client.group(1).replace("http://127.0.0.1:8080", server.url) + (
+        "const form = JSON.parse(process.argv.at(-1));\n"
+        "renderPdf(form, 'ru').then((pdf) => process.stdout.write(Buffer.from(pdf)"
+        ".toString('base64')), (error) => { console.error(error.message); process.exit(3); });\n"
+    )
+    env = {**os.environ, "ASENDUSDOC_KEY": ALL_KEY}
+    good = subprocess.run(
+        [str(node), "-e", script, json.dumps(example_data("closure"))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert good.returncode == 0, good.stderr
+    assert base64.b64decode(good.stdout) == produce(example_data("closure"), "ru", "pdf").data
+    invalid = example_data("closure")
+    del invalid["reason"]
+    bad = subprocess.run(
+        [str(node), "-e", script, json.dumps(invalid)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert bad.returncode == 3
+    assert "422 form_invalid" in bad.stderr
+
+
+def test_an_unknown_form_address_or_method_is_a_problem_too(server: Server) -> None:
+    with server.client(headers=AUTH) as client:
+        unknown_form = client.get("/v1/forms/no-such-form/schema")
+        unknown_address = client.get("/v2/forms")
+        wrong_method = client.get("/v1/validate")
+        bad_parameter = client.post("/v1/documents?lang=de", json=example_data("closure"))
+    assert (unknown_form.status_code, unknown_form.json()["code"]) == (404, "form_unknown")
+    assert (unknown_address.status_code, unknown_address.json()["code"]) == (404, "not_found")
+    assert (wrong_method.status_code, wrong_method.json()["code"]) == (405, "method_not_allowed")
+    assert (bad_parameter.status_code, bad_parameter.json()["code"]) == (400, "parameter_invalid")
+    assert "et, ru" in bad_parameter.json()["detail"]

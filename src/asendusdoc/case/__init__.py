@@ -125,8 +125,11 @@ def check_case(
     return CaseReport(reference, day, found, case_deadlines(case))
 
 
-def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Finding]]:
-    """The valid forms of a case given as file name → bytes, and a finding for each bad file.
+def read_case_files(
+    files: Mapping[str, bytes | InputError],
+) -> tuple[list[CaseForm], list[Finding]]:
+    """The valid forms of a case given as file name → bytes (or the refusal its reading met:
+    too large, unreadable), and a finding for each bad file.
 
     Each form is validated once; an unreadable file is ``form_unreadable``, an invalid one
     ``form_invalid`` (with the number of its problems and the first of them, each named by
@@ -140,7 +143,10 @@ def read_case_files(files: Mapping[str, bytes]) -> tuple[list[CaseForm], list[Fi
     findings: list[Finding] = []
     for name in sorted(files):
         try:
-            form = load_form(read_form_input(files[name], name))
+            raw = files[name]
+            if isinstance(raw, InputError):
+                raise raw
+            form = load_form(read_form_input(raw, name))
         except InputError as exc:
             detail = Titles(*(error_message(exc, lang) for lang in LANGUAGES))
             findings.append(Finding("form_unreadable", (name,), {"detail": detail}))
@@ -169,7 +175,9 @@ def _first_problems(error: FormValidationError) -> Titles:
     return Titles(*(said(lang) for lang in LANGUAGES))
 
 
-def check_case_files(files: Mapping[str, bytes], *, today: dt.date | None = None) -> CaseReport:
+def check_case_files(
+    files: Mapping[str, bytes | InputError], *, today: dt.date | None = None
+) -> CaseReport:
     """Check a case given as file name → file bytes; a bad file is itself an error finding."""
     forms, findings = read_case_files(files)
     return check_case(forms, today=today, findings=findings)

@@ -24,6 +24,7 @@ from asendusdoc.case.calendar import EVENT_SUMMARIES, event_uid
 from asendusdoc.case.collection import CaseForm, CaseForms
 from asendusdoc.case.deadlines import DUE_SOON_DAYS
 from asendusdoc.case.findings import Finding, Severity, form_name
+from asendusdoc.errors import InputError
 from asendusdoc.forms import (
     ActionPlan,
     CooperationAgreement,
@@ -169,7 +170,7 @@ def _municipality_rank(form: FormModel) -> int:
 
 def case_agenda(
     case_dir: str,
-    files: Mapping[str, bytes],
+    files: Mapping[str, bytes | InputError],
     *,
     today: dt.date,
     days: int = DUE_SOON_DAYS,

@@ -47,7 +47,12 @@ def normalised_text(text: str) -> str:
 
 
 def _goal_label(goal: Goal, index: int) -> str:
-    """The goal by its position (#2): its key is typed text and stays out of messages."""
+    """The goal by its key (E4), as the forms name it; by its position (#3) when it has none.
+
+    A key holds only Latin letters, digits and ``._-`` (at most 20), so no name fits in it; a
+    key of 7 or more digits could be a personal code, and is named by its position instead."""
+    if goal.key is not None and not (goal.key.isdigit() and len(goal.key) >= 7):
+        return goal.key
     return f"#{index + 1}"
 
 

@@ -26,7 +26,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "blank",
-        help=_("make a fillable Word form (DOCX) of a form"),
         description=_(
             "Make a fillable Word form of a form, to fill in Word or LibreOffice. Check the "
             "filled file with validate and make the final document with render."

@@ -30,9 +30,7 @@ def register(commands: Any) -> None:
     """Add ``check``, ``redact`` and ``draft-report`` to the CLI."""
     lang = cli_language()
     _ = gettext_for(lang)
-    check = commands.add_parser(
-        "check", help=_("check the forms of one case together: consistency and deadlines")
-    )
+    check = commands.add_parser("check")
     check.add_argument(
         "folder",
         metavar=_("DIR"),
@@ -49,10 +47,7 @@ def register(commands: Any) -> None:
     add_lang_option(check, default=False)
     check.set_defaults(handler=_check)
 
-    redact = commands.add_parser(
-        "redact",
-        help=_("the referral for the provider (only the data needed to start the service)"),
-    )
+    redact = commands.add_parser("redact")
     redact.add_argument(
         "file",
         metavar=_("FILE"),
@@ -73,9 +68,7 @@ def register(commands: Any) -> None:
     add_lang_option(redact, default=False)
     redact.set_defaults(handler=_redact)
 
-    draft = commands.add_parser(
-        "draft-report", help=_("draft a month's progress report from the client diary")
-    )
+    draft = commands.add_parser("draft-report")
     draft.add_argument("diary", metavar=_("DIARY"), help=_("the client diary (JSON)"))
     draft.add_argument(
         "--month", required=True, metavar=_("YYYY-MM"), help=_("the month the report covers")
@@ -103,7 +96,9 @@ def _usage(message: str) -> int:
 def _check(args: argparse.Namespace) -> int:
     from asendusdoc.case import check_case_files
     from asendusdoc.case.calendar import deadlines_calendar
+    from asendusdoc.cli._case_folder import form_files, read_case_folder
     from asendusdoc.cli.output import write_output
+    from asendusdoc.forms._types import EARLIEST_DATE, LATEST_DATE
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -115,22 +110,20 @@ def _check(args: argparse.Namespace) -> int:
             return _usage(
                 _("--today {value} is not a date; write it as YYYY-MM-DD.").format(value=args.today)
             )
+        if not EARLIEST_DATE <= today <= LATEST_DATE:
+            message = _("--today must be a day of the years {earliest} to {latest}.")
+            return _usage(message.format(earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year))
     folder: Path = args.folder
     if not folder.is_dir():
         return _usage(
             _("{path} is not a folder; give the folder of the case's forms.").format(path=folder)
         )
-    paths = _form_files(folder)
+    paths = form_files(folder)
     if not paths:
         return _usage(
             _("The folder {path} holds no form files (*.json, *.docx, *.pdf).").format(path=folder)
         )
-    files: dict[str, bytes] = {}
-    for path in paths:
-        try:
-            files[path.name] = path.read_bytes()
-        except OSError:
-            files[path.name] = b""  # reported as an unreadable form
+    files, worst = read_case_folder(folder, lang, paths)
     report = check_case_files(files, today=today)
     if args.json:
         result = {
@@ -155,18 +148,7 @@ def _check(args: argparse.Namespace) -> int:
             _("Deadlines ({count}) written to {path}.").format(count=len(coming), path=args.ics),
             file=sys.stderr,
         )
-    return EXIT_INVALID if report.has_errors else EXIT_OK
-
-
-def _form_files(folder: Path) -> list[Path]:
-    """The folder's form files: JSON, and documents (DOCX, PDF) whose form has no JSON file of
-    the same name there (``01-suunamine.pdf`` beside ``01-suunamine.json`` is that form)."""
-    files = [p for p in folder.iterdir() if p.suffix.lower() in _FORM_ENDINGS and p.is_file()]
-    json_stems = {p.stem for p in files if p.suffix.lower() == ".json"}
-    return sorted(p for p in files if p.suffix.lower() == ".json" or p.stem not in json_stems)
-
-
-_FORM_ENDINGS = (".json", ".docx", ".pdf")
+    return max(worst, EXIT_INVALID if report.has_errors else EXIT_OK)
 
 
 def _print_findings(report: Any, lang: str) -> None:

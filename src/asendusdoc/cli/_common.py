@@ -14,15 +14,15 @@ from __future__ import annotations
 import argparse
 import gettext
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import AsendusdocError, InputError
-from asendusdoc.i18n import LANGUAGES, N_, default_language, translations
+from asendusdoc.i18n import LANGUAGES, LOCALE_DIR, N_, default_language, translations
 
 if TYPE_CHECKING:
     from asendusdoc.forms import FormModel
@@ -38,10 +38,13 @@ __all__ = [
     "gettext_for",
     "load_input",
     "ngettext_for",
+    "printable_text",
+    "read_folder_file",
     "read_input",
     "report_error",
     "requested_language",
     "speaking",
+    "whole_number",
 ]
 
 EXIT_OK = 0
@@ -81,7 +84,7 @@ def speaking(lang: str) -> Iterator[None]:
     domain = gettext.textdomain()
     bound = gettext.bindtextdomain(_DOMAIN)
     language = os.environ.get("LANGUAGE")
-    gettext.bindtextdomain(_DOMAIN, str(files("asendusdoc.i18n") / "locale"))
+    gettext.bindtextdomain(_DOMAIN, LOCALE_DIR)
     gettext.textdomain(_DOMAIN)
     os.environ["LANGUAGE"] = lang  # gettext's own choice of language (argparse passes none)
     try:
@@ -112,6 +115,50 @@ def _language(value: str) -> str:
 INTERNAL_ERROR = N_("Internal error ({kind}); please report it to the developers.")
 
 
+def whole_number(lowest: int, highest: int) -> Callable[[str], int]:
+    """The ``type`` of an option that takes a whole number from ``lowest`` to ``highest``:
+    anything else is a usage error (exit 2) that says the range."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:  # not a number, or thousands of digits
+            number = lowest - 1
+        if not lowest <= number <= highest:
+            _ = gettext_for(cli_language())
+            raise argparse.ArgumentTypeError(
+                _("give a whole number from {lowest} to {highest}").format(
+                    lowest=lowest, highest=highest
+                )
+            )
+        return number
+
+    return parse
+
+
+_NOT_PRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable_text(most: int) -> Callable[[str], str]:
+    """The ``type`` of an option whose text goes into a document (``--restriction-holder``):
+    no control characters, at most ``most`` characters; otherwise a usage error (exit 2)."""
+
+    def parse(value: str) -> str:
+        _ = gettext_for(cli_language())
+        if _NOT_PRINTABLE.search(value):
+            raise argparse.ArgumentTypeError(
+                _("the text holds a control character (such as a line break or an escape); "
+                  "give it on one line of plain text")
+            )  # fmt: skip
+        if len(value) > most:
+            raise argparse.ArgumentTypeError(
+                _("the text is longer than {most} characters").format(most=most)
+            )
+        return value
+
+    return parse
+
+
 def add_lang_option(parser: argparse.ArgumentParser, *, default: bool = True) -> None:
     """``--lang et|ru|en``: the language of messages; from the locale when not given.
 
@@ -138,19 +185,35 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
 
 
-def read_input(name: str, *, received: bool = True) -> bytes:
+def read_input(name: str, *, received: bool = True, document: bool = False) -> bytes:
     """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
-    envelope is opened and a signed container verified first (``cli/_received.py``)."""
+    envelope is opened and a signed container verified first (``cli/_received.py``).
+    ``document`` reads up to a whole document's limit (a container, an envelope, a file to
+    seal), not a form file's."""
     from asendusdoc.cli._received import open_received
+    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_INPUT_BYTES
     from asendusdoc.read.files import read_bounded, read_form_file
 
+    limit = MAX_DOCUMENT_BYTES if document else MAX_INPUT_BYTES
     if name == "-":
-        data = read_bounded(sys.stdin.buffer)
+        data = read_bounded(sys.stdin.buffer, limit)
     elif not name:
         raise InputError("file not found: {path}", code="file_missing", path="''")
     else:
-        data = read_form_file(name)
+        data = read_form_file(name, limit)
     return open_received(data, name or "-") if received else data
+
+
+def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
+    """A file of a folder the user named (a case folder's form), read through the way in
+    (a 3 GB file is refused from its size), or the refusal, which the command reports as that
+    file's finding while it goes on with the others."""
+    from asendusdoc.read.files import read_form_file
+
+    try:
+        return read_form_file(path)
+    except InputError as exc:
+        return exc
 
 
 def load_input(name: str) -> FormModel:
@@ -169,7 +232,10 @@ def report_error(exc: BaseException, lang: str) -> int:
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):
-        print(_("Error: {message}").format(message=error_message(exc, lang)), file=sys.stderr)
+        from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
+
+        message = error_message(exc, lang, most=MAX_PROBLEMS_SHOWN)
+        print(_("Error: {message}").format(message=message), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, OSError):
         from asendusdoc.i18n.library_errors import os_reason

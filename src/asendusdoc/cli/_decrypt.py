@@ -26,7 +26,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "decrypt",
-        help=_("open a CDOC envelope with the recipient's key"),
         description=_(
             "Decrypt a CDOC envelope (.cdoc) with the recipient's private key: a key file "
             "(--key) or a token such as an ID card or an HSM (--pkcs11). Exit code 0: "
@@ -61,7 +60,7 @@ def _decrypt(args: argparse.Namespace) -> int:
             "give the recipient's key with --key FILE or --pkcs11 MODULE",
             code="decrypt_needs_key",
         )
-    data = read_input(args.file, received=False)
+    data = read_input(args.file, received=False, document=True)
     files = decrypt(data, key, "-" if args.file == "-" else args.file)
     if args.output is not None:
         if len(files) > 1:

@@ -2,8 +2,13 @@
 
 A rendered PDF or DOCX gives exactly the form it was made from, a filled blank the form filled
 in. One form goes to standard output or to ``-o``; a bundle PDF (several forms) needs
-``--out-dir``, where each form is written under its embedded name (``01-support-plan.json``,
-...). The form is written as it is, valid or not: ``validate`` checks it.
+``--out-dir``, where each form gets its own file. The form is written as it is, valid or not:
+``validate`` checks it.
+
+A document is untrusted input, so nothing inside it names a file: in ``--out-dir`` each name is
+made of the input file's stem (what the user gave), the form's position and its form id checked
+against the known ids (``suunamine-01-family-support-referral.json``); never the name of an
+embedded file, never a hidden file, never a path outside the folder.
 """
 
 from __future__ import annotations
@@ -31,7 +36,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "extract",
-        help=_("write the form a PDF or Word file carries as JSON"),
         description=_(
             "Write the form that a PDF or DOCX made by asendusdoc, or a filled Word blank, "
             "carries as JSON. Exit code 0: written; 2: the file carries no form or cannot "
@@ -73,6 +77,24 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=_extract)
 
 
+def out_dir_names(input_name: str | Path, form_ids: list[str]) -> list[str]:
+    """The file names of ``extract --out-dir``: ``<stem>-<NN>-<form id>.json`` in document
+    order, from the input file's stem (``form`` for standard input), the position and the form
+    id, which must be a known one. No name is hidden or holds a path; no two are the same."""
+    from asendusdoc.forms import FORM_MODELS
+
+    stem = Path(input_name).stem.lstrip(".") if input_name else ""
+    stem = "".join(c if c.isprintable() and c not in "/\\" else "_" for c in stem) or "form"
+    names = []
+    for position, form_id in enumerate(form_ids, 1):
+        if form_id not in FORM_MODELS:  # checked when read; never a name from the document
+            raise ValueError(form_id)
+        names.append(f"{stem}-{position:02d}-{form_id}.json")
+    if len({name.casefold() for name in names}) != len(names):
+        raise ValueError("two outputs of one name")
+    return names
+
+
 def _extract(args: argparse.Namespace) -> int:
     from asendusdoc.cli._protection import read_password
     from asendusdoc.cli.output import write_output
@@ -96,7 +118,11 @@ def _extract(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_USAGE
-        targets = [(folder / form.name, form_json(form.data)) for form in forms]
+        names = out_dir_names(name, [form.data["form"] for form in forms])
+        targets = [
+            (folder / file_name, form_json(form.data))
+            for file_name, form in zip(names, forms, strict=True)
+        ]
         existing = [str(path) for path, _data in targets if path.exists()]
         if existing and not args.force:  # nothing is written when any file is in the way
             raise OutputError(

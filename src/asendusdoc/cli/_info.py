@@ -15,17 +15,17 @@ __all__ = ["register"]
 def register(commands: Any) -> None:
     """Add the commands to the CLI."""
     _ = gettext_for(cli_language())
-    forms = commands.add_parser("forms", help=_("list the form ids and titles"))
+    forms = commands.add_parser("forms")
     forms.add_argument("--json", action="store_true", help=_("print JSON"))
     add_lang_option(forms, default=False)
     forms.set_defaults(handler=_forms)
 
-    example = commands.add_parser("example", help=_("print the example of a form as JSON"))
+    example = commands.add_parser("example")
     example.add_argument("form_id", metavar=_("ID"), help=_("form id (see: asendusdoc forms)"))
     add_lang_option(example, default=False)
     example.set_defaults(handler=_example)
 
-    schema = commands.add_parser("schema", help=_("print the JSON Schema of a form"))
+    schema = commands.add_parser("schema")
     schema.add_argument("form_id", metavar=_("ID"), help=_("form id (see: asendusdoc forms)"))
     add_lang_option(schema, default=False)
     schema.set_defaults(handler=_schema)

@@ -24,8 +24,10 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
+    read_folder_file,
 )
 from asendusdoc.cli._received import add_received_options
+from asendusdoc.errors import InputError
 
 __all__ = ["register"]
 
@@ -36,20 +38,14 @@ PROGRESS_FROM = 200
 def register(commands: Any) -> None:
     """Add ``suggest`` and ``needs-report`` to the CLI."""
     _ = gettext_for(cli_language())
-    suggest = commands.add_parser(
-        "suggest",
-        help=_("services of the seeds that fit the needs of a feedback form or a referral"),
-    )
+    suggest = commands.add_parser("suggest")
     suggest.add_argument("file", metavar=_("FILE"), help=_("a family needs feedback or a referral"))
     suggest.add_argument("--json", action="store_true", help=_("print JSON"))
     add_received_options(suggest)
     add_lang_option(suggest, default=False)
     suggest.set_defaults(handler=_suggest)
 
-    report = commands.add_parser(
-        "needs-report",
-        help=_("statistics of the families' needs from feedback forms"),
-    )
+    report = commands.add_parser("needs-report")
     report.add_argument(
         "folders", nargs="+", metavar=_("DIR"), type=Path, help=_("folder(s) of feedback forms")
     )
@@ -136,11 +132,31 @@ def _feed(paths: list[Path], tally: Any, label: str) -> None:
         leave=False,
     )
     for path in bar:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b""  # left out as not a form
+        read = read_folder_file(path)
+        data = b"" if isinstance(read, InputError) else read  # a refusal: left out as not a form
         tally.add(str(path), data)
+
+
+def _feed_cases(root: Path, tally: Any, lang: str) -> None:
+    """Every form file of the case folders under ``root`` into ``tally``, read as ``check`` and
+    ``agenda`` read them (JSON, rendered documents, filled blanks); hidden folders skipped."""
+    from asendusdoc.cli._case_folder import holds_forms, read_case_folder
+    from asendusdoc.errors import AsendusdocError
+    from asendusdoc.read.dispatch import read_form_input
+
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        if not holds_forms(names):
+            continue
+        files, _refused = read_case_folder(Path(folder), lang)
+        for name, data in files.items():
+            shown = str(Path(folder) / name)
+            if isinstance(data, bytes) and not name.lower().endswith(".json"):
+                try:  # a document or a filled blank: its form's data, as JSON
+                    data = json.dumps(read_form_input(data, name).data).encode("utf-8")
+                except AsendusdocError:
+                    data = b""  # left out as not a form
+            tally.add(shown, data if isinstance(data, bytes) else b"")
 
 
 def _needs_report(args: argparse.Namespace) -> int:
@@ -165,7 +181,7 @@ def _needs_report(args: argparse.Namespace) -> int:
     cases = None
     if args.cases is not None:
         cases = CaseTally()
-        _feed(list(_json_files(args.cases)), cases, _("case files"))
+        _feed_cases(args.cases, cases, lang)
     report = build_report(tally, cases)
     left_out = report.left_out + report.cases_left_out
     for item in left_out:

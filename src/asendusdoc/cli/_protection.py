@@ -13,8 +13,7 @@ import os
 from pathlib import Path
 
 from asendusdoc.cli._common import cli_language, gettext_for
-from asendusdoc.errors import EncryptionError
-from asendusdoc.i18n.library_errors import os_reason
+from asendusdoc.errors import EncryptionError, InputError
 from asendusdoc.protect import (
     AsiceSeal,
     CdocEnvelope,
@@ -25,6 +24,7 @@ from asendusdoc.protect import (
     Seal,
     Services,
 )
+from asendusdoc.read.budget import MAX_KEY_BYTES, MAX_PASSWORD_BYTES
 
 __all__ = [
     "add_asice_seal_options",
@@ -34,9 +34,6 @@ __all__ = [
     "read_key_file",
     "read_password",
 ]
-
-MAX_KEY_BYTES = 1024 * 1024
-"""The largest key file read (1 MiB): public keys and certificates are a few kilobytes."""
 
 
 def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) -> None:
@@ -235,6 +232,8 @@ def protection_suffix(args: argparse.Namespace) -> str:
 
 def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:
     """The bytes of a key (or ``certificate``) file, named by its path in messages."""
+    from asendusdoc.read.files import read_key_file as read_key_bytes
+
     path = Path(path)
     if certificate and not path.is_file():
         raise EncryptionError(
@@ -249,16 +248,47 @@ def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:
             path=str(path),
         )
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_KEY_BYTES + 1)
-    except OSError as exc:
+        data = read_key_bytes(path)
+    except InputError as exc:
+        if exc.code == "input_too_large":
+            raise EncryptionError(
+                "The key file {path} is larger than {limit} bytes; no key is that large. "
+                "Check the path.",
+                code="key_file_too_large",
+                path=str(path),
+                limit=MAX_KEY_BYTES,
+            ) from None
         raise EncryptionError(
             "The key file {path} cannot be read: {reason}.",
             code="key_file_unreadable",
             path=str(path),
-            reason=os_reason(exc),
-        ) from exc
+            reason=str(exc.params.get("reason", "")),
+        ) from None
     return KeyData(data, str(path))
+
+
+def _first_line(password_file: Path) -> str:
+    """The first line of a password, passphrase or seal-password file, read through the way in
+    (at most MAX_PASSWORD_BYTES: ``/dev/zero`` is refused, not read)."""
+    from asendusdoc.read.files import read_first_line
+
+    try:
+        return read_first_line(password_file)
+    except InputError as exc:
+        if exc.code == "input_too_large":
+            raise EncryptionError(
+                "The password file {path} is larger than {limit} bytes; only its first line is "
+                "the password. Check the path.",
+                code="password_file_too_large",
+                path=str(password_file),
+                limit=MAX_PASSWORD_BYTES,
+            ) from None
+        raise EncryptionError(
+            "Cannot read the password file {path}. Check the path.",
+            code="password_missing",
+            source="file",
+            path=str(password_file),
+        ) from None
 
 
 def read_password(*, password_file: Path | None, env_var: str | None) -> str:
@@ -271,17 +301,7 @@ def read_password(*, password_file: Path | None, env_var: str | None) -> str:
     if password_file is not None and env_var is not None:
         raise ValueError("give password_file or env_var, not both")
     if password_file is not None:
-        try:
-            text = Path(password_file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise EncryptionError(
-                "Cannot read the password file {path}. Check the path.",
-                code="password_missing",
-                source="file",
-                path=str(password_file),
-            ) from exc
-        lines = text.splitlines()
-        password = lines[0].strip() if lines else ""
+        password = _first_line(password_file)
         if not password:
             raise EncryptionError(
                 "The first line of the password file {path} is empty.",

@@ -13,14 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asendusdoc.cli import _signals
 from asendusdoc.cli._common import (
     EXIT_INTERNAL,
     EXIT_INVALID,
@@ -32,6 +31,8 @@ from asendusdoc.cli._common import (
     gettext_for,
     load_input,
     ngettext_for,
+    printable_text,
+    whole_number,
 )
 from asendusdoc.cli._protection import (
     add_asice_seal_options,
@@ -42,6 +43,7 @@ from asendusdoc.cli._protection import (
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
 from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_protection
+from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
 
 if TYPE_CHECKING:
     from asendusdoc.render.restriction import AccessRestriction
@@ -80,6 +82,8 @@ class Outcome:
     lines: list[str] = field(default_factory=list)
     recipients: tuple[RecipientSummary, ...] = ()
     seal: SealSummary | None = None
+    written: str = ""
+    """The line that says what was written (``--json`` says it in its object instead)."""
 
     def as_json(self) -> dict[str, Any]:
         """The ``--json`` object of this output file."""
@@ -97,7 +101,7 @@ class Outcome:
 def register(commands: Any) -> None:
     """Add ``render`` and ``encrypt`` to the CLI."""
     _ = gettext_for(cli_language())
-    render = commands.add_parser("render", help=_("render forms to DOCX or PDF documents"))
+    render = commands.add_parser("render")
     render.add_argument("files", nargs="+", metavar=_("FILE"), help=_("form file(s), - for stdin"))
     render.add_argument(
         "--format",
@@ -119,7 +123,11 @@ def register(commands: Any) -> None:
         help=_("own DOCX templates: DIR/<lang>/<id>.docx"),
     )
     render.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help=_("render in N processes (--out-dir)")
+        "--jobs",
+        type=_jobs_option,
+        default=1,
+        metavar="N",
+        help=_("render in N processes (--out-dir), at most one per processor"),
     )
     render.add_argument(
         "--doc-lang",
@@ -131,14 +139,17 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--restriction-holder",
+        type=printable_text(200),
         metavar=_("NAME"),
         help=_("holder of the information in the access-restriction marking (default: the issuer)"),
     )
     render.add_argument(
         "--restriction-years",
-        type=int,
+        type=whole_number(1, 75),
         metavar="N",
-        help=_("how many years access is restricted (default: 75, the term for personal data)"),
+        help=_(
+            "how many years access is restricted, 1 to 75 (default: 75, the term for personal data)"
+        ),
     )
     render.add_argument(
         "--no-embedded-data",
@@ -150,12 +161,16 @@ def register(commands: Any) -> None:
     _add_json_option(render)
     add_asice_seal_options(render, passwords=False)
     add_received_options(render)
+    render.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help=_("say nothing when a document is written (problems are still shown)"),
+    )
     add_lang_option(render, default=False)
     render.set_defaults(handler=_render)
 
-    encrypt = commands.add_parser(
-        "encrypt", help=_("encrypt any file for CDOC or OpenPGP recipients")
-    )
+    encrypt = commands.add_parser("encrypt")
     encrypt.add_argument("file", metavar=_("FILE"), help=_("the file to encrypt"))
     encrypt.add_argument(
         "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the output file")
@@ -243,8 +258,6 @@ def _render(args: argparse.Namespace) -> int:
             ),
         )
     args.fmt = fmt
-    if args.jobs < 1:
-        return _usage_error(args.lang, _("--jobs must be at least 1"))
     if args.restriction_years is not None and not 1 <= args.restriction_years <= 110:
         return _usage_error(args.lang, _("--restriction-years must be between 1 and 110"))
     if args.output is not None and len(args.files) > 1 and args.fmt != "pdf":
@@ -274,21 +287,72 @@ def _render(args: argparse.Namespace) -> int:
 
     if args.output is not None:
         outcome = run_job(job(tuple(args.files), args.output))
-        _show(outcome, as_json=args.json)
+        _show(outcome, as_json=args.json, quiet=args.quiet)
         return outcome.exit_code
     suffix = f".{args.fmt}{protection_suffix(args)}"
     jobs = [job((name,), args.out_dir / (Path(name).stem + suffix)) for name in args.files]
-    return _run_batch(jobs, args.jobs, args.lang, as_json=args.json)
+    return _run_batch(
+        jobs, _workers(args.jobs, args.lang), args.lang, as_json=args.json, quiet=args.quiet
+    )
 
 
-def _run_batch(jobs: list[Job], workers: int, lang: str, *, as_json: bool = False) -> int:
+JOBS_MAX = 1024
+"""The most ``--jobs`` accepts; beyond the processors it is lowered to their number."""
+
+
+def _jobs_option(value: str) -> int:
+    """The ``type`` of ``--jobs``: a whole number from 1 to :data:`JOBS_MAX`."""
+    count = int(value) if value.strip().lstrip("+").isdigit() and len(value) < 8 else 0
+    if not 1 <= count <= JOBS_MAX:
+        _ = gettext_for(cli_language())
+        raise argparse.ArgumentTypeError(
+            _("write a whole number from 1 to {maximum}").format(maximum=JOBS_MAX)
+        )
+    return count
+
+
+def _workers(jobs: int, lang: str) -> int:
+    """``--jobs``, lowered to the processors this process may use (and said so, once)."""
+    from asendusdoc.cli._pool import processors
+
+    available = processors()
+    if jobs <= available:
+        return jobs
+    ngettext = ngettext_for(lang)
+    message = ngettext(
+        "--jobs {jobs}: this computer has {count} processor; rendering in {count} process",
+        "--jobs {jobs}: this computer has {count} processors; rendering in {count} processes",
+        available,
+    )
+    print(message.format(jobs=jobs, count=available), file=sys.stderr)
+    return available
+
+
+def _make_out_dir(folder: Path, lang: str) -> str | None:
+    """Make ``--out-dir`` (and its parents) when it does not exist yet, as ``soffice --outdir``
+    does; the refusal's message when it cannot be a folder."""
+    _ = gettext_for(lang)
+    if folder.is_dir():
+        return None
+    if folder.exists() or folder.is_symlink():
+        return _("{path} exists and is not a folder; give a folder for --out-dir").format(
+            path=folder
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _("the folder {path} could not be made: {reason}").format(
+            path=folder, reason=exc.strerror or exc
+        )
+    return None
+
+
+def _run_batch(
+    jobs: list[Job], workers: int, lang: str, *, as_json: bool = False, quiet: bool = False
+) -> int:
     from tqdm import tqdm
 
     _ = gettext_for(lang)
-    if not jobs[0].output.parent.is_dir():
-        return _usage_error(
-            lang, _("output folder not found: {path}").format(path=jobs[0].output.parent)
-        )
     collision = _first_collision(jobs)
     if collision is not None:
         first, second, output = collision
@@ -299,20 +363,29 @@ def _run_batch(jobs: list[Job], workers: int, lang: str, *, as_json: bool = Fals
                 "Rename one of them or render them into different folders."
             ).format(first=first, second=second, output=output),
         )
-    show_progress = sys.stderr.isatty() and len(jobs) > 1
+    refusal = _make_out_dir(jobs[0].output.parent, lang)
+    if refusal is not None:
+        return _usage_error(lang, refusal)
+    show_progress = sys.stderr.isatty() and len(jobs) > 1 and not quiet
     codes: list[int] = []
-    with tqdm(total=len(jobs), disable=not show_progress, unit="", file=sys.stderr) as bar:
+    # a terminal that reports no width (0 columns) would get an empty bar: 80 columns then
+    width = shutil.get_terminal_size().columns
+    with tqdm(
+        total=len(jobs), disable=not show_progress, unit="", file=sys.stderr, ncols=width
+    ) as bar:
         for outcome in _outcomes(jobs, workers):
-            _show(outcome, as_json=as_json)
+            with tqdm.external_write_mode(file=sys.stderr):  # lines above the bar, not through it
+                _show(outcome, as_json=as_json, quiet=quiet)
             codes.append(outcome.exit_code)
             bar.update()
     failed = sum(1 for code in codes if code != EXIT_OK)
-    print(
-        _("{done} of {total} document(s) rendered, {failed} failed").format(
-            done=len(jobs) - failed, total=len(jobs), failed=failed
-        ),
-        file=sys.stderr,
-    )
+    if failed or not quiet:
+        print(
+            _("{done} of {total} document(s) rendered, {failed} failed").format(
+                done=len(jobs) - failed, total=len(jobs), failed=failed
+            ),
+            file=sys.stderr,
+        )
     return max(codes, key=_EXIT_RANK.index)
 
 
@@ -332,46 +405,14 @@ def _first_collision(jobs: list[Job]) -> tuple[str, str, Path] | None:
 
 
 def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
-    """The outcome of every job, in order; in ``workers`` processes when more than one.
-
-    If the pool breaks (a worker killed, e.g. by the out-of-memory killer), the jobs not yet
-    done run here, one by one: each file still gets its outcome.
-    """
-    if workers == 1:
+    """The outcome of every job, in order; in ``workers`` processes when more than one
+    (:mod:`asendusdoc.cli._pool`: a killed worker's files still get their outcome, once)."""
+    if workers == 1 or len(jobs) == 1:
         yield from map(run_job, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from asendusdoc.cli import _pool
 
-    if jobs[0].fmt == "pdf":
-        from asendusdoc.render import pdf
-
-        pdf.warm_up()  # fonts loaded once, inherited by forked workers
-    done = 0
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_signals.install_in_worker)
-    try:
-        for outcome in pool.map(_run_in_worker, jobs, chunksize=4):
-            done += 1
-            yield outcome
-    except BrokenProcessPool:
-        pool.shutdown(wait=True)
-        yield from map(run_job, jobs[done:])
-    except BaseException:  # a signal: stop the workers, each cleans up after itself
-        for process in list(getattr(pool, "_processes", {}).values()):
-            with suppress(OSError):
-                process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _run_in_worker(job: Job) -> Outcome:
-    """:func:`run_job` in a worker process; once that process is interrupted, a queued job is
-    skipped (the batch is ending)."""
-    if _signals.interrupted():
-        return Outcome(job, EXIT_USAGE)
-    with _signals.job_running():
-        return run_job(job)
+    yield from _pool.outcomes(jobs, min(workers, len(jobs)), run_job, Outcome)
 
 
 def document_name(output: Path, fmt: str, protection: Protection) -> str:
@@ -399,7 +440,7 @@ def _restriction(job: Job) -> AccessRestriction:
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
     from asendusdoc.cli.output import write_output
-    from asendusdoc.problems.messages import describe_problem, error_message
+    from asendusdoc.problems.messages import describe_problem, error_message, more_problems
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
@@ -423,9 +464,10 @@ def run_job(job: Job) -> Outcome:
                     "{file}: {count} problem", "{file}: {count} problems", count
                 )
                 lines = [heading.format(file=name, count=count)]
-                lines += [
-                    "  " + describe_problem(p, exc.form_id, job.messages) for p in exc.problems
-                ]
+                shown = exc.problems[:MAX_PROBLEMS_SHOWN]
+                lines += ["  " + describe_problem(p, exc.form_id, job.messages) for p in shown]
+                if count > len(shown):
+                    lines.append("  " + more_problems(count - len(shown), job.messages))
                 return Outcome(job, EXIT_INVALID, lines)
         product = produce(
             forms,
@@ -439,7 +481,11 @@ def run_job(job: Job) -> Outcome:
         )
         write_output(job.output, product.data, force=job.force)
     except AsendusdocError as exc:
-        return Outcome(job, exc.exit_code, [f"{names}: {error_message(exc, job.messages)}"])
+        return Outcome(
+            job,
+            exc.exit_code,
+            [f"{names}: {error_message(exc, job.messages, most=MAX_PROBLEMS_SHOWN)}"],
+        )
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
     except Exception as exc:  # our bug: this file's problem, the batch goes on (exit 70)
@@ -447,7 +493,27 @@ def run_job(job: Job) -> Outcome:
         return Outcome(job, EXIT_INTERNAL, [f"{names}: {message}"])
     lines = _sealed_by(product.seal, job.output, job.messages)
     lines += _encrypted_for(product.recipients, job.output, job.messages)
-    return Outcome(job, EXIT_OK, lines, product.recipients, product.seal)
+    written = _written(job, product.pages)
+    return Outcome(job, EXIT_OK, lines, product.recipients, product.seal, written)
+
+
+def _written(job: Job, pages: int | None) -> str:
+    """What was written: the file, its format and pages, how it is protected (the seal's and
+    the recipients' certificates follow on their own lines)."""
+    _ = gettext_for(job.messages)
+    ngettext = ngettext_for(job.messages)
+    details = [job.fmt.upper()]
+    if pages is not None:
+        details.append(ngettext("{count} page", "{count} pages", pages).format(count=pages))
+    protection = job.protection
+    if protection.pdf_password is not None:
+        details.append(_("opens with a password"))
+    if protection.seal is not None:
+        details.append(_("sealed"))
+    if protection.envelope is not None:
+        kind = "CDOC" if protection.envelope.suffix == ".cdoc" else "OpenPGP"
+        details.append(_("encrypted ({kind})").format(kind=kind))
+    return _("{path}: written ({details})").format(path=job.output, details=", ".join(details))
 
 
 def _sealed_by(seal: SealSummary | None, output: Path, lang: str) -> list[str]:
@@ -494,12 +560,18 @@ def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> d
     }
 
 
-def _show(outcome: Outcome, *, as_json: bool = False) -> None:
+def _show(outcome: Outcome, *, as_json: bool = False, quiet: bool = False) -> None:
+    if quiet and outcome.exit_code == EXIT_OK:
+        if as_json:
+            print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
+        return
     if as_json:
         print(json.dumps(outcome.as_json(), ensure_ascii=False), flush=True)
         stream = sys.stderr
     else:
         stream = sys.stdout if outcome.exit_code == EXIT_INVALID else sys.stderr
+        if outcome.written:
+            print(outcome.written, file=stream)
     for line in outcome.lines:
         print(line, file=stream)
 
@@ -542,7 +614,11 @@ def _encrypt(args: argparse.Namespace) -> int:
         product = protect_file(data, file_name, protection)
         write_output(args.output, product.data, force=args.force)
     except AsendusdocError as exc:
-        outcome = Outcome(job, exc.exit_code, [f"{args.file}: {error_message(exc, args.lang)}"])
+        outcome = Outcome(
+            job,
+            exc.exit_code,
+            [f"{args.file}: {error_message(exc, args.lang, most=MAX_PROBLEMS_SHOWN)}"],
+        )
     else:
         lines = _encrypted_for(product.recipients, args.output, args.lang)
         outcome = Outcome(job, EXIT_OK, lines, product.recipients)

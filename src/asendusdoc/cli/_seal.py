@@ -25,7 +25,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "seal",
-        help=_("seal any file in a signed container (.asice)"),
         description=_(
             "Put a file (e.g. a DOCX report) in an ASiC-E container sealed with an e-seal "
             "certificate, as DigiDoc4 signs; --cdoc-to then encrypts the container. Exit "
@@ -58,7 +57,7 @@ def _seal(args: argparse.Namespace) -> int:
             code="asice_seal_missing",
         )
     source = Path(args.file)
-    data = read_input(args.file, received=False)
+    data = read_input(args.file, received=False, document=True)
     product = protect_file(data, source.name, protection)
     target = Path(args.output) if args.output else source.with_name(product.file_name)
     write_output(target, product.data, force=args.force)

@@ -47,7 +47,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "serve",
-        help=_("run the HTTP service for other systems"),
         description=_(
             "Run the HTTP service: the library's operations at /v1/, its description at "
             "/openapi.json. Every request needs a key (--keys, --config or the environment "

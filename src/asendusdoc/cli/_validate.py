@@ -30,7 +30,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "validate",
-        help=_("check forms against their schema and rules"),
         description=_(
             "Check forms against their schema and rules. Exit code 0: all valid; "
             "1: a form is invalid; 2: a file cannot be read as a form."
@@ -62,8 +61,10 @@ def _validate(args: argparse.Namespace) -> int:
         describe_problem,
         error_message,
         field_label,
+        more_problems,
         problem_message,
     )
+    from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
     from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import validate_form
 
@@ -126,13 +127,17 @@ def _validate(args: argparse.Namespace) -> int:
                     file=shown, count=count
                 )
             )
+        if not args.json:  # a person reads at most MAX_PROBLEMS_SHOWN of one form
+            for problem in problems[:MAX_PROBLEMS_SHOWN]:
+                print("  " + describe_problem(problem, form_id, lang))
+            if len(problems) > MAX_PROBLEMS_SHOWN:
+                print("  " + more_problems(len(problems) - MAX_PROBLEMS_SHOWN, lang))
+            continue
         for problem in problems:
             entry = {"file": name, **problem.as_dict()}
             entry["message"] = problem_message(problem, lang)
             entry["field"] = field_label(problem, form_id, lang)
             results.append(entry)
-            if not args.json:
-                print("  " + describe_problem(problem, form_id, lang))
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     elif len(args.files) > 1:

@@ -32,7 +32,6 @@ def register(commands: Any) -> None:
     _ = gettext_for(cli_language())
     parser = commands.add_parser(
         "verify",
-        help=_("check the signatures of a signed container (.asice, .bdoc)"),
         description=_(
             "Check each signature of an ASiC-E container: the files and the signature are "
             "unchanged, the certificate was valid at the signing time and leads to a trusted "
@@ -56,7 +55,7 @@ def _verify(args: argparse.Namespace) -> int:
     from asendusdoc.protect.asice_verify import verify_container
 
     with receiving(args):
-        data, name = _opened(read_input(args.file, received=False), args)
+        data, name = _opened(read_input(args.file, received=False, document=True), args)
     report = verify_container(data, trusted_from_arguments(args), name=name)
     if args.json:
         document = {

@@ -10,15 +10,17 @@ so ``Model.model_validate`` refuses a form that breaks a rule, and
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from functools import cache
+from typing import Any, ClassVar, get_args, get_origin
 
-from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from asendusdoc.forms._types import ShortText, birth_date_of
+from asendusdoc.forms._types import Date, ShortText, birth_date_of
 from asendusdoc.titles import Titles
 from asendusdoc.titles import field as titled
 
@@ -40,14 +42,15 @@ class RuleViolation:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole calendar months (31 March + 1 month = 30 April)."""
-    result: dt.date = day + relativedelta(months=months)
-    return result
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return day.replace(year=year, month=month + 1, day=min(day.day, last_day))
 
 
 class Block(BaseModel):
     """A building block of forms: unknown fields rejected, inputs kept out of error texts."""
 
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, defer_build=True)
 
 
 class FormModel(Block):
@@ -65,7 +68,7 @@ class FormModel(Block):
         "Case reference",
         "The reference that ties the forms of one case together (e.g. the case plan number).",
     )
-    document_date: dt.date = titled(
+    document_date: Date = titled(
         "Koostamise kuupäev",
         "Дата составления",
         "Document date",
@@ -99,23 +102,59 @@ class FormModel(Block):
 
 def births_after(block: BaseModel, day: dt.date, path: Path = ()) -> list[RuleViolation]:
     """Every person of ``block`` born after ``day`` (the document date), by the birth date or,
-    without one, by the personal code; the path names the field the date came from."""
+    without one, by the personal code; the path names the field the date came from.
+
+    Only the fields that can hold a person are walked (:func:`_walk_plan`, once per model): the
+    walk runs on every validation, so it must cost little beside pydantic's own checks.
+    """
     found: list[RuleViolation] = []
-    for name in type(block).model_fields:
-        value = getattr(block, name)
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if not isinstance(item, BaseModel):
-                continue
-            here = (*path, name) if index is None else (*path, name, index)
-            found += _born_after(item, day, here)
-            found += births_after(item, day, here)
+    values = block.__dict__
+    for name in _walk_plan(type(block)):
+        value = values[name]
+        if isinstance(value, BaseModel):
+            here = (*path, name)
+            found += _born_after(value, day, here)
+            found += births_after(value, day, here)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    here = (*path, name, index)
+                    found += _born_after(item, day, here)
+                    found += births_after(item, day, here)
     return found
 
 
+@cache
+def _walk_plan(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type can hold a person (a block with a birth date or a
+    personal code), directly, in a list or optional, or deeper down."""
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if any(_may_hold_person(block) for block in _blocks_in(info.annotation))
+    )
+
+
+@cache
+def _may_hold_person(model: type[BaseModel]) -> bool:
+    fields = model.model_fields
+    return "birth_date" in fields or "personal_code" in fields or bool(_walk_plan(model))
+
+
+def _blocks_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The block types named in a field's type (``list[Child] | None`` → ``Child``)."""
+    if get_origin(annotation) is None and isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            yield annotation
+        return
+    for argument in get_args(annotation):
+        yield from _blocks_in(argument)
+
+
 def _born_after(person: BaseModel, day: dt.date, path: Path) -> list[RuleViolation]:
-    birth_date = getattr(person, "birth_date", None)
-    code = getattr(person, "personal_code", None)
+    values = person.__dict__
+    birth_date = values.get("birth_date")
+    code = values.get("personal_code")
     if isinstance(birth_date, dt.date):
         born, field_name = birth_date, "birth_date"
     elif isinstance(code, str):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block
 from asendusdoc.forms._types import (
+    Date,
     Email,
     LongText,
     OptionalLongText,
@@ -126,7 +128,7 @@ class Child(Person):
     item_titles: ClassVar[Titles] = Titles("laps", "ребёнок", "child")
     """One entry of a list of these, as messages name it."""
 
-    birth_date: dt.date | None = titled("Sünniaeg", "Дата рождения", "Birth date", default=None)
+    birth_date: Date | None = titled("Sünniaeg", "Дата рождения", "Birth date", default=None)
 
     @model_validator(mode="after")
     def _identity(self) -> Child:
@@ -181,9 +183,31 @@ class FamilyType(TitledEnum):
     ADOPTIVE = "adoptive-family", Titles("lapsendajapere", "семья усыновителя", "adoptive family")
 
 
+GOAL_KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$"
+CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсхуІіЈј", "ABEKMHOPCTXaeopcxyIiJj")
+"""Cyrillic letters that look like Latin ones: a Russian keyboard types «Е1» for E1."""
+
+
+def latin_goal_key(value: str) -> str:
+    """``value`` with its Cyrillic look-alike letters as the Latin ones they look like."""
+    return value.translate(CYRILLIC_LOOKALIKES)
+
+
+def _read_goal_key(value: Any) -> Any:
+    """A key typed with Cyrillic look-alikes («Е1») is read as the Latin key (``validate``
+    notes it as a migration); any other key that is not allowed says what is, with examples."""
+    if not isinstance(value, str):
+        return value
+    latin = latin_goal_key(value)
+    if re.fullmatch(GOAL_KEY_PATTERN, latin) is None:
+        raise field_error("goal_key_invalid")
+    return latin
+
+
 GoalKey = Annotated[
     str,
-    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$"),
+    BeforeValidator(_read_goal_key),
+    Field(pattern=GOAL_KEY_PATTERN),
 ]
 
 
@@ -237,7 +261,7 @@ class Activity(Block):
     goal_key: GoalKey | None = titled(
         "Eesmärgi tähis", "Обозначение цели", "Goal key", default=None
     )
-    due: dt.date | None = titled("Tähtaeg", "Срок", "Due date", default=None)
+    due: Date | None = titled("Tähtaeg", "Срок", "Due date", default=None)
 
 
 class ProblemAreaKind(TitledEnum):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from asendusdoc.forms._base import Path, RuleViolation
 from asendusdoc.forms._blocks import Activity, Goal, Service
-from asendusdoc.reference import PROVIDERS, ProviderService
+from asendusdoc.reference import PROVIDERS, ProviderService, providers_of, quoted
 
 __all__ = [
     "activity_goal_keys",
@@ -81,13 +81,14 @@ def provider_fits(provider_name: str | None, service: Service, path: Path) -> li
     expected = _PROVIDER_SERVICE.get(service)
     if provider_name is None or expected is None:
         return []
+    choices = quoted(providers_of(expected))
     if provider_name not in PROVIDERS:
         return [
             RuleViolation(
                 path,
                 "provider_unknown",
-                "this service has the providers of the reference list only; known: {known}",
-                {"known": ", ".join(PROVIDERS)},
+                "this service has the providers of the reference list only: {choices}",
+                {"choices": choices},
             )
         ]
     if PROVIDERS[provider_name].service is not expected:
@@ -95,8 +96,8 @@ def provider_fits(provider_name: str | None, service: Service, path: Path) -> li
             RuleViolation(
                 path,
                 "provider_wrong_service",
-                "this provider does not provide the {service}",
-                {"service": service.value},
+                "this provider does not provide the {service}; it is provided by {choices}",
+                {"service": service.value, "choices": choices},
             )
         ]
     return []

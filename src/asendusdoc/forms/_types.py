@@ -7,18 +7,26 @@ Every type here validates and also says in the JSON Schema what it accepts (a ``
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import phonenumbers
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
-from pydantic.networks import validate_email
 
 from asendusdoc.i18n.field_errors import field_error
 
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+
 __all__ = [
+    "EARLIEST_DATE",
+    "LATEST_DATE",
+    "Date",
     "Email",
     "LongText",
     "OptionalLongText",
@@ -60,14 +68,49 @@ def _clean_optional_text(value: Any) -> Any:
     return _clean_text(value)
 
 
+@dataclass(frozen=True)
+class _SchemaPattern:
+    """A ``pattern`` for the JSON Schema only. :func:`_clean_text` already refuses the same
+    characters (with its own message), so a second check by pydantic would only cost time."""
+
+    pattern: str
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["pattern"] = self.pattern
+        return json_schema
+
+
 _Short = Annotated[
-    str, StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX, pattern=_NO_CONTROL_PATTERN)
+    str,
+    StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX),
+    _SchemaPattern(_NO_CONTROL_PATTERN),
 ]
 _Long = Annotated[
-    str, StringConstraints(min_length=1, max_length=LONG_TEXT_MAX, pattern=_NO_CONTROL_PATTERN)
+    str,
+    StringConstraints(min_length=1, max_length=LONG_TEXT_MAX),
+    _SchemaPattern(_NO_CONTROL_PATTERN),
 ]
 
 ShortText = Annotated[_Short, BeforeValidator(_clean_text)]
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+"""The dates a form can mean: no one whose care is documented was born before 1900, and no
+service is planned past 2100. A year such as 9990 is a typing error (and would break the
+arithmetic of deadlines), so it is refused by validation, not rendered."""
+
+
+def _date_in_range(day: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise field_error("date_out_of_range", earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year)
+    return day
+
+
+Date = Annotated[dt.date, AfterValidator(_date_in_range)]
+"""A date of a form: a real calendar day from 1900 to 2100."""
 """A name, a title, a short phrase: one line is expected, up to 300 characters."""
 
 LongText = Annotated[_Long, BeforeValidator(_clean_text)]
@@ -88,10 +131,12 @@ _CENTURY = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000, 7: 2100, 8: 21
 
 def personal_code_check_digit(first_ten: str) -> int:
     """The check digit (kontrollnumber) of an Estonian personal code's first ten digits."""
-    digits = [int(c) for c in first_ten]
-    remainder = sum(d * w for d, w in zip(digits, _WEIGHTS_1, strict=True)) % 11
+    digits = list(map(int, first_ten))
+    if len(digits) != len(_WEIGHTS_1):
+        raise ValueError("a personal code's check digit is computed from ten digits")
+    remainder: int = sum(map(operator.mul, digits, _WEIGHTS_1)) % 11
     if remainder == 10:
-        remainder = sum(d * w for d, w in zip(digits, _WEIGHTS_2, strict=True)) % 11
+        remainder = sum(map(operator.mul, digits, _WEIGHTS_2)) % 11
         if remainder == 10:
             remainder = 0
     return remainder
@@ -103,8 +148,11 @@ def birth_date_of(code: str) -> dt.date:
     return dt.date(century + int(code[1:3]), int(code[3:5]), int(code[5:7]))
 
 
+_PERSONAL_CODE_SHAPE = re.compile(r"[1-8][0-9]{10}")
+
+
 def _check_personal_code(code: str) -> str:
-    if not re.fullmatch(r"[1-8][0-9]{10}", code):
+    if _PERSONAL_CODE_SHAPE.fullmatch(code) is None:
         raise field_error("personal_code_format")
     try:
         birth_date_of(code)
@@ -117,7 +165,7 @@ def _check_personal_code(code: str) -> str:
 
 PersonalCode = Annotated[
     str,
-    BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v),
+    StringConstraints(strip_whitespace=True),
     AfterValidator(_check_personal_code),
     WithJsonSchema(
         {
@@ -139,17 +187,22 @@ _ESTONIAN_SHAPE = re.compile(r"(\+372|00372)?([1-9][0-9]{6,9})")
 @cache
 def _estonian_metadata() -> tuple[
     re.Pattern[str],
-    list[re.Pattern[str]],
+    re.Pattern[str],
     list[tuple[re.Pattern[str] | None, re.Pattern[str], str]],
 ]:
-    """phonenumbers' own Estonian patterns, compiled once: validity and formats."""
+    """phonenumbers' own Estonian patterns, compiled once: validity (the general pattern, and
+    the number types' patterns as one alternation) and formats."""
+    import phonenumbers  # here: its import is a good part of a validating process's start-up
+
     meta: Any = phonenumbers.PhoneMetadata.metadata_for_region("EE")
     general = re.compile(meta.general_desc.national_number_pattern)
     kinds = (meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate, meta.shared_cost,
              meta.personal_number, meta.voip, meta.pager, meta.uan, meta.voicemail)  # fmt: skip
-    types = [
-        re.compile(k.national_number_pattern) for k in kinds if k and k.national_number_pattern
-    ]
+    types = re.compile(
+        "|".join(
+            f"(?:{k.national_number_pattern})" for k in kinds if k and k.national_number_pattern
+        )
+    )
     formats = [
         (
             re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None,
@@ -175,7 +228,7 @@ def _fast_estonian_phone(value: str) -> str | None:
     if prefix is None and national.startswith("372"):
         return None  # phonenumbers may read a country code into it
     general, types, formats = _estonian_metadata()
-    if not general.fullmatch(national) or not any(t.fullmatch(national) for t in types):
+    if not general.fullmatch(national) or not types.fullmatch(national):
         return None
     for leading, pattern, template in formats:
         if leading is not None and not leading.match(national):
@@ -197,6 +250,8 @@ def _international_phone(value: str) -> str | None:
     fast = _fast_estonian_phone(value)
     if fast is not None:
         return fast
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, "EE")
     except phonenumbers.NumberParseException:
@@ -262,7 +317,12 @@ def _fast_plain_email(value: str) -> str | None:
 def _normalized_email(value: str) -> str:
     """pydantic's own e-mail check (email-validator, no DNS), with a shortcut for plain
     addresses; cached like phone numbers."""
-    return _fast_plain_email(value) or validate_email(value)[1]
+    fast = _fast_plain_email(value)
+    if fast is not None:
+        return fast
+    from pydantic.networks import validate_email  # imports importlib.metadata: only if needed
+
+    return validate_email(value)[1]
 
 
 def _check_email(value: Any) -> Any:

@@ -14,7 +14,7 @@ from typing import ClassVar, Literal
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import FamilyType
 from asendusdoc.forms._rules import dates_in_order
-from asendusdoc.forms._types import OptionalLongText, OptionalText
+from asendusdoc.forms._types import Date, OptionalLongText, OptionalText
 from asendusdoc.reference import County, MunicipalityName, Region, county_of, region_of
 from asendusdoc.reference.needs import NeedArea, SupportService
 from asendusdoc.titles import TitledEnum, Titles
@@ -163,8 +163,8 @@ class FamilyNeedsFeedback(FormModel):
     municipality: MunicipalityName = titled(
         "Elukoha omavalitsus", "Самоуправление по месту жительства", "Home municipality"
     )
-    period_start: dt.date = titled("Perioodi algus", "Начало периода", "Period start")
-    period_end: dt.date = titled("Perioodi lõpp", "Конец периода", "Period end")
+    period_start: Date = titled("Perioodi algus", "Начало периода", "Period start")
+    period_end: Date = titled("Perioodi lõpp", "Конец периода", "Period end")
     needs: list[NeedAnswer] = titled(
         "Vajadused valdkonniti",
         "Потребности по областям",

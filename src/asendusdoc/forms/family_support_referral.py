@@ -6,7 +6,6 @@ the justification in the case plan (what SKA checks), the optional preferred pro
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
@@ -19,8 +18,15 @@ from asendusdoc.forms._blocks import (
     MunicipalityParty,
     ProblemArea,
 )
-from asendusdoc.forms._types import LongText, OptionalLongText
-from asendusdoc.reference import PROVIDERS, Language, ProviderName, ProviderService
+from asendusdoc.forms._types import Date, LongText, OptionalLongText
+from asendusdoc.reference import (
+    PROVIDERS,
+    Language,
+    ProviderName,
+    ProviderService,
+    providers_of,
+    quoted,
+)
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -72,17 +78,17 @@ class FamilySupportReferral(FormModel):
     family_type: FamilyType = titled("Sihtgrupp", "Целевая группа", "Target group")
     family: Family = titled("Pere", "Семья", "Family")
     service_type: FamilySupportServiceType = titled("Teenuse liik", "Вид услуги", "Service type")
-    placement_date: dt.date | None = titled(
+    placement_date: Date | None = titled(
         "Lapse perre paigutamise kuupäev",
         "Дата помещения ребёнка в семью",
         "Placement date",
         "Required for the adaptation service: the service runs in the first year after it.",
         default=None,
     )
-    service_start: dt.date = titled(
+    service_start: Date = titled(
         "Teenuse soovitud algus", "Желаемое начало услуги", "Requested service start"
     )
-    service_end: dt.date | None = titled(
+    service_end: Date | None = titled(
         "Teenuse kavandatud lõpp",
         "Планируемое окончание услуги",
         "Planned service end",
@@ -178,26 +184,36 @@ class FamilySupportReferral(FormModel):
                 )
             )
         if self.preferred_provider is not None:
-            chosen = PROVIDERS[self.preferred_provider]
-            if chosen.service is not ProviderService.FAMILY_SUPPORT:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_wrong_service",
-                        "this provider does not provide the family support service",
-                    )
-                )
-            elif self.service_language not in chosen.languages:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_language",
-                        "this provider does not offer the service in the language the family needs "
-                        "({language})",
-                        {"language": self.service_language.value},
-                    )
-                )
+            found.extend(self._provider_violations(self.preferred_provider))
         return found
+
+    def _provider_violations(self, name: str) -> list[RuleViolation]:
+        """The preferred provider offers the service in its language; else the providers
+        that do are named (in the service's language, or of the service when none is)."""
+        chosen = PROVIDERS[name]
+        in_language = providers_of(ProviderService.FAMILY_SUPPORT, self.service_language)
+        if chosen.service is not ProviderService.FAMILY_SUPPORT:
+            choices = in_language or providers_of(ProviderService.FAMILY_SUPPORT)
+            return [
+                RuleViolation(
+                    ("preferred_provider",),
+                    "provider_wrong_service",
+                    "this provider does not provide the family support service; it is "
+                    "provided by {choices}",
+                    {"choices": quoted(choices)},
+                )
+            ]
+        if self.service_language not in chosen.languages:
+            return [
+                RuleViolation(
+                    ("preferred_provider",),
+                    "provider_language",
+                    "this provider does not offer the service in the language the family needs "
+                    "({language}); in that language it is provided by {choices}",
+                    {"language": self.service_language.value, "choices": quoted(in_language)},
+                )
+            ]
+        return []
 
     def _adaptation_violations(self) -> list[RuleViolation]:
         if self.placement_date is None:

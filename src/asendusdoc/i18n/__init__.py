@@ -12,7 +12,6 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 from functools import cache
-from importlib.resources import files
 
 from asendusdoc.i18n.formatting import format_date, format_day, format_number
 
@@ -20,6 +19,7 @@ __all__ = [
     "DOCUMENT_LANGUAGES",
     "LANGUAGES",
     "LANGUAGE_TAGS",
+    "LOCALE_DIR",
     "N_",
     "N_plural",
     "default_language",
@@ -37,6 +37,10 @@ LANGUAGE_TAGS = {"et": "et-EE", "ru": "ru-RU", "en": "en-GB"}
 """The BCP 47 tag of each language, as documents declare it (PDF /Lang, DOCX core properties)."""
 
 _DOMAIN = "asendusdoc"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+"""The folder of the compiled catalogs (``<lang>/LC_MESSAGES/asendusdoc.mo``). A plain path
+rather than :mod:`importlib.resources`, whose import (zipfile and more) would be a good part
+of the CLI's start-up; the package is installed as files (a wheel), never run from a zip."""
 
 
 def N_(message: str) -> str:
@@ -68,9 +72,8 @@ def translations(lang: str) -> _gettext.NullTranslations:
     """The gettext catalog of ``lang``; English (the msgids themselves) for "en"."""
     if lang == "en":
         return _gettext.NullTranslations()
-    locale_dir = files("asendusdoc.i18n") / "locale"
-    mo = locale_dir / lang / "LC_MESSAGES" / f"{_DOMAIN}.mo"
-    if not mo.is_file():
+    mo = os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{_DOMAIN}.mo")
+    if not os.path.isfile(mo):
         return _gettext.NullTranslations()
-    with mo.open("rb") as handle:
+    with open(mo, "rb") as handle:
         return _gettext.GNUTranslations(handle)

@@ -64,6 +64,10 @@ _JSON_DETAILS = {
 _POSITION = N_("{item} {position}")
 """A list entry in a field's label: "eesmärk 2" (Estonian: "2. eesmärk")."""
 _FORM_INVALID = N_plural("{count} problem in the form:", "{count} problems in the form:")
+_MORE_PROBLEMS = N_plural("… and {count} more problem", "… and {count} more problems")
+_UNKNOWN_FIELD = N_("an unknown field")
+"""A key the form does not have, in a label: said by its position, never as it was typed (it
+may hold a personal code, or characters that forge what a terminal shows)."""
 
 
 def _format(template: str, params: Mapping[str, Any]) -> str:
@@ -117,7 +121,7 @@ def _shown_date(value: str, lang: str) -> Any:
 
 
 _RUSSIAN_QUOTES = str.maketrans("„“", "«»")
-_QUOTED_PARAMS = frozenset({"suggestions"})
+_QUOTED_PARAMS = frozenset({"suggestions", "choices"})
 """Params that quote names („Tartu linn“, :func:`asendusdoc.reference.quoted`): a Russian
 message quotes them «Tartu linn», as it quotes everything else."""
 
@@ -254,10 +258,10 @@ def _label_parts(model: type[BaseModel], path: tuple[str | int, ...], lang: str)
             continue
         fields = getattr(current, "model_fields", None) or {}
         info = fields.get(part)
-        if info is None:
-            parts.append(str(part))  # a field the form does not have: as it was typed
-            current, item = None, None
-            continue
+        if info is None:  # a key the form does not have: by its place, never as typed
+            unknown = translations(lang).gettext(_UNKNOWN_FIELD)
+            parts.append(unknown if parts else unknown[:1].upper() + unknown[1:])
+            break
         parts.append(titles_of(info, part).get(lang))
         item = item_titles_of(info)
         current = model_of(info.annotation)
@@ -276,18 +280,28 @@ def describe_problem(problem: Problem, form_id: str | None, lang: str) -> str:
     return f"{field_label(problem, form_id, lang)}: " + problem_message(problem, lang, form_id)
 
 
-def error_message(error: AsendusdocError, lang: str) -> str:
-    """The error's message in ``lang``: its template translated, then filled."""
+def more_problems(count: int, lang: str) -> str:
+    """The line after the problems shown: "… and 12 more problems"."""
+    return _format(ngettext(lang, *_MORE_PROBLEMS, count), {"count": count})
+
+
+def error_message(error: AsendusdocError, lang: str, *, most: int | None = None) -> str:
+    """The error's message in ``lang``: its template translated, then filled. Of a form's
+    problems at most ``most`` are listed, then one line says how many more there are."""
     if isinstance(error, FormValidationError):
         count = len(error.problems)
         head = _format(ngettext(lang, *_FORM_INVALID, count), {"count": count})
-        lines = [describe_problem(p, error.form_id, lang) for p in error.problems]
+        shown = error.problems if most is None else error.problems[:most]
+        lines = [describe_problem(p, error.form_id, lang) for p in shown]
+        if len(shown) < count:
+            lines.append(more_problems(count - len(shown), lang))
         return "\n".join([head, *(f"  {line}" for line in lines)])
     catalog = translations(lang)
     text = catalog.gettext(error.template)
     if text == error.template and isinstance(catalog, _gettext.GNUTranslations):
         return error.message  # no translation (a template built at run time): keep English
-    params = _localized_params(error.params, lang, ours=False)  # dates in words, not ISO
+    named = {k: v.get(lang) if isinstance(v, Titles) else v for k, v in error.params.items()}
+    params = _localized_params(named, lang, ours=False)  # dates in words, not ISO
     reason = params.get("reason")
     if reason in REASONS.values():  # a library's failure, in our words
         params["reason"] = catalog.gettext(str(reason))

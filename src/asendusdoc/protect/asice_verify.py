@@ -293,6 +293,16 @@ class _Check:
     def _find(self, path: str) -> etree._Element | None:
         return self.signature.find(path, _NS)
 
+    def _signed(self, path: str) -> list[etree._Element]:
+        """``path`` in the SignedProperties that SignedInfo references (and so signs), never
+        in another copy someone may have put elsewhere in the signature."""
+        target = ""
+        for reference in self.signature.iterfind("ds:SignedInfo/ds:Reference", _NS):
+            if reference.get("Type") == SIGNED_PROPERTIES_TYPE:
+                target = (reference.get("URI") or "").removeprefix("#")
+        found = [e for e in self.signature.iter() if target and e.get("Id") == target]
+        return list(found[0].iterfind(path, _NS)) if len(found) == 1 else []
+
     def _read(self) -> None:
         from cryptography import x509
 
@@ -307,15 +317,14 @@ class _Check:
                 self.pool.append(x509.load_der_x509_certificate(_b64(value)))
             except ValueError:
                 continue
-        signing_time = self._find(".//xades:SignedSignatureProperties/xades:SigningTime")
-        if signing_time is not None and signing_time.text:
-            self.claimed = _parse_time(signing_time.text)
+        for signing_time in self._signed("xades:SignedSignatureProperties/xades:SigningTime"):
+            self.claimed = _parse_time(signing_time.text or "")
         self.profile = self._profile()
 
     def _profile(self) -> str:
         unsigned = ".//xades:UnsignedSignatureProperties/"
-        policy = self._find(".//xades:SignaturePolicyIdentifier//xades:Identifier")
-        policy_oid = (policy.text or "") if policy is not None else ""
+        policies = self._signed(".//xades:SignaturePolicyIdentifier//xades:Identifier")
+        policy_oid = (policies[0].text or "") if policies else ""
         is_time_mark = policy_oid.strip().removeprefix("urn:oid:") in _TIME_MARK_POLICIES
         if is_time_mark and self._find(unsigned + "xades:SignatureTimeStamp") is None:
             return "time-mark"
@@ -384,9 +393,7 @@ class _Check:
 
         assert self.certificate is not None
         der = self.certificate.public_bytes(serialization.Encoding.DER)
-        cert_digests = self.signature.iterfind(
-            ".//xades:SignedSignatureProperties/*/xades:Cert/xades:CertDigest", _NS
-        )
+        cert_digests = self._signed("xades:SignedSignatureProperties/*/xades:Cert/xades:CertDigest")
         for cert_digest in cert_digests:
             method = cert_digest.find("ds:DigestMethod", _NS)
             algorithm = DIGESTS.get(method.get("Algorithm", "") if method is not None else "")
@@ -527,8 +534,8 @@ class _Check:
     # -- the report ----------------------------------------------------------------------------
     def _report(self, status: Status, reason: str, params: dict[str, str]) -> SignatureReport:
         signer, organisation = _names(self.certificate)
-        role = self._find(".//xades:SignerRole/xades:ClaimedRoles/xades:ClaimedRole")
-        role_text = _without_codes(role.text) if role is not None and role.text else None
+        roles = self._signed(".//xades:SignerRole/xades:ClaimedRoles/xades:ClaimedRole")
+        role_text = _without_codes(roles[0].text) if roles and roles[0].text else None
         return SignatureReport(
             signer=signer,
             role=role_text,

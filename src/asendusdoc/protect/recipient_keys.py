@@ -15,6 +15,8 @@ code                       meaning
 ``pkcs11_no_slot``         no token in the slot asked for
 ``pkcs11_bad_pin``         the PIN was refused (or is missing)
 ``pkcs11_no_key``          the token holds no private key for decryption
+``pkcs11_failed``          the token refused the operation (e.g. SoftHSM2 has no RSA-OAEP
+                           with SHA-256, which CDOC 2.0's RSA recipients need)
 =========================  ==============================================================
 """
 
@@ -49,6 +51,10 @@ class RecipientKey(Protocol):
         """The ECDH shared secret of the private key of ``public_key`` and ``peer``."""
         ...
 
+    def rsa_decrypt_oaep(self, public_key: Any, wrapped: bytes) -> bytes:
+        """RSA-OAEP (SHA-256, MGF1 SHA-256) decryption with the private key of ``public_key``."""
+        ...
+
 
 @dataclass(frozen=True)
 class FileKey:
@@ -73,6 +79,15 @@ class FileKey:
         from cryptography.hazmat.primitives.asymmetric import ec
 
         return bytes(self.key.exchange(ec.ECDH(), peer))
+
+    def rsa_decrypt_oaep(self, public_key: Any, wrapped: bytes) -> bytes:
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding
+
+        oaep = padding.OAEP(
+            mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None
+        )
+        return bytes(self.key.decrypt(wrapped, oaep))
 
 
 def private_key_from_file(data: bytes, name: str, password: bytes | None = None) -> FileKey:
@@ -148,6 +163,18 @@ class Pkcs11Key:
             private = _private_for(session, public_key)
             return bytes(private.decrypt(wrapped, mechanism=pkcs11.Mechanism.RSA_PKCS))
 
+    def rsa_decrypt_oaep(self, public_key: Any, wrapped: bytes) -> bytes:
+        import pkcs11
+
+        oaep = (pkcs11.Mechanism.SHA256, pkcs11.MGF.SHA256, None)
+        with self._session() as session:
+            private = _private_for(session, public_key)
+            return bytes(
+                private.decrypt(
+                    wrapped, mechanism=pkcs11.Mechanism.RSA_PKCS_OAEP, mechanism_param=oaep
+                )
+            )
+
     def ecdh(self, public_key: Any, peer: ec.EllipticCurvePublicKey) -> bytes:
         import pkcs11
         from cryptography.hazmat.primitives import serialization
@@ -201,6 +228,13 @@ class Pkcs11Key:
             raise _pkcs11_unavailable(self.module, type(exc).__name__) from None
         try:
             yield session
+        except pkcs11.PKCS11Error as exc:  # the token refused the operation itself
+            raise EncryptionError(
+                "The token refused to decrypt ({reason}); it may not support this envelope's "
+                "algorithm. Open the envelope in DigiDoc4.",
+                code="pkcs11_failed",
+                reason=type(exc).__name__,
+            ) from None
         finally:
             session.close()
 

@@ -11,16 +11,34 @@ enough that the worst input allowed stays under 1 GB of memory and a minute in a
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from asendusdoc.errors import InputError
+
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "MAX_DOCUMENT_DATA_BYTES",
     "MAX_EMBEDDED_FORMS",
+    "MAX_FORM_ITEMS",
     "MAX_INPUT_BYTES",
     "MAX_JSON_DEPTH",
+    "MAX_KEY_BYTES",
     "MAX_MEMBERS",
     "MAX_MEMBER_BYTES",
     "MAX_NUMBER_CHARS",
+    "MAX_PASSWORD_BYTES",
+    "MAX_PROBLEMS_SHOWN",
+    "MAX_READ_SECONDS",
     "MAX_TABLE_ROWS",
     "MAX_TOTAL_BYTES",
+    "MAX_XML_DEPTH",
+    "MAX_XML_ELEMENTS",
+    "Budget",
+    "in_time",
+    "reading",
 ]
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
@@ -55,3 +73,95 @@ MAX_TABLE_ROWS = 5_000
 (``forms/_limits.py``; a test keeps the two equal). Data read from a document with a longer
 list is refused outright (exit 2), before it is validated: a form's own, smaller maxima are
 then checked by validation (exit 1)."""
+
+MAX_FORM_ITEMS = 250_000
+"""The most values (counted by the commas and brackets of its JSON) one form may hold: the
+largest form the list limits allow (5,000 diary entries of a dozen fields) has about 70,000.
+A form of a million unknown keys is refused before it is parsed, not validated into a million
+problems."""
+
+MAX_DOCUMENT_DATA_BYTES = 32 * 1024 * 1024
+"""What all forms one document carries may inflate to together (32 MiB): a whole case of about
+ten forms is under 1 MiB, three forms of the largest size fit. Without it, a PDF that names one
+10 MiB form a hundred times costs a hundred times its memory."""
+
+MAX_XML_DEPTH = 64
+"""How deep the elements of one XML part of a Word file may nest: a Word document's deepest
+text (a cell of a table in a cell of a table, in a content control) is about 20 levels."""
+
+MAX_XML_ELEMENTS = 2_000_000
+"""The most elements one XML part may hold: a 5,000-row blank table has about 600,000."""
+
+MAX_READ_SECONDS = 30.0
+"""The wall time one input may take to be read by a reader that loops over what the file holds
+(the filled-blank reader); the largest real blank is read in about two seconds."""
+
+MAX_PROBLEMS_SHOWN = 200
+"""The most problems of one form a person is shown; then one line says how many more there
+are (``validate --json`` lists them all)."""
+
+MAX_KEY_BYTES = 1024 * 1024
+"""The largest key or certificate file (1 MiB): an armored 8,192-bit OpenPGP key with many
+signatures is well under 100 KiB."""
+
+MAX_PASSWORD_BYTES = 64 * 1024
+"""The most of a password, passphrase or seal-password file that is read (64 KiB): only the
+first line is used, and no password is longer than a few hundred characters."""
+
+
+class Budget:
+    """What one input (a file, or one document with all the forms it carries) may still cost:
+    the bytes it may inflate to and the time it may take to read."""
+
+    def __init__(
+        self, *, inflated: int = MAX_DOCUMENT_DATA_BYTES, seconds: float = MAX_READ_SECONDS
+    ) -> None:
+        self.inflated_left = inflated
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+
+    def spend_inflated(self, size: int) -> None:
+        """Count ``size`` inflated bytes; :class:`InputError` past the document's budget."""
+        self.inflated_left -= size
+        if self.inflated_left < 0:
+            raise InputError(
+                "the data embedded in the document unpacks to more than {limit} bytes in all; "
+                "it was not read",
+                code="embedded_data_too_large",
+                limit=MAX_DOCUMENT_DATA_BYTES,
+            )
+
+    def in_time(self) -> None:
+        """:class:`InputError` once reading has taken longer than the budget allows."""
+        if time.monotonic() > self.deadline:
+            raise InputError(
+                "reading the file took longer than {seconds} seconds; such a file is not a "
+                "form: it was not read",
+                code="input_too_slow",
+                seconds=int(self.seconds),
+            )
+
+
+_current: ContextVar[Budget | None] = ContextVar("asendusdoc_read_budget", default=None)
+
+
+@contextmanager
+def reading(budget: Budget | None = None) -> Iterator[Budget]:
+    """The budget of the input being read (a new one unless one is running already)."""
+    running = _current.get()
+    if running is not None:
+        yield running
+        return
+    own = budget or Budget()
+    token = _current.set(own)
+    try:
+        yield own
+    finally:
+        _current.reset(token)
+
+
+def in_time() -> None:
+    """For readers that loop (the filled blank's): stop when the input's time is spent."""
+    running = _current.get()
+    if running is not None:
+        running.in_time()

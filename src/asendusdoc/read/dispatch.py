@@ -29,9 +29,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from asendusdoc.errors import InputError
+from asendusdoc.read import _blank_readers
 from asendusdoc.read.budget import MAX_TABLE_ROWS
 
 if TYPE_CHECKING:
@@ -92,13 +93,13 @@ class FilledBlankReader(Protocol):
     def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...
 
 
-_registered: list[FilledBlankReader] = []
-
-
 def register_blank_reader(reader: FilledBlankReader) -> None:
     """Ask ``reader`` too (after those registered before it) for Word files without our data."""
-    if reader not in _registered:
-        _registered.append(reader)
+    _blank_readers.register_blank_reader(reader)
+
+
+_registered = cast("list[FilledBlankReader]", _blank_readers.registered)
+"""The registered readers (kept apart in :mod:`asendusdoc.read._blank_readers`)."""
 
 
 def read_form_input(raw: bytes, name: str = "") -> FormInput:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from asendusdoc.errors import FormValidationError, Problem
-from asendusdoc.forms import FormModel, form_adapter
+from asendusdoc.forms import FORM_MODELS, FormModel, form_adapter
 from asendusdoc.problems import placed, problems_from_validation_error
 from asendusdoc.read.dispatch import FormInput, read_form_input
 from asendusdoc.read.files import read_form_file
@@ -52,8 +52,13 @@ def form_input(source: FormSource) -> FormInput:
 def _parse(source: FormSource) -> tuple[FormModel | None, list[Problem], str]:
     read = form_input(source)
     form_id = read.data["form"]
+    model = FORM_MODELS.get(form_id)  # only this form's model is built (they build on first use)
     try:
-        form: FormModel = form_adapter().validate_python(read.data)
+        form: FormModel = (
+            form_adapter().validate_python(read.data)
+            if model is None
+            else model.model_validate(read.data)
+        )
     except ValidationError as exc:
         problems = problems_from_validation_error(exc, tag=form_id)
         return None, placed(problems, read.places), form_id

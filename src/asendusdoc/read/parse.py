@@ -16,13 +16,19 @@ from typing import Any
 
 from asendusdoc.errors import InputError
 from asendusdoc.forms import FORM_MODELS
-from asendusdoc.read.budget import MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_NUMBER_CHARS
+from asendusdoc.read.budget import (
+    MAX_FORM_ITEMS,
+    MAX_INPUT_BYTES,
+    MAX_JSON_DEPTH,
+    MAX_NUMBER_CHARS,
+)
 from asendusdoc.reference import closest_names, quoted
 
 __all__ = [
     "check_form_id",
     "check_json_depth",
     "check_mapping",
+    "duplicate_key",
     "parse_form_json",
     "parse_json",
 ]
@@ -50,7 +56,9 @@ def parse_json(raw: str | bytes) -> Any:
     """JSON text or bytes → its value, within the limits of size, depth and numbers.
 
     What :func:`parse_form_json` checks before it looks for a form; also used for the data
-    a rendered document carries (:mod:`asendusdoc.embedded`).
+    a rendered document carries (:mod:`asendusdoc.read.envelope`). An object that names a
+    key twice is refused (the last would win silently: a second ``personal_code``, a second
+    ``form``), naming the key by its field's label and position.
     """
     if len(raw) > MAX_INPUT_BYTES:
         raise _too_large(len(raw))
@@ -76,8 +84,14 @@ def parse_json(raw: str | bytes) -> Any:
     check_json_depth(text.encode("utf-8"))
     try:
         data = json.loads(
-            text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_no_constant
+            text,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            parse_constant=_no_constant,
+            object_pairs_hook=_unique_keys,
         )
+    except _DuplicateKey:
+        raise duplicate_key(text) from None
     except json.JSONDecodeError as exc:
         raise InputError(
             "not valid JSON: {detail} at line {line}, column {column}",
@@ -98,12 +112,22 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def check_json_depth(raw: bytes) -> None:
-    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH` before any parser recurses into it.
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH`, or of more values than
+    :data:`~asendusdoc.read.budget.MAX_FORM_ITEMS`, before any parser recurses into it.
 
-    Linear and in C: the strings are cut out, only the brackets kept, and innermost pairs
-    removed level by level; what is left after 32 levels is measured exactly.
+    Linear and in C: the strings are cut out, only the brackets and commas kept (a value but
+    the first of each array or object follows a comma), and innermost pairs removed level by
+    level; what is left after 32 levels is measured exactly.
     """
-    brackets = _STRING.sub(b"", raw).translate(None, _NOT_BRACKET)
+    skeleton = _STRING.sub(b"", raw)
+    if skeleton.count(b",") + skeleton.count(b"{") + skeleton.count(b"[") > MAX_FORM_ITEMS:
+        raise InputError(
+            "the input holds more than {limit} values; a form holds far fewer: check that "
+            "the file is a form",
+            code="json_too_many_items",
+            limit=MAX_FORM_ITEMS,
+        )
+    brackets = skeleton.translate(None, _NOT_BRACKET)
     remaining = brackets
     for _ in range(MAX_JSON_DEPTH):
         shorter = remaining.replace(b"{}", b"").replace(b"[]", b"")
@@ -218,3 +242,72 @@ def check_form_id(data: Any) -> dict[str, Any]:
             )
         raise InputError("unknown form id; known: {known}", code="form_unknown", known=known)
     return data
+
+
+class _DuplicateKey(Exception):
+    """An object named a key twice (raised inside the parser; located afterwards)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise _DuplicateKey
+    return data
+
+
+class _Twice(dict[str, Any]):
+    key: str = ""
+
+
+def _marking_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) == len(pairs):
+        return data
+    marked = _Twice(data)
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
+            marked.key = key
+            break
+        seen.add(key)
+    return marked
+
+
+def _path_of_twice(value: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    if isinstance(value, _Twice):
+        return (*path, value.key)
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for part, item in items:
+        found = _path_of_twice(item, (*path, part))
+        if found is not None:
+            return found
+    return None
+
+
+def duplicate_key(text: str) -> InputError:
+    """The refusal of JSON ``text`` whose objects name a key twice: the first such key named
+    by its field's label and position in each language (a key the form does not know by its
+    position only: it was typed by someone, and may hold personal data)."""
+    from asendusdoc.errors import Problem
+    from asendusdoc.i18n import LANGUAGES
+    from asendusdoc.problems.messages import field_label
+    from asendusdoc.titles import Titles
+
+    data = json.loads(text, object_pairs_hook=_marking_twice)
+    path = _path_of_twice(data, ()) or ()
+    form_id = data.get("form") if isinstance(data, dict) and path != ("form",) else None
+    problem = Problem(path, "json_duplicate_key", "")
+    known = form_id if isinstance(form_id, str) and form_id in FORM_MODELS else None
+    label = Titles(**{lang: field_label(problem, known, lang) for lang in LANGUAGES})
+    return InputError(
+        "the field {field} is given twice in the file; a form names each field once: "
+        "remove one of them",
+        code="json_duplicate_key",
+        field=label,
+    )

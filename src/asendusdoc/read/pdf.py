@@ -14,7 +14,7 @@ from typing import Any
 
 from asendusdoc.errors import InputError
 from asendusdoc.i18n.library_errors import library_reason
-from asendusdoc.read.budget import MAX_EMBEDDED_FORMS, MAX_INPUT_BYTES
+from asendusdoc.read.budget import MAX_EMBEDDED_FORMS, MAX_INPUT_BYTES, Budget
 from asendusdoc.read.envelope import MEDIA_TYPE, embedded_data_invalid, form_from_envelope
 from asendusdoc.read.packages import inflate
 
@@ -35,39 +35,53 @@ def read_pdf_forms(data: bytes, password: str | None = None) -> list[EmbeddedFor
     """Every form a PDF carries, in document order; :class:`InputError` when none.
 
     A password-protected PDF needs ``password``. Only files associated as ``/Data`` with the
-    JSON subtype are read; each is inflated up to :data:`MAX_INPUT_BYTES` and must be our
-    envelope (:func:`~asendusdoc.read.envelope.form_from_envelope`).
+    JSON subtype are read; each is inflated up to :data:`MAX_INPUT_BYTES`, all together up to
+    :data:`~asendusdoc.read.budget.MAX_DOCUMENT_DATA_BYTES`, and must be our envelope
+    (:func:`~asendusdoc.read.envelope.form_from_envelope`). Whatever else is wrong with the
+    file (a broken structure, objects of the wrong kind, nesting that exhausts the parser) is
+    an :class:`InputError` too: the PDF is untrusted input.
     """
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PyPdfError
-
+    budget = Budget()
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            if password is None:
-                raise InputError(
-                    "the PDF is protected with a password; give it with --password-file or "
-                    "--password-env",
-                    code="pdf_password_needed",
-                )
-            if not reader.decrypt(password):
-                raise InputError(
-                    "the password does not open the PDF; check the password file or variable",
-                    code="pdf_password_wrong",
-                )
+        reader = _open(data, password)
         specifications = _associated_data_files(reader.trailer["/Root"].get_object())
-        forms = [_read_one(specification) for specification in specifications]
+        forms = [_read_one(specification, budget) for specification in specifications]
     except InputError:
         raise
-    except (FileNotDecryptedError, PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(
-            "the file is not a readable PDF: {reason}",
-            code="pdf_broken",
-            reason=library_reason(exc),
-        ) from None
+    except Exception as exc:  # pypdf on hostile bytes: any failure is the file's
+        raise pdf_broken(exc) from None
     if not forms:
         raise no_embedded_data()
     return forms
+
+
+def _open(data: bytes, password: str | None) -> Any:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        if password is None:
+            raise InputError(
+                "the PDF is protected with a password; give it with --password-file or "
+                "--password-env",
+                code="pdf_password_needed",
+            )
+        if not reader.decrypt(password):
+            raise InputError(
+                "the password does not open the PDF; check the password file or variable",
+                code="pdf_password_wrong",
+            )
+    return reader
+
+
+def pdf_broken(exc: BaseException) -> InputError:
+    """The refusal of a PDF that cannot be read (named by the kind of failure, not its text,
+    which may quote the file)."""
+    return InputError(
+        "the file is not a readable PDF: {reason}",
+        code="pdf_broken",
+        reason=library_reason(exc),
+    )
 
 
 def no_embedded_data() -> InputError:
@@ -80,8 +94,10 @@ def no_embedded_data() -> InputError:
 
 
 def _associated_data_files(root: Any) -> list[Any]:
-    from pypdf.generic import ArrayObject
+    from pypdf.generic import ArrayObject, DictionaryObject
 
+    if not isinstance(root, DictionaryObject):
+        raise embedded_data_invalid()
     files = root.get("/AF")
     files = files.get_object() if files is not None else None
     if not isinstance(files, ArrayObject):
@@ -89,30 +105,43 @@ def _associated_data_files(root: Any) -> list[Any]:
     found = []
     for item in files:
         specification = item.get_object()
+        if not isinstance(specification, DictionaryObject):
+            raise embedded_data_invalid()
         if specification.get("/AFRelationship") != "/Data":
             continue
         stream = _file_stream(specification)
         if stream is not None and stream.get("/Subtype") == _SUBTYPE:
             found.append(specification)
-    if len(found) > MAX_EMBEDDED_FORMS:
-        raise InputError(
-            "the PDF carries more than {limit} forms; such a file was not read",
-            code="embedded_data_too_many",
-            limit=MAX_EMBEDDED_FORMS,
-        )
+        if len(found) > MAX_EMBEDDED_FORMS:
+            raise InputError(
+                "the PDF carries more than {limit} forms; such a file was not read",
+                code="embedded_data_too_many",
+                limit=MAX_EMBEDDED_FORMS,
+            )
     return found
 
 
 def _file_stream(specification: Any) -> Any:
+    """The embedded file of a file specification, None when it has none; a specification of
+    the wrong shape (``/EF`` no dictionary, its entry no stream) is not our data."""
+    from pypdf.generic import DictionaryObject, StreamObject
+
     embedded = specification.get("/EF")
     if embedded is None:
         return None
     embedded = embedded.get_object()
+    if not isinstance(embedded, DictionaryObject):
+        raise embedded_data_invalid()
     reference = embedded.get("/UF", embedded.get("/F"))
-    return reference.get_object() if reference is not None else None
+    if reference is None:
+        return None
+    stream = reference.get_object()
+    if not isinstance(stream, StreamObject):
+        raise embedded_data_invalid()
+    return stream
 
 
-def _read_one(specification: Any) -> EmbeddedForm:
+def _read_one(specification: Any, budget: Budget) -> EmbeddedForm:
     from pypdf.generic import EncodedStreamObject
 
     stream = _file_stream(specification)
@@ -123,4 +152,5 @@ def _read_one(specification: Any) -> EmbeddedForm:
         raw = inflate(raw, MAX_INPUT_BYTES)
     elif filters is not None:
         raise embedded_data_invalid()
+    budget.spend_inflated(len(raw))
     return EmbeddedForm(name, form_from_envelope(raw))

@@ -23,6 +23,7 @@ _ERRORS = {
     "400": "The request is malformed: a parameter, a body that is not a form, a broken file.",
     "401": "No key, or an unknown one.",
     "403": "The key is not allowed this operation.",
+    "404": "There is no form with this id.",
     "413": "The body or one of its files is larger than the limit.",
     "415": "The body's media type is not one this address takes.",
     "422": "The form is invalid: `problems` lists each problem.",
@@ -105,37 +106,39 @@ _ACCEPT_LANGUAGE = {
     "description": "The language of messages: et, ru or en (default et).",
 }
 
+_OK_JSON: dict[str, Any] = {"description": "Done.", "content": _json("Result")}
+_OK_FILE: dict[str, Any] = {
+    "description": "The file; Content-Disposition suggests its name.",
+    "content": _binary(
+        PDF, DOCX, "application/x-cdoc", "application/x-cdoc2", "application/pgp-encrypted"
+    ),
+}
+_DOCUMENTS_BODY: dict[str, Any] = {
+    **_json("Form"),
+    **_binary(PDF, DOCX, ASICE),
+    **_multipart(
+        {
+            "form": _FILES,
+            "cdoc_recipient": _FILES,
+            "openpgp_recipient": _FILES,
+            "pdf_password": {"type": "string"},
+            "cdoc_version": {"enum": ["1", "2"]},
+            "seal": {"enum": ["true", "false"]},
+        },
+        ["form"],
+    ),
+}
 
-def _paths() -> dict[str, Any]:
-    ok_json = {"description": "Done.", "content": _json("Result")}
-    ok_file = {
-        "description": "The file; Content-Disposition suggests its name.",
-        "content": _binary(
-            PDF, DOCX, "application/x-cdoc", "application/x-cdoc2", "application/pgp-encrypted"
-        ),
-    }
-    documents_body = {
-        **_json("Form"),
-        **_binary(PDF, DOCX),
-        **_multipart(
-            {
-                "form": _FILES,
-                "cdoc_recipient": _FILES,
-                "openpgp_recipient": _FILES,
-                "pdf_password": {"type": "string"},
-                "cdoc_version": {"enum": ["1", "2"]},
-                "seal": {"enum": ["true", "false"]},
-            },
-            ["form"],
-        ),
-    }
+
+def _open_paths() -> dict[str, Any]:
+    """The addresses that need no key."""
     return {
         "/health": {
             "get": {
                 "operationId": "health",
                 "summary": "The service is alive.",
                 "security": [],
-                "responses": {"200": ok_json},
+                "responses": {"200": _OK_JSON},
             }
         },
         "/ready": {
@@ -143,12 +146,18 @@ def _paths() -> dict[str, Any]:
                 "operationId": "ready",
                 "summary": "The service can render now.",
                 "security": [],
-                "responses": {"200": ok_json, "503": _problem("503")},
+                "responses": {"200": _OK_JSON, "503": _problem("503")},
             }
         },
+    }
+
+
+def _form_paths() -> dict[str, Any]:
+    """What the service knows: the forms, their schemas, examples and blanks."""
+    return {
         "/v1/forms": {
             "get": _operation(
-                "listForms", "The forms and their titles.", "forms", {"200": ok_json, **_errors()}
+                "listForms", "The forms and their titles.", "forms", {"200": _OK_JSON, **_errors()}
             )
         },
         "/v1/forms/{id}/schema": {
@@ -161,7 +170,7 @@ def _paths() -> dict[str, Any]:
                         "description": "The schema.",
                         "content": {"application/schema+json": {"schema": {"type": "object"}}},
                     },
-                    **_errors("400"),
+                    **_errors("404"),
                 },
                 parameters=[_FORM_ID],
             )
@@ -171,7 +180,10 @@ def _paths() -> dict[str, Any]:
                 "formExample",
                 "A form's filled example.",
                 "forms",
-                {"200": {"description": "The example.", "content": _json("Form")}, **_errors()},
+                {
+                    "200": {"description": "The example.", "content": _json("Form")},
+                    **_errors("404"),
+                },
                 parameters=[_FORM_ID],
             )
         },
@@ -180,34 +192,27 @@ def _paths() -> dict[str, Any]:
                 "formBlank",
                 "A form's fillable Word blank.",
                 "blank",
-                {"200": {"description": "The blank.", "content": _binary(DOCX)}, **_errors("400")},
+                {
+                    "200": {"description": "The blank.", "content": _binary(DOCX)},
+                    **_errors("400", "404"),
+                },
                 parameters=[_FORM_ID, _query("lang", ["et", "ru"], "The blank's language.")],
             )
         },
+    }
+
+
+def _checking_paths() -> dict[str, Any]:
+    """Reading forms: validate, extract, check a case, suggest."""
+    return {
         "/v1/validate": {
             "post": _operation(
                 "validate",
                 "Check a form: every problem with its field.",
                 "validate",
-                {"200": ok_json, **_errors("400", "413", "415")},
+                {"200": _OK_JSON, **_errors("400", "413", "415")},
                 parameters=[_ACCEPT_LANGUAGE],
                 requestBody={"required": True, "content": _ONE_FORM},
-            )
-        },
-        "/v1/documents": {
-            "post": _operation(
-                "produceDocument",
-                "One form or a bundle → the document, protected.",
-                "documents",
-                {"200": ok_file, **_errors("400", "413", "415", "422")},
-                parameters=[
-                    _query("lang", ["et", "ru"], "The document's language.", required=True),
-                    _query("format", ["pdf", "docx"], "pdf (default) or docx."),
-                    _query("name", None, "The document's file name without ending."),
-                    _query("seal", ["true", "false"], "Seal with the service's e-seal."),
-                    _ACCEPT_LANGUAGE,
-                ],
-                requestBody={"required": True, "content": documents_body},
             )
         },
         "/v1/extract": {
@@ -215,7 +220,7 @@ def _paths() -> dict[str, Any]:
                 "extract",
                 "The forms a PDF or DOCX carries.",
                 "extract",
-                {"200": ok_json, **_errors("400", "413", "415")},
+                {"200": _OK_JSON, **_errors("400", "413", "415")},
                 parameters=[_ACCEPT_LANGUAGE],
                 requestBody={
                     "required": True,
@@ -231,7 +236,7 @@ def _paths() -> dict[str, Any]:
                 "checkCase",
                 "Check the files of one case together.",
                 "check",
-                {"200": ok_json, **_errors("400", "413", "415")},
+                {"200": _OK_JSON, **_errors("400", "413", "415")},
                 parameters=[
                     _query("today", None, "The day deadlines count to (YYYY-MM-DD)."),
                     _ACCEPT_LANGUAGE,
@@ -244,12 +249,38 @@ def _paths() -> dict[str, Any]:
                 "suggest",
                 "Services that fit the needs a form states.",
                 "suggest",
-                {"200": ok_json, **_errors("400", "413", "415", "422")},
+                {"200": _OK_JSON, **_errors("400", "413", "415", "422")},
                 parameters=[_ACCEPT_LANGUAGE],
                 requestBody={"required": True, "content": _ONE_FORM},
             )
         },
     }
+
+
+def _documents_paths() -> dict[str, Any]:
+    """Producing documents."""
+    return {
+        "/v1/documents": {
+            "post": _operation(
+                "produceDocument",
+                "One form or a bundle → the document, protected.",
+                "documents",
+                {"200": _OK_FILE, **_errors("400", "413", "415", "422")},
+                parameters=[
+                    _query("lang", ["et", "ru"], "The document's language.", required=True),
+                    _query("format", ["pdf", "docx"], "pdf (default) or docx."),
+                    _query("name", None, "The document's file name without ending."),
+                    _query("seal", ["true", "false"], "Seal with the service's e-seal."),
+                    _ACCEPT_LANGUAGE,
+                ],
+                requestBody={"required": True, "content": _DOCUMENTS_BODY},
+            )
+        },
+    }
+
+
+def _paths() -> dict[str, Any]:
+    return {**_open_paths(), **_form_paths(), **_checking_paths(), **_documents_paths()}
 
 
 def _schemas() -> dict[str, Any]:

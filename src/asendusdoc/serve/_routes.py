@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from typing import Any
 
@@ -38,24 +37,11 @@ NO_FILES = N_("Send the case's files as parts named 'file' (multipart/form-data)
 NO_FORM = N_("Send a form: as the JSON body, or as parts named 'form'.")
 UNKNOWN_FORM = N_("There is no form '{form}'; the forms are listed at /v1/forms.")
 NO_SEAL = N_("The service has no seal configured; leave 'seal' out or ask its administrator.")
-ASICE_UNREADABLE = N_("This version cannot read ASiC-E containers yet; send the PDF or DOCX.")
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
-def library_reads_asice() -> bool:
-    """Whether the library can read a form out of an ASiC-E container."""
-    try:
-        return importlib.util.find_spec("asendusdoc.read.asice") is not None
-    except ModuleNotFoundError:  # no read/ package at all
-        return False
-
-
 async def _body(request: Request, service: Service, accepted: tuple[str, ...]) -> Body:
-    if ASICE in accepted and not library_reads_asice():
-        accepted = tuple(kind for kind in accepted if kind != ASICE)
-        if request.headers.get("content-type", "").lower().startswith(ASICE):
-            raise ProblemError(415, "media_type_unsupported", ASICE_UNREADABLE)
     body = await read_body(
         request.stream(),
         request.headers.get("content-type"),
@@ -174,7 +160,7 @@ async def documents(request: Request, service: Service, lang: str) -> Response:
             PARAMETER,
             params={"name": "name", "expected": "A-Z a-z 0-9 . _ -"},
         )
-    body = await _body(request, service, (JSON, PDF, DOCX, MULTIPART))
+    body = await _body(request, service, (JSON, PDF, DOCX, ASICE, MULTIPART))
     forms = [_argument(u) for u in body.files if u.part in ("file", "form")]
     forms += [(text.encode("utf-8"), "form.json") for text in body.fields.get("form", [])]
     if not forms:
