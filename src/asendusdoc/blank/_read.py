@@ -34,6 +34,7 @@ from asendusdoc.blank._words import ROW, TYPE_A_DATE, placeholders, text
 from asendusdoc.errors import InputError, Problem
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
+from asendusdoc.i18n.quotes import quote
 from asendusdoc.migrations import Migration, earlier_choice
 from asendusdoc.titles import Titles
 
@@ -244,10 +245,7 @@ class _Reader:
         earlier = self.earlier_choice(leaf, typed)
         if earlier is not None:
             return earlier
-        opening, closing = ("«", "»") if self.lang == "ru" else ("„", "“")
-        allowed = ", ".join(
-            f"{opening}{title}{closing}" for title, _ in self.choices(leaf, self.lang)
-        )
+        allowed = ", ".join(quote(title, self.lang) for title, _ in self.choices(leaf, self.lang))
         if any(_normal(title) == typed for title, _ in self.choices(leaf, self.other)):
             raise InputError(
                 "{where}: the choice is in the other language than the blank; choose one of "

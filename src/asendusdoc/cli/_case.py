@@ -176,7 +176,7 @@ def _print_findings(report: Any, lang: str) -> None:
 
 def _redact(args: argparse.Namespace) -> int:
     from asendusdoc.case.redact import redact_for_provider
-    from asendusdoc.cli._common import load_input
+    from asendusdoc.cli._input import load_input
     from asendusdoc.cli.output import write_output
     from asendusdoc.render.embedding import form_data, form_json
 
@@ -201,7 +201,7 @@ def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
 
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
-    from asendusdoc.cli._common import load_input
+    from asendusdoc.cli._input import load_input
     from asendusdoc.cli.output import write_output
     from asendusdoc.forms import ClientDiary, ProgressReport
     from asendusdoc.render.embedding import form_json

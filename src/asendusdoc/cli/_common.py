@@ -25,7 +25,7 @@ from asendusdoc.errors import AsendusdocError, InputError
 from asendusdoc.i18n import LANGUAGES, LOCALE_DIR, N_, default_language, translations
 
 if TYPE_CHECKING:
-    from asendusdoc.forms import FormModel
+    pass
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -36,11 +36,9 @@ __all__ = [
     "add_lang_option",
     "cli_language",
     "gettext_for",
-    "load_input",
     "ngettext_for",
     "printable_text",
     "read_folder_file",
-    "read_input",
     "report_error",
     "requested_language",
     "speaking",
@@ -185,25 +183,6 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
 
 
-def read_input(name: str, *, received: bool = True, document: bool = False) -> bytes:
-    """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
-    envelope is opened and a signed container verified first (``cli/_received.py``).
-    ``document`` reads up to a whole document's limit (a container, an envelope, a file to
-    seal), not a form file's."""
-    from asendusdoc.cli._received import open_received
-    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_INPUT_BYTES
-    from asendusdoc.read.files import read_bounded, read_form_file
-
-    limit = MAX_DOCUMENT_BYTES if document else MAX_INPUT_BYTES
-    if name == "-":
-        data = read_bounded(sys.stdin.buffer, limit)
-    elif not name:
-        raise InputError("file not found: {path}", code="file_missing", path="''")
-    else:
-        data = read_form_file(name, limit)
-    return open_received(data, name or "-") if received else data
-
-
 def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
     """A file of a folder the user named (a case folder's form), read through the way in
     (a 3 GB file is refused from its size), or the refusal, which the command reports as that
@@ -216,25 +195,15 @@ def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
         return exc
 
 
-def load_input(name: str) -> FormModel:
-    """The form of a file (JSON, a rendered document, a filled Word blank) or of standard
-    input; :class:`~asendusdoc.errors.FormValidationError` names a blank's problems by their
-    places in the blank."""
-    from asendusdoc.read.dispatch import read_form_input
-    from asendusdoc.read.loading import load_form
-
-    return load_form(read_form_input(read_input(name), name))
-
-
 def report_error(exc: BaseException, lang: str) -> int:
     """Print an error for a person on stderr; return its exit code. Never a traceback."""
-    from asendusdoc.problems.messages import error_message
+    from asendusdoc.cli._hints import error_text
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):
         from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
 
-        message = error_message(exc, lang, most=MAX_PROBLEMS_SHOWN)
+        message = error_text(exc, lang, most=MAX_PROBLEMS_SHOWN)
         print(_("Error: {message}").format(message=message), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, OSError):

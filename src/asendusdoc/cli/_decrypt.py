@@ -48,7 +48,7 @@ def register(commands: Any) -> None:
 
 
 def _decrypt(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._common import read_input
+    from asendusdoc.cli._input import read_input
     from asendusdoc.cli._received import recipient_key
     from asendusdoc.cli.output import write_output
     from asendusdoc.protect.cdoc_open import decrypt

@@ -73,7 +73,7 @@ def register(commands: Any) -> None:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._common import load_input
+    from asendusdoc.cli._input import load_input
     from asendusdoc.needs.suggest import suggest_services, suggestions_as_json
     from asendusdoc.reference.needs import SEED_SOURCES
 

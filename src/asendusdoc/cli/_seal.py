@@ -44,7 +44,7 @@ def register(commands: Any) -> None:
 
 
 def _seal(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._common import read_input
+    from asendusdoc.cli._input import read_input
     from asendusdoc.cli._protection import protection_from_arguments
     from asendusdoc.cli.output import write_output
     from asendusdoc.product import protect_file

@@ -17,16 +17,11 @@ from asendusdoc.forms._blocks import (
     Goal,
     MunicipalityParty,
     ProblemArea,
+    Service,
 )
+from asendusdoc.forms._rules import dates_in_order, provider_fits, provider_speaks
 from asendusdoc.forms._types import Date, LongText, OptionalLongText
-from asendusdoc.reference import (
-    PROVIDERS,
-    Language,
-    ProviderName,
-    ProviderService,
-    providers_of,
-    quoted,
-)
+from asendusdoc.reference import Language, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -139,13 +134,7 @@ class FamilySupportReferral(FormModel):
 
     def rule_violations(self) -> list[RuleViolation]:
         """Seed 000: the rules of both service types, dates in order, provider fits."""
-        found: list[RuleViolation] = []
-        if self.service_end is not None and self.service_end < self.service_start:
-            found.append(
-                RuleViolation(
-                    ("service_end",), "end_before_start", "the service ends before it starts"
-                )
-            )
+        found = dates_in_order(self.service_start, self.service_end, ("service_end",))
         found += [
             RuleViolation(
                 ("problem_areas", index, "description"),
@@ -183,37 +172,10 @@ class FamilySupportReferral(FormModel):
                     "say when and from which provider the family had the service",
                 )
             )
-        if self.preferred_provider is not None:
-            found.extend(self._provider_violations(self.preferred_provider))
-        return found
-
-    def _provider_violations(self, name: str) -> list[RuleViolation]:
-        """The preferred provider offers the service in its language; else the providers
-        that do are named (in the service's language, or of the service when none is)."""
-        chosen = PROVIDERS[name]
-        in_language = providers_of(ProviderService.FAMILY_SUPPORT, self.service_language)
-        if chosen.service is not ProviderService.FAMILY_SUPPORT:
-            choices = in_language or providers_of(ProviderService.FAMILY_SUPPORT)
-            return [
-                RuleViolation(
-                    ("preferred_provider",),
-                    "provider_wrong_service",
-                    "this provider does not provide the family support service; it is "
-                    "provided by {choices}",
-                    {"choices": quoted(choices)},
-                )
-            ]
-        if self.service_language not in chosen.languages:
-            return [
-                RuleViolation(
-                    ("preferred_provider",),
-                    "provider_language",
-                    "this provider does not work in {language}; in that language it is "
-                    "provided by {choices}",
-                    {"language": self.service_language.value, "choices": quoted(in_language)},
-                )
-            ]
-        return []
+        name, place = self.preferred_provider, ("preferred_provider",)
+        service, language = Service.FAMILY_SUPPORT, self.service_language
+        wrong = provider_fits(name, service, place, language)
+        return found + (wrong or provider_speaks(name, service, language, place))
 
     def _adaptation_violations(self) -> list[RuleViolation]:
         if self.placement_date is None:

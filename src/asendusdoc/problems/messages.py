@@ -32,6 +32,7 @@ from asendusdoc.errors import AsendusdocError, FormValidationError, Problem
 from asendusdoc.i18n import N_, N_plural, format_date, translations
 from asendusdoc.i18n.formatting import DATE_CASES
 from asendusdoc.i18n.pydantic_messages import MessageTemplate, pydantic_template
+from asendusdoc.i18n.quotes import requote
 from asendusdoc.problems import model_of
 from asendusdoc.titles import TitledEnum, Titles, item_titles_of, titles_of
 
@@ -119,7 +120,6 @@ def _shown_date(value: str, lang: str) -> Any:
     return _Shown({case: format_date(day, lang, case) for case in DATE_CASES})
 
 
-_RUSSIAN_QUOTES = str.maketrans("„“", "«»")
 _QUOTED_PARAMS = frozenset({"suggestions", "choices"})
 """Params that quote names („Tartu linn“, :func:`asendusdoc.reference.quoted`): a Russian
 message quotes them «Tartu linn», as it quotes everything else."""
@@ -127,10 +127,9 @@ message quotes them «Tartu linn», as it quotes everything else."""
 
 def _quotes_of(params: dict[str, Any], lang: str) -> dict[str, Any]:
     """``params`` with the quoted names in the quotation marks of ``lang``."""
-    if lang == "ru":
-        for name in _QUOTED_PARAMS & params.keys():
-            if isinstance(params[name], str):
-                params[name] = params[name].translate(_RUSSIAN_QUOTES)
+    for name in _QUOTED_PARAMS & params.keys():
+        if isinstance(params[name], str):
+            params[name] = requote(params[name], lang)
     return params
 
 

@@ -115,8 +115,8 @@ _NOT_A_CERTIFICATE = {
         "use the recipient's certificate (a .cer, .crt or .pem file)."
     ),
     "openpgp": N_(
-        "The file {path} holds an OpenPGP key, not a certificate: use it with --encrypt-to, "
-        "or ask for the recipient's certificate for --cdoc-to."
+        "The file {path} holds an OpenPGP key, not a certificate: encrypt to it with "
+        "OpenPGP, or ask for the recipient's certificate."
     ),
     "several": N_(
         "The file {path} holds several certificates; give each recipient's certificate "

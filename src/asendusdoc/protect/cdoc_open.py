@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from asendusdoc.errors import EncryptionError, InputError
+from asendusdoc.protect._opened import DecryptedFile, damaged, not_recipient
 from asendusdoc.protect.recipient_keys import RecipientKey
 
 if TYPE_CHECKING:
@@ -44,14 +44,6 @@ _KDF_DIGESTS = {
 }
 _CURVE_OIDS = {"1.2.840.10045.3.1.7": "SECP256R1", "1.3.132.0.34": "SECP384R1",
                "1.3.132.0.35": "SECP521R1"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class DecryptedFile:
-    """One file out of an envelope: its name (as the sender gave it) and its bytes."""
-
-    name: str
-    data: bytes = field(repr=False)
 
 
 def is_cdoc(data: bytes) -> bool:
@@ -224,26 +216,6 @@ def _b64(element: etree._Element | None, name: str) -> bytes:
         return base64.b64decode("".join(element.text.split()), validate=True)
     except (binascii.Error, ValueError):
         raise damaged(name) from None
-
-
-def not_recipient(name: str) -> EncryptionError:
-    """The refusal of an envelope made for another recipient."""
-    return EncryptionError(
-        "The envelope {name} is not encrypted for this key: it was made for another recipient. "
-        "Give the private key (or the ID card) of a certificate it was encrypted to.",
-        code="cdoc_not_recipient",
-        name=name,
-    )
-
-
-def damaged(name: str) -> EncryptionError:
-    """The refusal of an envelope with a changed byte, or cut short."""
-    return EncryptionError(
-        "The envelope {name} is damaged: a byte was changed or the file is cut short. Ask the "
-        "sender to send it again.",
-        code="cdoc_damaged",
-        name=name,
-    )
 
 
 def _unsupported(name: str) -> EncryptionError:

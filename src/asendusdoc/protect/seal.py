@@ -81,8 +81,8 @@ def _load_pkcs12(pkcs12: KeyData, password: bytes | None) -> tuple[Any, Any, lis
         key, certificate, chain = crypto_pkcs12.load_key_and_certificates(pkcs12.data, password)
     except ValueError as exc:
         raise EncryptionError(
-            "The password of {path} is wrong or missing. Give it with --seal-password-file or "
-            "--seal-password-env.",
+            "The password of {path} is wrong or missing. Give the password the seal's "
+            "PKCS#12 file was protected with.",
             code="seal_bad_password",
             path=pkcs12.name,
         ) from exc

@@ -61,8 +61,7 @@ def _open(data: bytes, password: str | None) -> Any:
     if reader.is_encrypted:
         if password is None:
             raise InputError(
-                "the PDF is protected with a password; give it with --password-file or "
-                "--password-env",
+                "the PDF is protected with a password; give the password to open it",
                 code="pdf_password_needed",
             )
         if not reader.decrypt(password):
@@ -86,8 +85,8 @@ def pdf_broken(exc: BaseException) -> InputError:
 def no_embedded_data() -> InputError:
     """The refusal of a document that carries no form data."""
     return InputError(
-        "the document carries no form data: it was not made by asendusdoc, or it was rendered "
-        "with --no-embedded-data. Use the form's JSON file instead.",
+        "the document carries no form data: it was not made by asendusdoc, or it was made "
+        "without its form data. Use the form's JSON file instead.",
         code="no_embedded_data",
     )
 

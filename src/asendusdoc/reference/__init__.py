@@ -175,7 +175,9 @@ def closest_names(typed: str, names: Iterable[str], limit: int = 3) -> tuple[str
 def quoted(names: Iterable[str]) -> str:
     """Names as ``„Tartu linn“, „Tartu vald“`` for a message; a Russian message shows them
     as «Tartu linn» (:mod:`asendusdoc.problems.messages`, param ``suggestions``)."""
-    return ", ".join(f"„{name}“" for name in names)
+    from asendusdoc.i18n.quotes import quote
+
+    return ", ".join(quote(name) for name in names)
 
 
 def _known_municipality(name: str) -> str:
