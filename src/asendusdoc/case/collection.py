@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TypeVar
 
 from asendusdoc.forms import (
@@ -111,7 +112,7 @@ class CaseForms:
                     and (end is None or item.form.document_date < end)
                 ]
             )
-            for start, end in zip(bounds, bounds[1:], strict=False)
+            for start, end in pairwise(bounds)
         ]
 
     def agreement(self, service: Service | None = None) -> tuple[str, CooperationAgreement] | None:
