@@ -72,8 +72,11 @@ class Location:
     """The kind of the field here ("date", ...), or "" for a row or a table."""
 
     def describe(self, lang: str) -> str:
-        """ "3. Eesmärgid, rida 2, Kirjeldus" in ``lang``."""
-        shown = lang if lang in self.section else self.blank_lang
+        """ "3. Eesmärgid, rida 2, Kirjeldus": the place in the blank's own words, whatever the
+        message language (an Estonian blank has no Russian sections to find); in a language
+        no blank is made in (English) the field's name in it follows: "…, Kirjeldus
+        (Description)"."""
+        shown = self.blank_lang
         heading = self.section[shown]
         said = {heading.partition(". ")[2].casefold()}
         parts = [heading]
@@ -81,12 +84,15 @@ class Location:
             if titles is None:
                 continue
             if isinstance(titles, int):
-                parts.append(text(ROW, lang).format(row=titles))
+                parts.append(text(ROW, shown).format(row=titles))
                 continue
             words = titles.get(shown)
             if words.casefold() not in said:  # "Pere, Pere": a name said once
                 parts.append(words)
                 said.add(words.casefold())
+        named = self.label or self.table
+        if lang not in self.section and named is not None:
+            return ", ".join(parts) + f" ({named.get(lang)})"
         return ", ".join(parts)
 
     def message(self, problem: Problem, lang: str) -> str | None:

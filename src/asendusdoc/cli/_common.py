@@ -207,10 +207,9 @@ def report_error(exc: BaseException, lang: str) -> int:
         print(_("Error: {message}").format(message=message), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, OSError):
-        print(
-            _("Error: {message}").format(message=exc.strerror or exc.__class__.__name__),
-            file=sys.stderr,
-        )
+        from asendusdoc.i18n.library_errors import os_reason
+
+        print(_("Error: {message}").format(message=_(os_reason(exc))), file=sys.stderr)
         return EXIT_USAGE
     print(_(INTERNAL_ERROR).format(kind=exc.__class__.__name__), file=sys.stderr)
     return EXIT_INTERNAL

@@ -66,7 +66,9 @@ def register(commands: Any) -> None:
         metavar=_("DIR"),
         help=_("add figures from the case folders under DIR"),
     )
-    report.add_argument("-o", "--output", type=Path, required=True, metavar=_("OUT"))
+    report.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the report file")
+    )
     report.add_argument("--force", action="store_true", help=_("overwrite OUT"))
     add_lang_option(report, default=False)
     report.set_defaults(handler=_needs_report)

@@ -550,17 +550,16 @@ def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang:
     return lines
 
 
-def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> dict[str, str]:
-    """What a person compares of a certificate: subject, serial, validity end, fingerprint."""
-    from asendusdoc.i18n import format_date
+def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> dict[str, object]:
+    """What a person compares of a certificate: its name, serial, validity end (in words, in
+    the case the translation asks for), fingerprint."""
+    from asendusdoc.i18n.formatting import DateInWords
 
     day = summary.valid_until.date() if summary.valid_until else None
     return {
         "subject": summary.subject or "",
         "serial": summary.serial_number or "",
-        "date": ""
-        if day is None
-        else (format_date(day, lang) if lang in DOCUMENT_LANGUAGES else day.isoformat()),
+        "date": "" if day is None else DateInWords(day, lang),
         "fingerprint": summary.fingerprint,
     }
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from asendusdoc.errors import OutputError
+from asendusdoc.i18n.library_errors import os_reason
 
 __all__ = ["OUTPUT_MODE", "output_exists", "write_output"]
 
@@ -95,7 +96,7 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
             "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
             code="output_unwritable",
             path=str(path),
-            reason=exc.strerror or str(exc),
+            reason=os_reason(exc),
         ) from exc
     finally:
         if temp_name is not None:
@@ -169,7 +170,7 @@ def _check_replaceable(path: Path) -> None:
             "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
             code="output_unwritable",
             path=str(path),
-            reason=exc.strerror or str(exc),
+            reason=os_reason(exc),
         ) from exc
     if not stat.S_ISREG(mode):
         raise OutputError(

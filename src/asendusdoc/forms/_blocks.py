@@ -239,7 +239,10 @@ class Responsible(TitledEnum):
     FAMILY = "family", Titles("pere", "семья", "family")
     CHILD = "child", Titles("laps", "ребёнок", "child")
     YOUNG_PERSON = "young-person", Titles("noor", "молодой человек", "young person")
-    WORKER = "worker", Titles("teenuseosutaja töötaja", "работник поставщика", "provider's worker")
+    WORKER = (
+        "worker",
+        Titles("teenuseosutaja töötaja", "сотрудник поставщика услуги", "provider's worker"),
+    )
     MUNICIPALITY = (
         "municipality",
         Titles("kohalik omavalitsus", "местное самоуправление", "municipality"),

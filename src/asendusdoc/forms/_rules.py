@@ -121,8 +121,8 @@ def provider_speaks(
         RuleViolation(
             path,
             "provider_language",
-            "this provider does not work in {language}; in that language it is provided by "
-            "{choices}",
+            "this provider does not offer the service in the language the family needs "
+            "({language}); in that language it is provided by {choices}",
             {"language": language.value, "choices": quoted(providers_of(expected, language))},
         )
     ]

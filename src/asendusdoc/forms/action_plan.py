@@ -100,7 +100,7 @@ class ActionPlan(FormModel):
                 RuleViolation(
                     ("family", "municipality"),
                     "family_not_resident",
-                    "the service is for families living in {municipality}",
+                    "the service is for families whose residence is {municipality}",
                     {"municipality": self.municipality.name},
                 )
             )

@@ -41,7 +41,7 @@ class ClosureReason(TitledEnum):
         "left-municipality",
         Titles(
             "pere lahkus omavalitsusest",
-            "семья переехала из самоуправления",
+            "семья переехала в другое самоуправление",
             "the family moved away",
         ),
     )

@@ -170,7 +170,7 @@ class FamilyConferenceReferral(FormModel):
         "Lapsed", "Дети", "Children", min_length=1, max_length=limits.CHILDREN
     )
     family_situation: LongText = titled(
-        "Ülevaade pere olukorrast", "Обзор ситуации семьи", "The family's situation"
+        "Ülevaade pere olukorrast", "Обзор положения семьи", "The family's situation"
     )
     protective_factors: list[LongText] = titled(
         "Lapse kaitsetegurid",

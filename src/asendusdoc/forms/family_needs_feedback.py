@@ -87,9 +87,10 @@ class NeedLevel(TitledEnum):
 class Usefulness(TitledEnum):
     """How useful a service was."""
 
-    VERY = "very-useful", Titles("väga kasulik", "очень полезна", "very useful")
-    SOMEWHAT = "somewhat-useful", Titles("mõnevõrra kasulik", "отчасти полезна", "somewhat useful")
-    NOT = "not-useful", Titles("ei olnud kasulik", "не была полезна", "not useful")
+    # Russian without adjectives: the service beside it may be masculine, feminine or neuter
+    VERY = "very-useful", Titles("väga kasulik", "большая польза", "very useful")
+    SOMEWHAT = "somewhat-useful", Titles("mõnevõrra kasulik", "некоторая польза", "somewhat useful")
+    NOT = "not-useful", Titles("ei olnud kasulik", "пользы не было", "not useful")
     CANNOT_SAY = "cannot-say", Titles("ei oska öelda", "затрудняюсь ответить", "cannot say")
 
 

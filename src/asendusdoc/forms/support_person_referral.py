@@ -263,7 +263,7 @@ class SupportPersonReferral(FormModel):
                     ("provider_region",),
                     "region_mismatch",
                     "the young person will live in {municipality}: the provider is the one of "
-                    "the {expected} region",
+                    "the {expected}",
                     {"municipality": self.residence_municipality, "expected": expected.value},
                 )
             )

@@ -206,6 +206,8 @@ class RecipientSummary:
     ``kind`` is ``"openpgp"`` (then ``fingerprint`` is the key's fingerprint) or ``"x509"``
     (a certificate: ``fingerprint`` is its SHA-256 fingerprint, with ``subject``,
     ``serial_number`` and ``valid_until``). ``source`` is the :attr:`KeyData.name` it came from.
+    ``subject`` is the certificate's name as a person knows it ("Kadri Kask"), never its personal
+    code (:func:`asendusdoc.protect._certificates.certificate_name`).
     """
 
     kind: Literal["openpgp", "x509"]

@@ -27,6 +27,7 @@ import io
 from typing import Any
 
 from asendusdoc.errors import EncryptionError
+from asendusdoc.i18n.library_errors import library_reason
 from asendusdoc.protect._values import KeyData, Seal, SealSummary
 
 __all__ = ["seal_pdf", "seal_summary"]
@@ -169,6 +170,8 @@ def _sign(pdf: bytes, key: Any, certificate: Any, chain: list[Any]) -> bytes:
         output = signers.sign_pdf(writer, metadata, signer=signer)
     except (PdfError, ValueError, OSError) as exc:
         raise EncryptionError(
-            "The PDF could not be sealed: {reason}.", code="seal_failed", reason=str(exc)
+            "The PDF could not be sealed: {reason}.",
+            code="seal_failed",
+            reason=library_reason(exc),
         ) from exc
     return bytes(output.getvalue())

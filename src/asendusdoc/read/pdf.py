@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from asendusdoc.errors import InputError
+from asendusdoc.i18n.library_errors import library_reason
 from asendusdoc.read.budget import MAX_EMBEDDED_FORMS, MAX_INPUT_BYTES, Budget
 from asendusdoc.read.envelope import MEDIA_TYPE, embedded_data_invalid, form_from_envelope
 from asendusdoc.read.packages import inflate
@@ -78,7 +79,7 @@ def pdf_broken(exc: BaseException) -> InputError:
     return InputError(
         "the file is not a readable PDF: {reason}",
         code="pdf_broken",
-        reason=type(exc).__name__,
+        reason=library_reason(exc),
     )
 
 

@@ -25,6 +25,7 @@ from jinja2.exceptions import SecurityError
 from asendusdoc._assets import asset_dir
 from asendusdoc.errors import TemplateError
 from asendusdoc.i18n import LANGUAGE_TAGS
+from asendusdoc.i18n.library_errors import REASONS, library_reason
 from asendusdoc.render import _sandbox
 from asendusdoc.render._sandbox import BoundedSandbox, TemplateLimitExceeded
 from asendusdoc.render.document import Document, TableBlock
@@ -109,7 +110,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             "Template {template} cannot be opened as a DOCX file: {reason}",
             code="template_broken",
             template=path,
-            reason=str(exc),
+            reason=library_reason(exc),
         ) from exc
     env = BoundedSandbox(autoescape=True, undefined=StrictUndefined)
     try:
@@ -155,7 +156,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             "and check its spelling.",
             code="template_broken",
             template=path,
-            reason=type(exc).__name__,  # its text may quote a value of the form
+            reason=REASONS["template_failed"],  # its text may quote a value of the form
         ) from exc
     _apply_page_and_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)
