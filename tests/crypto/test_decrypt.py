@@ -256,3 +256,84 @@ def test_refusals_are_translated(capsys, tmp_path, certificates, lang):
         str(pem_key(certificates.ec_p256, tmp_path)),
     )
     assert code == 2 and text != english
+
+
+def _pycdoc() -> None:
+    import os
+    import platform
+    import sys
+
+    try:
+        import pycdoc  # noqa: F401
+    except ImportError:
+        on_wheel_platform = sys.platform == "linux" and platform.machine() == "x86_64"
+        if os.environ.get("CI") == "true" and on_wheel_platform:
+            pytest.fail("pycdoc is in the test extra for this platform")
+        pytest.skip("pycdoc has no wheel for this platform")
+
+
+def cdoc2_envelope(*recipients: RecipientCertificate) -> bytes:
+    keys = tuple(KeyData(r.pem.read_bytes(), r.pem.name) for r in recipients)
+    protection = Protection(CdocEnvelope(keys, version=2))
+    return asendusdoc.protect_file(DOCUMENT, "suunamine.pdf", protection).data
+
+
+@pytest.mark.parametrize("recipient", ["rsa", "ec_p384"])
+def test_a_cdoc2_envelope_opens_to_the_exact_bytes(capsys, tmp_path, certificates, recipient):
+    _pycdoc()
+    sent = tmp_path / "suunamine.pdf.cdoc"
+    sent.write_bytes(cdoc2_envelope(certificates.rsa, certificates.ec_p384))
+    assert sent.read_bytes().startswith(b"CDOC\x02")
+    out = tmp_path / "out.pdf"
+    key = pem_key(getattr(certificates, recipient), tmp_path)
+    code, text = cli(capsys, "decrypt", str(sent), "-o", str(out), "--key", str(key))
+    assert code == 0, text
+    assert out.read_bytes() == DOCUMENT
+
+
+def test_a_cdoc2_envelope_refuses_another_key_and_a_changed_byte(capsys, tmp_path, certificates):
+    _pycdoc()
+    data = cdoc2_envelope(certificates.rsa)
+    changed = bytearray(data)
+    changed[-40] ^= 1
+    for content, message, key in (
+        (data, "not encrypted for this key", certificates.ec_p384),
+        (bytes(changed), "damaged", certificates.rsa),
+    ):
+        sent = tmp_path / "x.cdoc"
+        sent.write_bytes(content)
+        out = tmp_path / "out.pdf"
+        code, text = cli(capsys, "decrypt", str(sent), "-o", str(out),
+                         "--key", str(pem_key(key, tmp_path)))  # fmt: skip
+        assert code == 2 and message in text and not out.exists()
+
+
+def test_a_cdoc2_envelope_opens_through_pkcs11(capsys, tmp_path, certificates):
+    """EC P-384, as an ID card's key (SoftHSM2 has no RSA-OAEP with SHA-256)."""
+    _pycdoc()
+    chosen = [certificates.ec_p384]
+    with softhsm_token(tmp_path, [(r.private_key, r.certificate) for r in chosen]) as token:
+        pin = tmp_path / "pin"
+        pin.write_text(token.pin)
+        for recipient in chosen:
+            sent = tmp_path / f"{recipient.pem.stem}.cdoc"
+            sent.write_bytes(cdoc2_envelope(recipient))
+            out = tmp_path / f"{recipient.pem.stem}.pdf"
+            code, text = cli(capsys, "decrypt", str(sent), "-o", str(out),
+                             "--pkcs11", token.module, "--pin-file", str(pin))  # fmt: skip
+            assert code == 0, text
+            assert out.read_bytes() == DOCUMENT
+
+
+def test_an_envelope_larger_than_a_form_file_opens(capsys, tmp_path, certificates):
+    """A scanned annex makes a document (and its envelope) larger than a form file's limit."""
+    import os
+
+    large = b"%PDF-1.7\n" + os.urandom(11 * 1024 * 1024)
+    sent = tmp_path / "suur.pdf.cdoc"
+    sent.write_bytes(envelope(certificates.rsa, data=large))
+    out = tmp_path / "suur.pdf"
+    key = pem_key(certificates.rsa, tmp_path)
+    code, text = cli(capsys, "decrypt", str(sent), "-o", str(out), "--key", str(key))
+    assert code == 0, text
+    assert out.read_bytes() == large

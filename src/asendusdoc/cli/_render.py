@@ -16,12 +16,10 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asendusdoc.cli import _signals
 from asendusdoc.cli._common import (
     EXIT_INTERNAL,
     EXIT_INVALID,
@@ -31,9 +29,11 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
-    load_input,
     ngettext_for,
+    printable_text,
+    whole_number,
 )
+from asendusdoc.cli._input import load_input
 from asendusdoc.cli._protection import (
     add_asice_seal_options,
     add_protection_options,
@@ -42,7 +42,14 @@ from asendusdoc.cli._protection import (
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_protection
+from asendusdoc.protect import (
+    CdocEnvelope,
+    Protection,
+    RecipientSummary,
+    SealSummary,
+    check_protection,
+    without_envelope_suffix,
+)
 from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
 
 if TYPE_CHECKING:
@@ -123,7 +130,11 @@ def register(commands: Any) -> None:
         help=_("own DOCX templates: DIR/<lang>/<id>.docx"),
     )
     render.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help=_("render in N processes (--out-dir)")
+        "--jobs",
+        type=_jobs_option,
+        default=1,
+        metavar="N",
+        help=_("render in N processes (--out-dir), at most one per processor"),
     )
     render.add_argument(
         "--doc-lang",
@@ -135,14 +146,17 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--restriction-holder",
+        type=printable_text(200),
         metavar=_("NAME"),
         help=_("holder of the information in the access-restriction marking (default: the issuer)"),
     )
     render.add_argument(
         "--restriction-years",
-        type=int,
+        type=whole_number(1, 75),
         metavar="N",
-        help=_("how many years access is restricted (default: 75, the term for personal data)"),
+        help=_(
+            "how many years access is restricted, 1 to 75 (default: 75, the term for personal data)"
+        ),
     )
     render.add_argument(
         "--no-embedded-data",
@@ -192,7 +206,7 @@ def _usage_error(lang: str, message: str) -> int:
 
 def _read_protection(args: argparse.Namespace) -> Protection | int:
     """The protection the arguments ask for, or the exit code of a refusal (already shown)."""
-    from asendusdoc.problems.messages import error_message
+    from asendusdoc.cli._hints import error_text
 
     _ = gettext_for(args.lang)
     if args.sign_with is not None and not args.encrypt_to:
@@ -220,7 +234,7 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
         # refuse what cannot work before any work
         check_protection(protection, getattr(args, "fmt", None))
     except AsendusdocError as exc:
-        return _usage_error(args.lang, error_message(exc, args.lang))
+        return _usage_error(args.lang, error_text(exc, args.lang))
     return protection
 
 
@@ -229,11 +243,9 @@ def _format_of(args: argparse.Namespace) -> str | None:
     ``x.pdf.gpg``), else PDF; None when ``--format`` contradicts the ending (a usage error)."""
     named = None
     if args.output is not None:
-        endings = [ending.lower() for ending in args.output.suffixes]
-        while endings and endings[-1] in (".gpg", ".asc"):
-            endings.pop()
-        if endings and endings[-1] in (".docx", ".pdf"):
-            named = endings[-1].lstrip(".")
+        ending = Path(without_envelope_suffix(args.output.name)).suffix.lower()
+        if ending in (".docx", ".pdf"):
+            named = ending.lstrip(".")
     if args.fmt is not None and named is not None and args.fmt != named:
         return None
     return args.fmt or named or "pdf"
@@ -251,14 +263,16 @@ def _render(args: argparse.Namespace) -> int:
             ),
         )
     args.fmt = fmt
-    if args.jobs < 1:
-        return _usage_error(args.lang, _("--jobs must be at least 1"))
     if args.restriction_years is not None and not 1 <= args.restriction_years <= 110:
         return _usage_error(args.lang, _("--restriction-years must be between 1 and 110"))
-    if args.output is not None and len(args.files) > 1 and args.fmt != "pdf":
-        return _usage_error(
-            args.lang, _("several forms go into one file only as PDF (--format pdf)")
-        )
+    if args.output is not None:
+        from asendusdoc.cli._hints import error_text
+        from asendusdoc.product import check_bundle
+
+        try:
+            check_bundle(len(args.files), args.fmt)
+        except AsendusdocError as exc:
+            return _usage_error(args.lang, error_text(exc, args.lang))
     if args.output is None and "-" in args.files:
         return _usage_error(args.lang, _("standard input cannot be used with --out-dir"))
     protection = _read_protection(args)
@@ -286,7 +300,41 @@ def _render(args: argparse.Namespace) -> int:
         return outcome.exit_code
     suffix = f".{args.fmt}{protection_suffix(args)}"
     jobs = [job((name,), args.out_dir / (Path(name).stem + suffix)) for name in args.files]
-    return _run_batch(jobs, args.jobs, args.lang, as_json=args.json, quiet=args.quiet)
+    return _run_batch(
+        jobs, _workers(args.jobs, args.lang), args.lang, as_json=args.json, quiet=args.quiet
+    )
+
+
+JOBS_MAX = 1024
+"""The most ``--jobs`` accepts; beyond the processors it is lowered to their number."""
+
+
+def _jobs_option(value: str) -> int:
+    """The ``type`` of ``--jobs``: a whole number from 1 to :data:`JOBS_MAX`."""
+    count = int(value) if value.strip().lstrip("+").isdigit() and len(value) < 8 else 0
+    if not 1 <= count <= JOBS_MAX:
+        _ = gettext_for(cli_language())
+        raise argparse.ArgumentTypeError(
+            _("write a whole number from 1 to {maximum}").format(maximum=JOBS_MAX)
+        )
+    return count
+
+
+def _workers(jobs: int, lang: str) -> int:
+    """``--jobs``, lowered to the processors this process may use (and said so, once)."""
+    from asendusdoc.cli._pool import processors
+
+    available = processors()
+    if jobs <= available:
+        return jobs
+    ngettext = ngettext_for(lang)
+    message = ngettext(
+        "--jobs {jobs}: this computer has {count} processor; rendering in {count} process",
+        "--jobs {jobs}: this computer has {count} processors; rendering in {count} processes",
+        available,
+    )
+    print(message.format(jobs=jobs, count=available), file=sys.stderr)
+    return available
 
 
 def _make_out_dir(folder: Path, lang: str) -> str | None:
@@ -366,46 +414,14 @@ def _first_collision(jobs: list[Job]) -> tuple[str, str, Path] | None:
 
 
 def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
-    """The outcome of every job, in order; in ``workers`` processes when more than one.
-
-    If the pool breaks (a worker killed, e.g. by the out-of-memory killer), the jobs not yet
-    done run here, one by one: each file still gets its outcome.
-    """
-    if workers == 1:
+    """The outcome of every job, in order; in ``workers`` processes when more than one
+    (:mod:`asendusdoc.cli._pool`: a killed worker's files still get their outcome, once)."""
+    if workers == 1 or len(jobs) == 1:
         yield from map(run_job, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from asendusdoc.cli import _pool
 
-    if jobs[0].fmt == "pdf":
-        from asendusdoc.render import pdf
-
-        pdf.warm_up()  # fonts loaded once, inherited by forked workers
-    done = 0
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_signals.install_in_worker)
-    try:
-        for outcome in pool.map(_run_in_worker, jobs, chunksize=4):
-            done += 1
-            yield outcome
-    except BrokenProcessPool:
-        pool.shutdown(wait=True)
-        yield from map(run_job, jobs[done:])
-    except BaseException:  # a signal: stop the workers, each cleans up after itself
-        for process in list(getattr(pool, "_processes", {}).values()):
-            with suppress(OSError):
-                process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _run_in_worker(job: Job) -> Outcome:
-    """:func:`run_job` in a worker process; once that process is interrupted, a queued job is
-    skipped (the batch is ending)."""
-    if _signals.interrupted():
-        return Outcome(job, EXIT_USAGE)
-    with _signals.job_running():
-        return run_job(job)
+    yield from _pool.outcomes(jobs, min(workers, len(jobs)), run_job, Outcome)
 
 
 def document_name(output: Path, fmt: str, protection: Protection) -> str:
@@ -432,21 +448,16 @@ def _restriction(job: Job) -> AccessRestriction:
 
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
-    from asendusdoc.cli.output import write_output
-    from asendusdoc.problems.messages import describe_problem, error_message, more_problems
+    from asendusdoc.cli._hints import error_text
+    from asendusdoc.cli.output import output_exists, write_output
+    from asendusdoc.problems.messages import describe_problem, more_problems
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
     names = ", ".join(_("standard input") if n == "-" else n for n in job.inputs)
     try:
         if job.output.exists() and not job.force:
-            from asendusdoc.errors import OutputError
-
-            raise OutputError(
-                "{path} exists; use --force to overwrite it",
-                code="output_exists",
-                path=str(job.output),
-            )
+            raise output_exists(job.output)
         forms = []
         for name in job.inputs:
             try:
@@ -477,7 +488,7 @@ def run_job(job: Job) -> Outcome:
         return Outcome(
             job,
             exc.exit_code,
-            [f"{names}: {error_message(exc, job.messages, most=MAX_PROBLEMS_SHOWN)}"],
+            [f"{names}: {error_text(exc, job.messages, most=MAX_PROBLEMS_SHOWN)}"],
         )
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
@@ -504,7 +515,7 @@ def _written(job: Job, pages: int | None) -> str:
     if protection.seal is not None:
         details.append(_("sealed"))
     if protection.envelope is not None:
-        kind = "CDOC" if protection.envelope.suffix == ".cdoc" else "OpenPGP"
+        kind = "CDOC" if isinstance(protection.envelope, CdocEnvelope) else "OpenPGP"
         details.append(_("encrypted ({kind})").format(kind=kind))
     return _("{path}: written ({details})").format(path=job.output, details=", ".join(details))
 
@@ -539,17 +550,16 @@ def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang:
     return lines
 
 
-def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> dict[str, str]:
-    """What a person compares of a certificate: subject, serial, validity end, fingerprint."""
-    from asendusdoc.i18n import format_date
+def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> dict[str, object]:
+    """What a person compares of a certificate: its name, serial, validity end (in words, in
+    the case the translation asks for), fingerprint."""
+    from asendusdoc.i18n.formatting import DateInWords
 
     day = summary.valid_until.date() if summary.valid_until else None
     return {
         "subject": summary.subject or "",
         "serial": summary.serial_number or "",
-        "date": ""
-        if day is None
-        else (format_date(day, lang) if lang in DOCUMENT_LANGUAGES else day.isoformat()),
+        "date": "" if day is None else DateInWords(day, lang),
         "fingerprint": summary.fingerprint,
     }
 
@@ -581,8 +591,8 @@ def _read_document(name: str) -> bytes:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    from asendusdoc.cli.output import write_output
-    from asendusdoc.problems.messages import error_message
+    from asendusdoc.cli._hints import error_text
+    from asendusdoc.cli.output import output_exists, write_output
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)
@@ -591,9 +601,7 @@ def _encrypt(args: argparse.Namespace) -> int:
             args.lang, _("give at least one --cdoc-to CERT or --encrypt-to KEYFILE")
         )
     if args.output.exists() and not args.force:
-        return _usage_error(
-            args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)
-        )
+        return _usage_error(args.lang, error_text(output_exists(args.output), args.lang))
     if args.file != "-" and not Path(args.file).is_file():
         return _usage_error(args.lang, _("file not found: {path}").format(path=args.file))
     protection = _read_protection(args)
@@ -611,7 +619,7 @@ def _encrypt(args: argparse.Namespace) -> int:
         outcome = Outcome(
             job,
             exc.exit_code,
-            [f"{args.file}: {error_message(exc, args.lang, most=MAX_PROBLEMS_SHOWN)}"],
+            [f"{args.file}: {error_text(exc, args.lang, most=MAX_PROBLEMS_SHOWN)}"],
         )
     else:
         lines = _encrypted_for(product.recipients, args.output, args.lang)

@@ -7,8 +7,7 @@ unwrap; or RSA PKCS#1 v1.5), then the payload is decrypted with AES-256-GCM, who
 proves that no byte was changed. A payload that is a DigiDoc XML container (several files)
 gives each file.
 
-**CDOC 2.0** (``CDOC\\x02``) is refused as not supported yet (``cdoc_unsupported``): see
-``docs/decisions.md``.
+**CDOC 2.0** (``CDOC\\x02``) is opened by :mod:`.cdoc2_open` (pycdoc parses it).
 
 Every refusal is an :class:`~asendusdoc.errors.EncryptionError` (exit 2) and nothing is given
 back: ``cdoc_not_recipient`` (encrypted for someone else: another key or certificate),
@@ -20,16 +19,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from asendusdoc.errors import EncryptionError, InputError
+from asendusdoc.protect._opened import DecryptedFile, damaged, not_recipient
 from asendusdoc.protect.recipient_keys import RecipientKey
 
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["DecryptedFile", "decrypt", "is_cdoc"]
+__all__ = ["DecryptedFile", "damaged", "decrypt", "is_cdoc", "not_recipient"]
 
 _DENC = "http://www.w3.org/2001/04/xmlenc#"
 _DS = "http://www.w3.org/2000/09/xmldsig#"
@@ -47,14 +46,6 @@ _CURVE_OIDS = {"1.2.840.10045.3.1.7": "SECP256R1", "1.3.132.0.34": "SECP384R1",
                "1.3.132.0.35": "SECP521R1"}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class DecryptedFile:
-    """One file out of an envelope: its name (as the sender gave it) and its bytes."""
-
-    name: str
-    data: bytes = field(repr=False)
-
-
 def is_cdoc(data: bytes) -> bool:
     """Whether ``data`` looks like a CDOC envelope (1.1 XML or 2.0 binary)."""
     if data.startswith(b"CDOC\x02"):
@@ -66,7 +57,9 @@ def is_cdoc(data: bytes) -> bool:
 def decrypt(data: bytes, key: RecipientKey, name: str = "envelope") -> list[DecryptedFile]:
     """The files in the CDOC envelope ``data``, opened with ``key``."""
     if data.startswith(b"CDOC\x02"):
-        raise _unsupported(name)
+        from asendusdoc.protect.cdoc2_open import decrypt_cdoc2
+
+        return decrypt_cdoc2(data, key, name)
     root = _parse(data, name)
     method = root.find("denc:EncryptionMethod", _NS)
     if method is None or method.get("Algorithm") != _XENC11 + "aes256-gcm":
@@ -77,29 +70,45 @@ def decrypt(data: bytes, key: RecipientKey, name: str = "envelope") -> list[Decr
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     if len(sealed) < 12 + 16:
-        raise _damaged(name)
+        raise damaged(name)
     try:
         plain = AESGCM(transport_key).decrypt(sealed[:12], sealed[12:], None)
     except InvalidTag:
-        raise _damaged(name) from None
+        raise damaged(name) from None
     if root.get("MimeType") == _DDOC:
         return _ddoc_files(plain, name)
     return [DecryptedFile(_file_name(root), plain)]
 
 
-def _parse(data: bytes, name: str) -> etree._Element:
-    from asendusdoc.read.packages import parse_xml
+def _envelope_xml(data: bytes, name: str) -> etree._Element:
+    """The envelope's XML root: no DTD, no entities, no network (as :func:`parse_xml`), but
+    with lxml's huge-tree option, since the payload is one base64 text node, longer than
+    libxml2's 10 MB default for a document of 7.5 MB. The size is bounded by whoever read the
+    bytes (the CLI: a document's limit)."""
+    import io
 
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, remove_pis=True
+    )
+    try:
+        tree = etree.parse(io.BytesIO(data), parser)
+    except etree.XMLSyntaxError:
+        raise damaged(name) from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise damaged(name)
+    return tree.getroot()
+
+
+def _parse(data: bytes, name: str) -> etree._Element:
     if not is_cdoc(data):
         raise InputError(
             "{name} is not a CDOC envelope (.cdoc)", code="cdoc_not_envelope", name=name
         )
-    try:
-        root = parse_xml(data, name)
-    except InputError:
-        raise _damaged(name) from None
+    root = _envelope_xml(data, name)
     if root.tag != f"{{{_DENC}}}EncryptedData":
-        raise _damaged(name)
+        raise damaged(name)
     return root
 
 
@@ -117,12 +126,7 @@ def _transport_key(root: etree._Element, key: RecipientKey, name: str) -> bytes:
         if public_key not in ours:
             continue
         return _unwrap(encrypted_key, key, public_key, name)
-    raise EncryptionError(
-        "The envelope {name} is not encrypted for this key: it was made for another recipient. "
-        "Give the private key (or the ID card) of a certificate it was encrypted to.",
-        code="cdoc_not_recipient",
-        name=name,
-    )
+    raise not_recipient(name)
 
 
 def _unwrap(encrypted_key: etree._Element, key: RecipientKey, public_key: Any, name: str) -> bytes:
@@ -135,7 +139,7 @@ def _unwrap(encrypted_key: etree._Element, key: RecipientKey, public_key: Any, n
         try:
             transport_key = key.rsa_decrypt(public_key, wrapped)
         except ValueError:
-            raise _damaged(name) from None
+            raise damaged(name) from None
     elif algorithm == _DENC + "kw-aes256":
         agreement = encrypted_key.find("ds:KeyInfo/denc:AgreementMethod", _NS)
         if agreement is None or agreement.get("Algorithm") != _XENC11 + "ECDH-ES":
@@ -144,11 +148,11 @@ def _unwrap(encrypted_key: etree._Element, key: RecipientKey, public_key: Any, n
         try:
             transport_key = aes_key_unwrap(kek, wrapped)
         except (InvalidUnwrap, ValueError):
-            raise _damaged(name) from None
+            raise damaged(name) from None
     else:
         raise _unsupported(name)
     if len(transport_key) != 32:
-        raise _damaged(name)
+        raise damaged(name)
     return transport_key
 
 
@@ -163,7 +167,7 @@ def _key_encryption_key(
     curve = agreement.find(".//dsig11:ECKeyValue/dsig11:NamedCurve", _NS)
     point = _b64(agreement.find(".//dsig11:ECKeyValue/dsig11:PublicKey", _NS), name)
     if params is None or curve is None:
-        raise _damaged(name)
+        raise damaged(name)
     digest_method = params.find("ds:DigestMethod", _NS)
     digest = _KDF_DIGESTS.get(
         digest_method.get("Algorithm", "") if digest_method is not None else ""
@@ -177,7 +181,7 @@ def _key_encryption_key(
             _hex(params.get(part) or "") for part in ("AlgorithmID", "PartyUInfo", "PartyVInfo")
         )
     except ValueError:
-        raise _damaged(name) from None
+        raise damaged(name) from None
     shared = key.ecdh(public_key, peer)
     return ConcatKDFHash(getattr(hashes, digest)(), 32, other_info).derive(shared)
 
@@ -196,42 +200,28 @@ def _file_name(root: etree._Element) -> str:
 
 
 def _ddoc_files(plain: bytes, name: str) -> list[DecryptedFile]:
-    from asendusdoc.read.packages import parse_xml
-
-    try:
-        root = parse_xml(plain, name)
-    except InputError:
-        raise _damaged(name) from None
+    root = _envelope_xml(plain, name)
     files = []
     for element in root.iter(f"{{{_DDOC}}}DataFile"):
         files.append(DecryptedFile(element.get("Filename") or "document", _b64(element, name)))
     if not files:
-        raise _damaged(name)
+        raise damaged(name)
     return files
 
 
 def _b64(element: etree._Element | None, name: str) -> bytes:
     if element is None or not element.text:
-        raise _damaged(name)
+        raise damaged(name)
     try:
         return base64.b64decode("".join(element.text.split()), validate=True)
     except (binascii.Error, ValueError):
-        raise _damaged(name) from None
-
-
-def _damaged(name: str) -> EncryptionError:
-    return EncryptionError(
-        "The envelope {name} is damaged: a byte was changed or the file is cut short. Ask the "
-        "sender to send it again.",
-        code="cdoc_damaged",
-        name=name,
-    )
+        raise damaged(name) from None
 
 
 def _unsupported(name: str) -> EncryptionError:
     return EncryptionError(
-        "The envelope {name} uses an encryption asendusdoc does not open yet (it opens CDOC "
-        "1.1 with AES-256-GCM, as DigiDoc4 writes it). Open it in DigiDoc4.",
+        "The envelope {name} uses an encryption asendusdoc does not open (it opens CDOC 1.1 "
+        "with AES-256-GCM and CDOC 2.0, as DigiDoc4 writes them). Open it in DigiDoc4.",
         code="cdoc_unsupported",
         name=name,
     )

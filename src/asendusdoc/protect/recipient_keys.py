@@ -15,6 +15,8 @@ code                       meaning
 ``pkcs11_no_slot``         no token in the slot asked for
 ``pkcs11_bad_pin``         the PIN was refused (or is missing)
 ``pkcs11_no_key``          the token holds no private key for decryption
+``pkcs11_failed``          the token refused the operation (e.g. SoftHSM2 has no RSA-OAEP
+                           with SHA-256, which CDOC 2.0's RSA recipients need)
 =========================  ==============================================================
 """
 
@@ -49,6 +51,10 @@ class RecipientKey(Protocol):
         """The ECDH shared secret of the private key of ``public_key`` and ``peer``."""
         ...
 
+    def rsa_decrypt_oaep(self, public_key: Any, wrapped: bytes) -> bytes:
+        """RSA-OAEP (SHA-256, MGF1 SHA-256) decryption with the private key of ``public_key``."""
+        ...
+
 
 @dataclass(frozen=True)
 class FileKey:
@@ -73,6 +79,15 @@ class FileKey:
         from cryptography.hazmat.primitives.asymmetric import ec
 
         return bytes(self.key.exchange(ec.ECDH(), peer))
+
+    def rsa_decrypt_oaep(self, public_key: Any, wrapped: bytes) -> bytes:
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding
+
+        oaep = padding.OAEP(
+            mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None
+        )
+        return bytes(self.key.decrypt(wrapped, oaep))
 
 
 def private_key_from_file(data: bytes, name: str, password: bytes | None = None) -> FileKey:
@@ -120,8 +135,8 @@ def _unreadable(name: str) -> EncryptionError:
 
 def _bad_password(name: str) -> EncryptionError:
     return EncryptionError(
-        "The password of the key file {path} is wrong or missing. Give it with "
-        "--key-password-file or --key-password-env.",
+        "The password of the key file {path} is wrong or missing. Give the password the "
+        "key file was protected with.",
         code="key_bad_password",
         path=name,
     )
@@ -147,6 +162,18 @@ class Pkcs11Key:
         with self._session() as session:
             private = _private_for(session, public_key)
             return bytes(private.decrypt(wrapped, mechanism=pkcs11.Mechanism.RSA_PKCS))
+
+    def rsa_decrypt_oaep(self, public_key: Any, wrapped: bytes) -> bytes:
+        import pkcs11
+
+        oaep = (pkcs11.Mechanism.SHA256, pkcs11.MGF.SHA256, None)
+        with self._session() as session:
+            private = _private_for(session, public_key)
+            return bytes(
+                private.decrypt(
+                    wrapped, mechanism=pkcs11.Mechanism.RSA_PKCS_OAEP, mechanism_param=oaep
+                )
+            )
 
     def ecdh(self, public_key: Any, peer: ec.EllipticCurvePublicKey) -> bytes:
         import pkcs11
@@ -180,7 +207,7 @@ class Pkcs11Key:
         if not 0 <= index < len(slots):
             raise EncryptionError(
                 "The PKCS#11 module has no token in slot {slot} ({count} slot(s) with a "
-                "token). Insert the card, or give another --slot.",
+                "token). Insert the card, or choose another slot.",
                 code="pkcs11_no_slot",
                 slot=index,
                 count=len(slots),
@@ -194,13 +221,20 @@ class Pkcs11Key:
             pkcs11.UserNotLoggedIn,
         ):
             raise EncryptionError(
-                "The token refused the PIN. Give the right PIN with --pin-file or --pin-env.",
+                "The token refused the PIN. Give the right PIN.",
                 code="pkcs11_bad_pin",
             ) from None
         except pkcs11.PKCS11Error as exc:
             raise _pkcs11_unavailable(self.module, type(exc).__name__) from None
         try:
             yield session
+        except pkcs11.PKCS11Error as exc:  # the token refused the operation itself
+            raise EncryptionError(
+                "The token refused to decrypt ({reason}); it may not support this envelope's "
+                "algorithm. Open the envelope in DigiDoc4.",
+                code="pkcs11_failed",
+                reason=type(exc).__name__,
+            ) from None
         finally:
             session.close()
 

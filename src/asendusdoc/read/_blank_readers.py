@@ -7,18 +7,16 @@ the dispatch (dataclasses, its readers' types) is not needed there.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from asendusdoc.read.dispatch import FilledBlankReader
+from collections.abc import Callable
 
 __all__ = ["register_blank_reader", "registered"]
 
-registered: list[FilledBlankReader] = []
-"""The readers, in the order they registered; the dispatch asks each in turn."""
+registered: list[Callable[..., object]] = []
+"""The readers, in the order they registered; the dispatch asks each in turn (and types them
+as its ``FilledBlankReader``)."""
 
 
-def register_blank_reader(reader: FilledBlankReader) -> None:
+def register_blank_reader(reader: Callable[..., object]) -> None:
     """Ask ``reader`` too (after those registered before it) for Word files without our data."""
     if reader not in registered:
         registered.append(reader)

@@ -29,12 +29,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from asendusdoc.errors import InputError
-from asendusdoc.read._blank_readers import register_blank_reader
-from asendusdoc.read._blank_readers import registered as _registered
-from asendusdoc.read.budget import MAX_TABLE_ROWS
+from asendusdoc.read import _blank_readers
+from asendusdoc.read.budget import MAX_TABLE_ROWS, reading
 
 if TYPE_CHECKING:
     from asendusdoc.errors import FormPlaces
@@ -92,6 +91,15 @@ class FilledBlankReader(Protocol):
     """
 
     def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...
+
+
+def register_blank_reader(reader: FilledBlankReader) -> None:
+    """Ask ``reader`` too (after those registered before it) for Word files without our data."""
+    _blank_readers.register_blank_reader(reader)
+
+
+_registered = cast("list[FilledBlankReader]", _blank_readers.registered)
+"""The registered readers (kept apart in :mod:`asendusdoc.read._blank_readers`)."""
 
 
 def read_form_input(raw: bytes, name: str = "") -> FormInput:
@@ -184,8 +192,8 @@ def read_document_input(data: bytes, name: str = "", *, password: str | None = N
     forms = read_form_documents(data, name, password=password)
     if len(forms) != 1:
         raise InputError(
-            "the PDF holds {count} forms (a bundle); write them to files with "
-            "'asendusdoc extract FILE --out-dir DIR' and give those",
+            "the PDF holds {count} forms (a bundle); take the forms out of it and give them "
+            "one by one",
             code="document_bundle",
             count=len(forms),
         )
@@ -255,7 +263,8 @@ def _read_docx(data: bytes, name: str) -> FormInput:
     if form is not None:
         return FormInput(form)
     for reader in _registered:
-        read = reader(package, name)
+        with reading():  # a reader that loops over the file is bounded in time (in_time)
+            read = reader(package, name)
         if read is not None:
             read = read if isinstance(read, FormInput) else FormInput(read)
             _check_read_data(read.data)
