@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from asendusdoc.read.loading import FormSource
     from asendusdoc.render.restriction import AccessRestriction
 
-__all__ = ["MEDIA_TYPES", "Product", "produce", "protect_file", "quiet_libraries"]
+__all__ = ["MEDIA_TYPES", "Product", "check_bundle", "produce", "protect_file", "quiet_libraries"]
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -119,10 +119,7 @@ def _produce(
     sources: list[FormSource] = list(forms) if isinstance(forms, list | tuple) else [forms]  # type: ignore[list-item]
     if not sources:
         raise ValueError("produce needs at least one form")
-    if len(sources) > 1 and fmt != "pdf":
-        raise InputError(
-            "several forms go into one file only as PDF (--format pdf)", code="bundle_needs_pdf"
-        )
+    check_bundle(len(sources), fmt)
     models = [load_form(source) for source in sources]
     documents = [build_document(model, lang, restriction) for model in models]
     if fmt == "docx":
@@ -148,6 +145,16 @@ def _page_count(pdf: bytes) -> int:
 
 
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
+
+
+def check_bundle(count: int, fmt: str) -> None:
+    """Refuse ``count`` forms in one ``fmt`` document unless it is a PDF (one bookmark each):
+    the one place this rule is written, asked by :func:`produce` and, before any work, by the
+    command line."""
+    if count > 1 and fmt != "pdf":
+        raise InputError(
+            "several forms go into one document only as a PDF", code="bundle_needs_pdf"
+        )
 
 
 def protect_file(data: bytes, file_name: str, protection: Protection) -> Product:

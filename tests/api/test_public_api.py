@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +97,41 @@ def test_every_enumeration_value_has_titles(form_id: str) -> None:
         if "enum" in definition and definition.get("type") == "string" and titles is not None:
             for lang in ("et", "ru", "en"):
                 assert set(titles[lang]) == set(definition["enum"]), (name, lang)
+
+
+def _names_in_the_guides() -> list[str]:
+    """Every ``asendusdoc.…`` name README.md and the integrator guide give a reader: dotted
+    names in the text and the names of their ``from asendusdoc… import …`` lines."""
+    names: set[str] = set()
+    for doc in (ROOT / "README.md", ROOT / "docs" / "integrator-guide.md"):
+        text = doc.read_text("utf-8")
+        for found in re.finditer(r"from (asendusdoc[\w.]*) import ([\w, ]+)", text):
+            names.update(
+                f"{found[1]}.{name.strip()}" for name in found[2].split(",") if name.strip()
+            )
+        names.update(re.findall(r"(?<![/\w.])asendusdoc(?:\.[A-Za-z_]\w*)+", text))
+    return sorted(names)
+
+
+def _resolve(name: str) -> object:
+    parts = name.split(".")
+    for end in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:end]))
+        except ModuleNotFoundError:
+            continue
+        for part in parts[end:]:
+            found = getattr(found, part)
+        return found
+    raise ModuleNotFoundError(name)
+
+
+def test_the_guides_name_public_names() -> None:
+    names = _names_in_the_guides()
+    assert len(names) > 40
+    assert "asendusdoc.cli.output.write_output" in names
+
+
+@pytest.mark.parametrize("name", _names_in_the_guides())
+def test_every_name_the_readme_and_the_integrator_guide_give_imports(name: str) -> None:
+    assert _resolve(name) is not None

@@ -183,8 +183,8 @@ def test_an_unreadable_folder_is_named_and_skipped(
     ("args", "message"),
     [
         (["--today", "22.11.2026"], "--today 22.11.2026 ei ole kuupäev"),
-        (["--days", "kaks"], "--days kaks ei ole päevade arv"),
-        (["--days", "-1"], "--days -1 ei ole päevade arv"),
+        (["--days", "kaks"], "--days peab olema päevade arv vahemikus 0 kuni 3660"),
+        (["--days", "-1"], "--days peab olema päevade arv vahemikus 0 kuni 3660"),
     ],
 )
 def test_usage_errors_exit_2_in_the_language(

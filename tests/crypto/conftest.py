@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +135,7 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KeySet]:
     if shutil.which("gpg") is None:
         pytest.skip("gpg is not installed")
     folder = tmp_path_factory.mktemp("keys")
-    home = Path(os.path.realpath("/tmp")) / f"asendusdoc-test-{os.getpid()}"
+    home = Path(tempfile.gettempdir()) / f"asendusdoc-test-{os.getpid()}"  # the run's own
     home.mkdir(mode=0o700)
     try:
         yield KeySet(

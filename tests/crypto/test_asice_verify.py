@@ -327,3 +327,21 @@ def test_a_signing_time_outside_the_signed_properties_is_not_believed(capsys, se
     code, report = verify_json(capsys, target, *TEST_CA)
     assert code == 0, report
     assert not report["signatures"][0]["signing_time"].startswith("2001")
+
+
+def test_a_certificate_not_valid_at_the_signing_time_is_invalid():
+    import datetime as dt
+
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from asendusdoc.protect.asice import DataFile, build_container, sign_xades
+
+    key, certificate, _chain = pkcs12.load_key_and_certificates(
+        (SHARED / "signer1.p12").read_bytes(), b"signer1"
+    )
+    files = [DataFile("a.txt", b"aruanne", "text/plain")]
+    before = certificate.not_valid_before_utc - dt.timedelta(days=30)
+    data = build_container(files, sign_xades(files, key, certificate, now=before))
+    trusted = [(SHARED / "ca.crt").read_bytes(), (SHARED / "inter.crt").read_bytes()]
+    (signature,) = asendusdoc.verify_container(data, trusted).signatures
+    assert (signature.status, signature.reason) == ("invalid", "certificate_not_valid_at_time")

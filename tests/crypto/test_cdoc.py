@@ -64,7 +64,8 @@ def test_the_caseworker_sees_subject_serial_validity_and_fingerprint_of_each_rec
     certificate = certificates.ec_p384.certificate
     fingerprint = certificate.fingerprint(hashes.SHA256()).hex().upper()
     assert ":".join(fingerprint[i : i + 2] for i in range(0, 64, 2)) in err
-    assert "CN=TESTNIMI\\,MARI" in err
+    assert "sertifikaadile TESTNIMI MARI (" in err  # the name, never the personal code
+    assert "60001019906" not in err and "CN=" not in err
     assert format(certificate.serial_number, "X") in err
     assert str(certificate.not_valid_after_utc.year) in err
     assert "krüpteeritud sertifikaadile" in err

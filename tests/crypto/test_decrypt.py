@@ -323,3 +323,17 @@ def test_a_cdoc2_envelope_opens_through_pkcs11(capsys, tmp_path, certificates):
                              "--pkcs11", token.module, "--pin-file", str(pin))  # fmt: skip
             assert code == 0, text
             assert out.read_bytes() == DOCUMENT
+
+
+def test_an_envelope_larger_than_a_form_file_opens(capsys, tmp_path, certificates):
+    """A scanned annex makes a document (and its envelope) larger than a form file's limit."""
+    import os
+
+    large = b"%PDF-1.7\n" + os.urandom(11 * 1024 * 1024)
+    sent = tmp_path / "suur.pdf.cdoc"
+    sent.write_bytes(envelope(certificates.rsa, data=large))
+    out = tmp_path / "suur.pdf"
+    key = pem_key(certificates.rsa, tmp_path)
+    code, text = cli(capsys, "decrypt", str(sent), "-o", str(out), "--key", str(key))
+    assert code == 0, text
+    assert out.read_bytes() == large

@@ -68,7 +68,7 @@ def _processes_naming(folder: Path) -> list[int]:
 def short_tmp() -> Iterator[Path]:
     """A temp folder with a short path (gpg-agent's socket must fit); whatever still runs from
     it is killed and it is removed afterwards."""
-    folder = Path(tempfile.mkdtemp(prefix="kb", dir="/tmp"))
+    folder = Path(tempfile.mkdtemp(prefix="kb"))
     try:
         yield folder
     finally:

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from asendusdoc.cli._protection import read_key_file
 from asendusdoc.errors import EncryptionError
 from asendusdoc.protect import KeyData
+from asendusdoc.protect._gnupg_homes import home_base
 from asendusdoc.protect.openpgp import (
     EncryptionResult,
     decrypt_and_verify,
@@ -122,7 +124,7 @@ def test_wrong_sign_passphrase_is_refused(keys: KeySet) -> None:
 
 
 def test_keyring_dir_signs_with_a_secret_key_kept_there(keys: KeySet) -> None:
-    keyring = Path("/tmp") / f"asendusdoc-kr-{os.getpid()}"
+    keyring = Path(tempfile.gettempdir()) / f"asendusdoc-kr-{os.getpid()}"
     keyring.mkdir(mode=0o700)
     try:
         subprocess.run(
@@ -261,11 +263,13 @@ def test_result_is_frozen(keys: KeySet) -> None:
 
 
 def test_no_gnupg_home_or_agent_is_left_behind(keys: KeySet) -> None:
-    before = set(Path("/tmp").glob("asendusdoc-gpg-*"))
+    base = Path(home_base() or tempfile.gettempdir())  # where the library puts its homes
+    ours = f"asendusdoc-gpg-{os.getpid()}-"  # another worker's homes come and go meanwhile
+    before = set(base.glob(f"{ours}*"))
 
     encrypt_bytes(PDF_LIKE, [keys.good.public_key], sign_with=keys.good.secret_key)
 
-    assert set(Path("/tmp").glob("asendusdoc-gpg-*")) == before
+    assert set(base.glob(f"{ours}*")) == before
     assert _live_agents_for_our_homes() == []
 
 
@@ -280,6 +284,6 @@ def _live_agents_for_our_homes() -> list[str]:
             state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
         except (OSError, IndexError):
             continue
-        if "asendusdoc-gpg-" in cmdline and state != "Z":
+        if f"asendusdoc-gpg-{os.getpid()}-" in cmdline and state != "Z":
             found.append(cmdline)
     return found

@@ -115,7 +115,7 @@ def test_failed_write_leaves_no_temporary_file(
         write_output(tmp_path / "out.pdf", DATA, force=force)
 
     assert caught.value.code == "output_unwritable"
-    assert caught.value.params["reason"] == "No space left on device"
+    assert caught.value.params["reason"] == "there is no space left on the disk"  # translated
     assert list(tmp_path.iterdir()) == []
 
 

@@ -52,7 +52,7 @@ def _wrapper(folder: Path, *, sleep: int) -> Path:
 @pytest.fixture
 def short_tmp() -> Iterator[Path]:
     """A temp folder with a short path (gpg-agent's socket must fit), removed afterwards."""
-    folder = Path(tempfile.mkdtemp(prefix="sig", dir="/tmp"))
+    folder = Path(tempfile.mkdtemp(prefix="sig"))
     try:
         yield folder
     finally:

@@ -53,6 +53,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,7 +264,7 @@ def gnupg_home() -> Iterator[Path]:
     """
     if shutil.which("gpg") is None:
         pytest.skip("gpg is not installed")
-    home = Path(os.path.realpath("/tmp")) / f"asendusdoc-docs-{os.getpid()}"
+    home = Path(tempfile.gettempdir()) / f"asendusdoc-docs-{os.getpid()}"  # the run's own
     home.mkdir(mode=0o700)
     try:
         yield home

@@ -55,7 +55,7 @@ def test_an_unknown_provider_suggests_the_closest_in_estonian() -> None:
     (problem,) = validate_form(data)
     message = problem_message(problem, "et")
     assert message.startswith(
-        "ei ole tuntud teenuseosutaja; kas mõtlesite „MTÜ Teadlik Lapsevanem“?"
+        "teenuseosutajat ei ole loetelus; kas mõtlesite „MTÜ Teadlik Lapsevanem“?"
     )
     assert "Teadlik lapsevanem" not in message
 

@@ -18,8 +18,8 @@ from asendusdoc.read.loading import validate_form
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("et", "peab olema üks järgmistest: et, ru, en"),
-        ("ru", "должно быть одним из значений: et, ru, en"),
+        ("et", "lubatud väärtused: et, ru, en"),
+        ("ru", "допустимые значения: et, ru, en"),
         ("en", "must be one of: et, ru, en"),
     ],
 )

@@ -22,6 +22,7 @@ NOT_WORDS = {
     SOURCE / "i18n" / "formatting.py": "date patterns: \"d MMMM y 'г.'\"",
     SOURCE / "testing" / "strategies.py": "the alphabets generated texts are drawn from",
     SOURCE / "render" / "restriction.py": "a pattern of a legal citation's parts (ч. 1 п. 12)",
+    SOURCE / "i18n" / "quotes.py": "the quotation marks of each language („…“, «…»)",
 }
 """Files whose Estonian or Russian letters are not words, and what they are."""
 LANGUAGE_TAG = re.compile("[a-z]{2}-[A-Z]{2}")

@@ -93,7 +93,7 @@ def render_generic(document: Document) -> bytes:
 
 @cache
 def _generic_dir(form_id: str, lang: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="asendusdoc-generic-"))
+    folder = Path(tempfile.mkdtemp(prefix="generic-template-"))  # in the run's temp folder
     (folder / lang).mkdir()
     shutil.copy(GENERIC_TEMPLATE, folder / lang / f"{form_id}.docx")
     return folder

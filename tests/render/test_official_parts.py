@@ -37,7 +37,7 @@ def test_forms_without_signatures_say_who_prepared_them(form_id: str, lang: str)
     document = build_document(example_data(form_id), lang)
     assert document.prepared_by is not None and document.prepared_by.name
     assert document.prepared_by.date == document.document_date
-    word = {"et": "Koostas", "ru": "Составил"}[lang]
+    word = {"et": "Koostas", "ru": "Составитель"}[lang]
     pdf = squeezed(
         "".join(
             p.extract_text()

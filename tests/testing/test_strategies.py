@@ -159,3 +159,26 @@ def test_every_generated_form_is_valid_json_and_every_variant_is_reached(form_id
     for name in set(wanted) - seen:
         found = find(forms(form_id), wanted[name], settings=SEARCH)
         assert validate_form(found) == [], name
+
+
+def test_the_public_strategies_are_typed_as_search_strategies() -> None:
+    """Another project's type checker sees what each strategy draws, not ``Any``."""
+    import inspect
+    import typing
+
+    from hypothesis.strategies import SearchStrategy
+
+    from asendusdoc.testing import strategies
+
+    functions = [
+        getattr(strategies, name)
+        for name in strategies.__all__
+        if inspect.isfunction(getattr(strategies, name, None))
+        or hasattr(getattr(strategies, name, None), "cache_info")
+    ]
+    assert len(functions) >= 9
+    for function in functions:
+        returned = typing.get_type_hints(getattr(function, "__wrapped__", function))["return"]
+        assert typing.get_origin(returned) is SearchStrategy, function.__name__
+    source = inspect.getsource(strategies)
+    assert "-> Any" not in source

@@ -34,6 +34,7 @@ from asendusdoc.blank._words import ROW, TYPE_A_DATE, placeholders, text
 from asendusdoc.errors import InputError, Problem
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
+from asendusdoc.i18n.quotes import quote
 from asendusdoc.migrations import Migration, earlier_choice
 from asendusdoc.titles import Titles
 
@@ -71,8 +72,11 @@ class Location:
     """The kind of the field here ("date", ...), or "" for a row or a table."""
 
     def describe(self, lang: str) -> str:
-        """ "3. Eesmärgid, rida 2, Kirjeldus" in ``lang``."""
-        shown = lang if lang in self.section else self.blank_lang
+        """ "3. Eesmärgid, rida 2, Kirjeldus": the place in the blank's own words, whatever the
+        message language (an Estonian blank has no Russian sections to find); in a language
+        no blank is made in (English) the field's name in it follows: "…, Kirjeldus
+        (Description)"."""
+        shown = self.blank_lang
         heading = self.section[shown]
         said = {heading.partition(". ")[2].casefold()}
         parts = [heading]
@@ -80,12 +84,15 @@ class Location:
             if titles is None:
                 continue
             if isinstance(titles, int):
-                parts.append(text(ROW, lang).format(row=titles))
+                parts.append(text(ROW, shown).format(row=titles))
                 continue
             words = titles.get(shown)
             if words.casefold() not in said:  # "Pere, Pere": a name said once
                 parts.append(words)
                 said.add(words.casefold())
+        named = self.label or self.table
+        if lang not in self.section and named is not None:
+            return ", ".join(parts) + f" ({named.get(lang)})"
         return ", ".join(parts)
 
     def message(self, problem: Problem, lang: str) -> str | None:
@@ -244,10 +251,7 @@ class _Reader:
         earlier = self.earlier_choice(leaf, typed)
         if earlier is not None:
             return earlier
-        opening, closing = ("«", "»") if self.lang == "ru" else ("„", "“")
-        allowed = ", ".join(
-            f"{opening}{title}{closing}" for title, _ in self.choices(leaf, self.lang)
-        )
+        allowed = ", ".join(quote(title, self.lang) for title, _ in self.choices(leaf, self.lang))
         if any(_normal(title) == typed for title, _ in self.choices(leaf, self.other)):
             raise InputError(
                 "{where}: the choice is in the other language than the blank; choose one of "
@@ -346,152 +350,212 @@ def read_blank(data: bytes) -> FilledBlank:
     return read_blank_document(document_xml(data))
 
 
+Rows = list[tuple[int, list[etree._Element]]]
+"""A table's filled rows: the row's number in the blank (its header is 0) and its cells."""
+Kept = list[tuple[int, tuple[str, Any]]]
+"""A table's items: row number, (the first column's text, the item read from the row)."""
+Placed = list[tuple[int, Any, JsonPath]]
+"""A table's items where they went: row number, item, path in the form."""
+
+
+@dataclass
+class _Index:
+    """The blank's parts by their bookmark names, and the numbered heading of each one's section."""
+
+    leaves: dict[str, Leaf] = field(default_factory=dict)
+    tables: dict[str, TablePart] = field(default_factory=dict)
+    heading: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, spec: BlankSpec) -> _Index:
+        index = cls()
+        for number, section in enumerate(spec.sections, start=1):
+            heading = {lg: f"{number}. {h}" for lg, h in section.headings.items()}
+            for part in section.parts:
+                if isinstance(part, TablePart):
+                    index.tables[bookmark_name(part)] = part
+                    index.heading[bookmark_name(part)] = heading
+                    continue
+                for leaf in part.leaves:
+                    index.leaves[bookmark_name(leaf)] = leaf
+                    index.heading[bookmark_name(leaf)] = heading
+        return index
+
+
 def read_blank_document(root: etree._Element) -> FilledBlank:
-    """:func:`read_blank` of a main document part already parsed (safely)."""
+    """:func:`read_blank` of a main document part already parsed (safely).
+
+    By phase: which blank it is; the fields tables' values into the form, the other tables'
+    rows aside; each table's rows as items; the top tables' items into the form, then the
+    nested tables' items into their parents' items; empty optional blocks pruned.
+    """
     form_id, lang = _identify(root)
     spec = blank_spec(form_id)
     reader = _Reader(spec, lang)
+    index = _Index.of(spec)
+    form = _empty_form(spec, form_id)
+    rows_of = _read_tables(_body_tables(root), index, reader, form)
+    kept = {name: _table_items(part, rows_of.get(name, []), index, reader)
+            for name, part in index.tables.items()}  # fmt: skip
+    placed: dict[str, Placed] = {}
+    for name, part in index.tables.items():
+        if part.parent is None:
+            placed[name] = _place_top_table(part, kept[name], index.heading[name], reader, form)
+    for name, part in index.tables.items():
+        if part.parent is not None:
+            parents = placed.get(bookmark_name(part.parent), [])
+            placed[name] = _place_nested_table(
+                part, kept[name], parents, index.heading[name], reader
+            )
+    _prune(form, spec.optional_blocks)
+    return FilledBlank(form_id, lang, form, reader.locations, tuple(reader.migrations))
+
+
+def _empty_form(spec: BlankSpec, form_id: str) -> dict[str, Any]:
+    """The form with every block present, so that a missing field is named by itself."""
+    form: dict[str, Any] = {"form": form_id}
+    for leaf in spec.leaves():
+        if len(leaf.path) > 1:
+            _set(form, leaf.path[:-1], form_value(form, leaf.path[:-1]) or {})
+    return form
+
+
+def _body_tables(root: etree._Element) -> list[etree._Element]:
+    """The body's top-level tables, refused beyond :data:`MAX_TABLES`."""
     body = root.find(f"{W}body")
     if body is None:
         raise InputError("the Word file has no body", code="docx_broken")
-    section_of: dict[str, dict[str, str]] = {}
-    leaves: dict[str, Leaf] = {}
-    tables: dict[str, TablePart] = {}
-    for number, section in enumerate(spec.sections, start=1):
-        heading = {lg: f"{number}. {h}" for lg, h in section.headings.items()}
-        for part in section.parts:
-            if isinstance(part, TablePart):
-                tables[bookmark_name(part)] = part
-                section_of[bookmark_name(part)] = heading
-            else:
-                for leaf in part.leaves:
-                    leaves[bookmark_name(leaf)] = leaf
-                    section_of[bookmark_name(leaf)] = heading
-    form: dict[str, Any] = {"form": form_id}
-    for leaf in spec.leaves():  # every block exists, so a missing field is named by itself
-        if len(leaf.path) > 1:
-            _set(form, leaf.path[:-1], form_value(form, leaf.path[:-1]) or {})
-    rows_of: dict[str, list[tuple[int, dict[str, Any] | Any, list[etree._Element]]]] = {}
-    all_tables = list(_tables(body))
-    if len(all_tables) > MAX_TABLES:
+    tables = list(_tables(body))
+    if len(tables) > MAX_TABLES:
         raise InputError(
             "the Word file has {count} tables; a blank has far fewer (at most {limit} are "
             "read): the file is refused",
             code="blank_too_many_tables",
-            count=len(all_tables),
+            count=len(tables),
             limit=MAX_TABLES,
         )
-    for table in all_tables:
+    return tables
+
+
+def _read_tables(
+    tables: list[etree._Element], index: _Index, reader: _Reader, form: dict[str, Any]
+) -> dict[str, Rows]:
+    """The fields tables' values into ``form``; the rows of the other tables, by their name."""
+    rows_of: dict[str, Rows] = {}
+    for table in tables:
         rows = table.findall(f"{W}tr")
         if not rows:
             continue
         first = _cells(rows[0])
         names = _bookmarks(first[0]) if first else []
-        part_name = next((n for n in names if n in tables), None)
-        if part_name is not None:
-            part = tables[part_name]
-            if len(rows) - 1 > part.max_rows + MAX_EMPTY_ROWS:
-                raise _too_many_rows(part.titles.get(lang), len(rows) - 1, part.max_rows)
-            rows_of[part_name] = [(i, None, _cells(r)) for i, r in enumerate(rows[1:], start=1)]
+        part_name = next((n for n in names if n in index.tables), None)
+        if part_name is None:
+            _read_field_rows(rows, index, reader, form)
             continue
-        if len(rows) > len(leaves) + MAX_EMPTY_ROWS:
-            raise _too_many_rows("", len(rows), len(leaves))
-        for row in rows:
-            cells = _cells(row)
-            if len(cells) < 2:
+        part = index.tables[part_name]
+        if len(rows) - 1 > part.max_rows + MAX_EMPTY_ROWS:
+            raise _too_many_rows(part.titles.get(reader.lang), len(rows) - 1, part.max_rows)
+        rows_of[part_name] = [(i, _cells(row)) for i, row in enumerate(rows[1:], start=1)]
+    return rows_of
+
+
+def _read_field_rows(
+    rows: list[etree._Element], index: _Index, reader: _Reader, form: dict[str, Any]
+) -> None:
+    """A fields table: each row's label cell names its field, the next cell holds the value."""
+    if len(rows) > len(index.leaves) + MAX_EMPTY_ROWS:
+        raise _too_many_rows("", len(rows), len(index.leaves))
+    for row in rows:
+        cells = _cells(row)
+        if len(cells) < 2:
+            continue
+        name = next((n for n in _bookmarks(cells[0]) if n in index.leaves), None)
+        if name is None:
+            continue
+        leaf = index.leaves[name]
+        where = Location(
+            index.heading[name],
+            label=leaf.titles,
+            group=leaf.group,
+            blank_lang=reader.lang,
+            kind=leaf.kind,
+        )
+        reader.locations[leaf.path] = where
+        value = reader.value(leaf, cell_text(cells[1]), cells[1], where)
+        if value is not None:
+            _set(form, leaf.path, value)
+
+
+def _table_items(part: TablePart, rows: Rows, index: _Index, reader: _Reader) -> Kept:
+    """The items of a table's filled rows (an empty row is no item)."""
+    heading = index.heading[bookmark_name(part)]
+    items: Kept = []
+    for number, cells in rows:
+        first_text = cell_text(cells[0]) if cells else ""
+        item: Any = {} if not part.scalar else None
+        filled = False
+        for column_number, column in enumerate(part.columns, start=1):
+            leaf = column.leaf
+            cell = cells[column_number] if column_number < len(cells) else None
+            raw = cell_text(cell) if cell is not None else ""
+            if not raw or cell is None:
                 continue
-            name = next((n for n in _bookmarks(cells[0]) if n in leaves), None)
-            if name is None:
-                continue
-            leaf = leaves[name]
+            filled = True
+            label = leaf.titles if leaf.path else None
             where = Location(
-                section_of[name],
-                label=leaf.titles,
-                group=leaf.group,
-                blank_lang=lang,
-                kind=leaf.kind,
+                heading, part.titles, number, label, leaf.group, reader.lang, leaf.kind
             )
-            reader.locations[leaf.path] = where
-            value = reader.value(leaf, cell_text(cells[1]), cells[1], where)
-            if value is not None:
-                _set(form, leaf.path, value)
-    kept: dict[str, list[tuple[int, Any]]] = {}  # table -> [(row number, item)]
-    for part_name, part in tables.items():
-        heading = section_of[part_name]
-        items: list[tuple[int, Any]] = []
-        for number, _, cells in rows_of.get(part_name, []):
-            first_text = cell_text(cells[0]) if cells else ""
-            item: Any = {} if not part.scalar else None
-            filled = False
-            for index, column in enumerate(part.columns, start=1):
-                leaf = column.leaf
-                cell = cells[index] if index < len(cells) else None
-                raw = cell_text(cell) if cell is not None else ""
-                if not raw:
-                    continue
-                filled = True
-                where = Location(
-                    heading,
-                    part.titles,
-                    number,
-                    leaf.titles if leaf.path else None,
-                    leaf.group,
-                    lang,
-                    leaf.kind,
-                )
-                value = reader.value(leaf, raw, cell, where)
-                if part.scalar:
-                    item = value
-                elif value is not None:
-                    _set(item, leaf.path, value)
-            if filled:
-                items.append((number, (first_text, item)))
-        kept[part_name] = items
-    # top tables first, then the nested ones into their parents' items
-    placed: dict[str, list[tuple[int, Any, JsonPath]]] = {}
-    for part_name, part in tables.items():
-        heading = section_of[part_name]
-        if part.parent is None:
-            entries = []
-            values = []
-            for index, (number, (_, item)) in enumerate(kept[part_name]):
-                path: JsonPath = (*part.path, index)
-                entries.append((number, item, path))
-                values.append(item)
-                _locate_row(reader, heading, part, number, path, lang)
-            reader.locations[part.path] = Location(heading, part.titles, blank_lang=lang)
-            if values or part.required:
-                _set(form, part.path, values)
-            placed[part_name] = entries
-    for part_name, part in tables.items():
-        if part.parent is None:
+            value = reader.value(leaf, raw, cell, where)
+            if part.scalar:
+                item = value
+            elif value is not None:
+                _set(item, leaf.path, value)
+        if filled:
+            items.append((number, (first_text, item)))
+    return items
+
+
+def _place_top_table(
+    part: TablePart, kept: Kept, heading: dict[str, str], reader: _Reader, form: dict[str, Any]
+) -> Placed:
+    """A top table's items as the form's list at the table's path."""
+    entries: Placed = []
+    for position, (number, (_, item)) in enumerate(kept):
+        path: JsonPath = (*part.path, position)
+        entries.append((number, item, path))
+        _locate_row(reader, heading, part, number, path, reader.lang)
+    reader.locations[part.path] = Location(heading, part.titles, blank_lang=reader.lang)
+    if entries or part.required:
+        _set(form, part.path, [item for _, item, _ in entries])
+    return entries
+
+
+def _place_nested_table(
+    part: TablePart, kept: Kept, parents: Placed, heading: dict[str, str], reader: _Reader
+) -> Placed:
+    """A nested table's items into the items of its parent table's rows they name."""
+    lang = reader.lang
+    by_number = {number: (item, path) for number, item, path in parents}
+    for _, parent_item, _ in parents:
+        if part.required and isinstance(parent_item, dict):
+            parent_item.setdefault(part.path[-1], [])
+    entries: Placed = []
+    counters: dict[JsonPath, int] = {}
+    for number, (first_text, item) in kept:
+        parent_item, parent_path = _parent_row(first_text, by_number, parents, part, number, lang)
+        if not isinstance(parent_item, dict):
             continue
-        heading = section_of[part_name]
-        parents = placed.get(bookmark_name(part.parent), [])
-        by_number = {number: (item, path) for number, item, path in parents}
-        for _, parent_item, _ in parents:
-            if part.required and isinstance(parent_item, dict):
-                parent_item.setdefault(part.path[-1], [])
-        entries = []
-        counters: dict[JsonPath, int] = {}
-        for number, (first_text, item) in kept[part_name]:
-            target = _parent_row(first_text, by_number, parents, part, number, lang)
-            parent_item, parent_path = target
-            if not isinstance(parent_item, dict):
-                continue
-            index = counters.get(parent_path, len(parent_item.get(part.path[-1], [])))
-            counters[parent_path] = index + 1
-            parent_item.setdefault(part.path[-1], []).append(item)
-            path = (*parent_path, *part.path, index)
-            entries.append((number, item, path))
-            _locate_row(reader, heading, part, number, path, lang)
-        for _, _, parent_path in parents:
-            reader.locations[(*parent_path, *part.path)] = Location(
-                heading, part.titles, blank_lang=lang
-            )
-        placed[part_name] = entries
-    _prune(form, spec.optional_blocks)
-    return FilledBlank(form_id, lang, form, reader.locations, tuple(reader.migrations))
+        position = counters.get(parent_path, len(parent_item.get(part.path[-1], [])))
+        counters[parent_path] = position + 1
+        parent_item.setdefault(part.path[-1], []).append(item)
+        path = (*parent_path, *part.path, position)
+        entries.append((number, item, path))
+        _locate_row(reader, heading, part, number, path, lang)
+    for _, _, parent_path in parents:
+        reader.locations[(*parent_path, *part.path)] = Location(
+            heading, part.titles, blank_lang=lang
+        )
+    return entries
 
 
 def form_value(data: dict[str, Any], path: Path) -> Any:

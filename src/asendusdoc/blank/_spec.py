@@ -20,7 +20,7 @@ import datetime as dt
 import hashlib
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
@@ -71,6 +71,14 @@ class Leaf:
     group_path: Path = ()
     owner: str = ""
     """The model the field is declared on ("ProblemArea"): some help lines depend on it."""
+    in_optional_block: bool = False
+    """In a block that may be left out ("Teenus lõppes"): required only when the block is
+    filled in, so it carries no * and its help line says when."""
+
+    @property
+    def always_required(self) -> bool:
+        """Required whatever else the form says: the label carries a *."""
+        return self.required and not self.in_optional_block
 
 
 @dataclass(frozen=True)
@@ -288,9 +296,11 @@ def _units(
             table, children = _table(model, name, info, path)
             units.append(_Unit(path, table=table, children=children))
         elif block is not None:
-            if _without_none(annotation)[1] and optional_blocks is not None:
+            optional = _without_none(annotation)[1]
+            if optional and optional_blocks is not None:
                 optional_blocks.append(path)
-            units += _units(block, path, (titles_of(info, name), path), optional_blocks)
+            inner = _units(block, path, (titles_of(info, name), path), optional_blocks)
+            units += [_in_optional_block(unit) for unit in inner] if optional else inner
         else:
             units.append(
                 _Unit(
@@ -299,6 +309,12 @@ def _units(
                 )
             )
     return units
+
+
+def _in_optional_block(unit: _Unit) -> _Unit:
+    if unit.leaf is None:
+        return unit
+    return replace(unit, leaf=replace(unit.leaf, in_optional_block=True))
 
 
 def _table(

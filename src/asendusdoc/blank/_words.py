@@ -37,6 +37,7 @@ TYPE_A_DATE = N_("is not a valid date; pick it from the calendar or type it as d
 
 _REQUIRED = N_("Required.")
 _OPTIONAL = N_("Optional.")
+_REQUIRED_IN_BLOCK = N_("Required when „{block}“ is filled in, otherwise optional.")
 _KIND = {
     "text": N_("A short text on one line."),
     "long_text": N_("Free text; paragraphs are kept."),
@@ -59,11 +60,16 @@ _BY_FIELD = {
         "The case's reference that ties its forms together, e.g. the case plan number."
     ),
     "FormModel.document_date": N_("The date the document is drawn up."),
-    "FamilySupportReferral.placement_date": N_("Required for the adaptation service."),
-    "FamilySupportReferral.previous_service_details": N_(
-        "When and from which provider; required when the family has had the service."
+    "FamilySupportReferral.placement_date": N_(
+        "Required for the adaptation service, otherwise optional."
     ),
-    "ProblemArea.description": N_("Required when the area is „other“ or „other difficulties“."),
+    "FamilySupportReferral.previous_service_details": N_(
+        "When and from which provider; required when the family has had the service, "
+        "otherwise optional."
+    ),
+    "ProblemArea.description": N_(
+        "Required when the area is „other“ or „other difficulties“, otherwise optional."
+    ),
     "SupportPersonReferral.leaving_care_date": N_(
         "Required, except for a young mother whose leaving care is not yet planned."
     ),
@@ -72,10 +78,13 @@ _BY_FIELD = {
         "support-person service the support person's employer."
     ),
     "ClientDiary.client": N_("The young person or the family, as named in the case."),
-    "Closure.reason": N_("Required for the family support-person service."),
-    "NeedAnswer.description": N_("Required for the area „other“ when there is a need."),
+    "Closure.reason": N_("Required for the family support-person service, otherwise optional."),
+    "NeedAnswer.description": N_(
+        "Required for the area „other“ when there is a need, otherwise optional."
+    ),
 }
-"""Help beside what the field's kind says, by the model that declares the field."""
+"""Help beside what the field's kind says, by the model that declares the field. A help that
+says when the field is required says all of it: no "Required."/"Optional." follows it."""
 _SAME_HELP = {
     "ProgressReport.provider": "ClientDiary.provider",
     "Closure.provider": "ClientDiary.provider",
@@ -104,8 +113,30 @@ def help_line(leaf: Leaf, lang: str) -> str:
     if leaf.kind in ("text", "long_text") and specific is not None:
         what, specific = specific, None
     words = [gettext(what), *([gettext(specific)] if specific else [])]
-    words.append(gettext(_REQUIRED if leaf.required else _OPTIONAL))
+    if _says_when_required(key):
+        return " ".join(words)
+    if leaf.required and leaf.in_optional_block and leaf.group is not None:
+        words.append(gettext(_REQUIRED_IN_BLOCK).format(block=leaf.group.get(lang)))
+    else:
+        words.append(gettext(_REQUIRED if leaf.required else _OPTIONAL))
     return " ".join(words)
+
+
+def _says_when_required(key: str) -> bool:
+    """Whether the field's own help says when it is required (then nothing is added)."""
+    return _SAME_HELP.get(key, key) in _BY_FIELD_REQUIRED_WHEN
+
+
+_BY_FIELD_REQUIRED_WHEN = frozenset(
+    {
+        "FamilySupportReferral.placement_date",
+        "FamilySupportReferral.previous_service_details",
+        "ProblemArea.description",
+        "SupportPersonReferral.leaving_care_date",
+        "Closure.reason",
+        "NeedAnswer.description",
+    }
+)
 
 
 @cache

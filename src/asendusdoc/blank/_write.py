@@ -308,7 +308,7 @@ class _Writer:
                 )
             group = leaf.group_path if leaf.group is not None else None
             label = leaf.titles.get(self.lang)
-            marked = label + (" *" if leaf.required else "")
+            marked = label + (" *" if leaf.always_required else "")
             first = self.paragraph(
                 *self.bookmarked(bookmark_name(leaf), self.run(marked, bold=True))
             )
@@ -358,7 +358,7 @@ class _Writer:
                     self.label_paragraphs(
                         label,
                         help_line(leaf, self.lang),
-                        leaf.required,
+                        leaf.always_required,
                     ),
                     fill=style.HEADER_FILL,
                 )

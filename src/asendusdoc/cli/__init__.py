@@ -56,7 +56,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "needs-report": (
         "_needs",
-        N_("statistics of the families' needs from feedback forms (seed 002)"),
+        N_("statistics of the families' needs from feedback forms"),
     ),
     "serve": ("_serve", N_("run the HTTP service for other systems")),
     "verify": ("_verify", N_("check the signatures of a signed container (.asice, .bdoc)")),

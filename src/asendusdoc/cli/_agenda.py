@@ -1,6 +1,7 @@
 """``agenda DIR [DIR ...]``: the deadlines of every case folder under the given folders.
 
-A case folder is a folder that directly holds form files (``*.json``), as for ``check``; the
+A case folder is a folder that directly holds form files (JSON, PDF, DOCX, filled blanks), read
+as ``check`` reads them (``cli/_case_folder.py``); the
 folders are searched below each DIR (hidden folders skipped, links not followed). One line per
 deadline, soonest first, across all cases. A folder that cannot be read, or a case with a bad
 file, is named on standard error and the rest goes on.
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from asendusdoc.cli._case_folder import holds_forms, read_case_folder
 from asendusdoc.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -28,9 +30,7 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
     ngettext_for,
-    read_folder_file,
 )
-from asendusdoc.errors import InputError
 from asendusdoc.i18n import N_
 
 if TYPE_CHECKING:
@@ -76,6 +76,10 @@ def register(commands: Any) -> None:
     agenda.set_defaults(handler=_agenda)
 
 
+MOST_DAYS = 3660
+"""The longest look-ahead of ``--days`` (ten years): no deadline of a case lies further."""
+
+
 class _DueSoonDays:
     """``--days``'s default, the library's ``DUE_SOON_DAYS``: looked up only when the agenda
     runs or its help is shown, since registering a command must import nothing heavy (the case
@@ -91,7 +95,7 @@ class _DueSoonDays:
 
 
 def find_case_folders(roots: list[Path], on_error: Any) -> list[Path]:
-    """Every folder under ``roots`` (the roots included) that directly holds a ``*.json`` file.
+    """Every folder under ``roots`` (the roots included) that directly holds a form file.
 
     ``on_error(path)`` is called for a folder that cannot be listed; the search goes on.
     """
@@ -108,17 +112,8 @@ def _walk(root: Path, on_error: Any) -> Iterator[Path]:
 
     for current, subfolders, names in os.walk(root, onerror=failed):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        if any(name.endswith(".json") for name in names):
+        if holds_forms(names):
             yield Path(current)
-
-
-def _read_case(folder: Path) -> dict[str, bytes | InputError]:
-    files: dict[str, bytes | InputError] = {}
-    for path in sorted(folder.glob("*.json")):
-        if not path.is_file():
-            continue
-        files[path.name] = read_folder_file(path)  # a refusal is that form's finding
-    return files
 
 
 def _agenda(args: argparse.Namespace) -> int:
@@ -126,6 +121,7 @@ def _agenda(args: argparse.Namespace) -> int:
 
     from asendusdoc.case.agenda import agenda_calendar, case_agenda, sort_agenda
     from asendusdoc.cli.output import write_output
+    from asendusdoc.forms._types import EARLIEST_DATE, LATEST_DATE
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -133,12 +129,18 @@ def _agenda(args: argparse.Namespace) -> int:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     except ValueError:
         return _usage(_("--today {value} is not a date; write it as YYYY-MM-DD."), args.today)
+    if not EARLIEST_DATE <= today <= LATEST_DATE:
+        message = _("--today must be a day of the years {earliest} to {latest}.")
+        print(message.format(earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year), file=sys.stderr)
+        return EXIT_USAGE
     try:
         days = int(args.days)
-        if days < 0:
+        if not 0 <= days <= MOST_DAYS:
             raise ValueError
     except ValueError:
-        return _usage(_("--days {value} is not a number of days; write e.g. 14."), args.days)
+        message = _("--days must be a number of days from 0 to {most}, e.g. 14.")
+        print(message.format(most=MOST_DAYS), file=sys.stderr)
+        return EXIT_USAGE
     for folder in args.folders:
         if not folder.is_dir():
             message = _("{path} is not a folder; give a folder holding case folders.")
@@ -150,7 +152,9 @@ def _agenda(args: argparse.Namespace) -> int:
         message = _("{path}: the folder cannot be read; it was skipped.")
         print(message.format(path=path), file=sys.stderr)
     if not folders:
-        message = _("No case folder (a folder with *.json form files) under {paths}.")
+        message = _(
+            "No case folder (a folder with form files: *.json, *.pdf, *.docx) under {paths}."
+        )
         print(message.format(paths=", ".join(map(str, args.folders))), file=sys.stderr)
         return EXIT_USAGE
     items: list[AgendaItem] = []
@@ -158,12 +162,13 @@ def _agenda(args: argparse.Namespace) -> int:
     show_progress = sys.stderr.isatty() and len(folders) >= PROGRESS_FROM
     with tqdm(total=len(folders), disable=not show_progress, unit="", file=sys.stderr) as bar:
         for folder in folders:
-            agenda = case_agenda(str(folder), _read_case(folder), today=today, days=days)
+            files, refused = read_case_folder(folder, lang)
+            agenda = case_agenda(str(folder), files, today=today, days=days)
             items.extend(agenda.items)
-            if agenda.bad_files:
+            if agenda.bad_files or refused:
                 bad_cases += 1
                 bar.clear()
-                print(_bad_case(lang, folder, agenda.bad_files), file=sys.stderr)
+                print(_bad_case(lang, folder, agenda.bad_files or 1), file=sys.stderr)
             bar.update()
     items = sort_agenda(items)
     if args.json:

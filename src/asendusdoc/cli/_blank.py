@@ -14,8 +14,8 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
-    read_input,
 )
+from asendusdoc.cli._input import read_input
 from asendusdoc.errors import InputError
 
 __all__ = ["register"]

@@ -16,7 +16,6 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
-    read_folder_file,
 )
 from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError
@@ -97,7 +96,9 @@ def _usage(message: str) -> int:
 def _check(args: argparse.Namespace) -> int:
     from asendusdoc.case import check_case_files
     from asendusdoc.case.calendar import deadlines_calendar
+    from asendusdoc.cli._case_folder import form_files, read_case_folder
     from asendusdoc.cli.output import write_output
+    from asendusdoc.forms._types import EARLIEST_DATE, LATEST_DATE
 
     lang: str = args.lang
     _ = gettext_for(lang)
@@ -109,17 +110,20 @@ def _check(args: argparse.Namespace) -> int:
             return _usage(
                 _("--today {value} is not a date; write it as YYYY-MM-DD.").format(value=args.today)
             )
+        if not EARLIEST_DATE <= today <= LATEST_DATE:
+            message = _("--today must be a day of the years {earliest} to {latest}.")
+            return _usage(message.format(earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year))
     folder: Path = args.folder
     if not folder.is_dir():
         return _usage(
             _("{path} is not a folder; give the folder of the case's forms.").format(path=folder)
         )
-    paths = _form_files(folder)
+    paths = form_files(folder)
     if not paths:
         return _usage(
             _("The folder {path} holds no form files (*.json, *.docx, *.pdf).").format(path=folder)
         )
-    files, worst = _received_files(paths, lang)
+    files, worst = read_case_folder(folder, lang, paths)
     report = check_case_files(files, today=today)
     if args.json:
         result = {
@@ -147,44 +151,6 @@ def _check(args: argparse.Namespace) -> int:
     return max(worst, EXIT_INVALID if report.has_errors else EXIT_OK)
 
 
-def _received_files(paths: list[Path], lang: str) -> tuple[dict[str, bytes | InputError], int]:
-    """Each file's bytes, an envelope opened and a signed container verified
-    (``cli/_received.py``); a file refused there is named on standard error and left out, and
-    its exit code is the second value (0 when none was refused); a file that cannot be read
-    is that form's finding."""
-    from asendusdoc.cli._received import open_received
-    from asendusdoc.errors import AsendusdocError
-    from asendusdoc.problems.messages import error_message
-
-    files: dict[str, bytes | InputError] = {}
-    worst = EXIT_OK
-    for path in paths:
-        data = read_folder_file(path)  # a refusal is that form's finding
-        if isinstance(data, InputError):
-            files[path.name] = data
-            continue
-        try:
-            files[path.name] = open_received(data, path.name)
-        except InputError as exc:
-            files[path.name] = exc
-        except AsendusdocError as exc:  # an invalid signature, an envelope without a key
-            print(f"{path.name}: {error_message(exc, lang)}", file=sys.stderr)
-            worst = max(worst, exc.exit_code)
-    return files, worst
-
-
-def _form_files(folder: Path) -> list[Path]:
-    """The folder's form files: JSON, and documents (DOCX, PDF) whose form has no JSON file of
-    the same name there (``01-suunamine.pdf`` beside ``01-suunamine.json`` is that form)."""
-    files = [p for p in folder.iterdir() if p.suffix.lower() in _FORM_ENDINGS and p.is_file()]
-    json_stems = {p.stem for p in files if p.suffix.lower() == ".json"}
-    return sorted(p for p in files if p.suffix.lower() == ".json" or p.stem not in json_stems)
-
-
-_FORM_ENDINGS = (".json", ".docx", ".pdf", ".asice", ".bdoc", ".cdoc")
-"""Form files, and what arrives holding one: a signed container, an envelope."""
-
-
 def _print_findings(report: Any, lang: str) -> None:
     _ = gettext_for(lang)
     reference = report.reference or "?"
@@ -210,7 +176,7 @@ def _print_findings(report: Any, lang: str) -> None:
 
 def _redact(args: argparse.Namespace) -> int:
     from asendusdoc.case.redact import redact_for_provider
-    from asendusdoc.cli._common import load_input
+    from asendusdoc.cli._input import load_input
     from asendusdoc.cli.output import write_output
     from asendusdoc.render.embedding import form_data, form_json
 
@@ -235,7 +201,7 @@ def _field_names(paths: list[str], form_id: str, lang: str) -> list[str]:
 
 def _draft(args: argparse.Namespace) -> int:
     from asendusdoc.case.draft_report import draft_progress_report, missing_parts, parse_month
-    from asendusdoc.cli._common import load_input
+    from asendusdoc.cli._input import load_input
     from asendusdoc.cli.output import write_output
     from asendusdoc.forms import ClientDiary, ProgressReport
     from asendusdoc.render.embedding import form_json

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from asendusdoc.errors import AsendusdocError, InputError
 from asendusdoc.i18n import LANGUAGES, LOCALE_DIR, N_, default_language, translations
 
 if TYPE_CHECKING:
-    from asendusdoc.forms import FormModel
+    pass
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -35,13 +36,13 @@ __all__ = [
     "add_lang_option",
     "cli_language",
     "gettext_for",
-    "load_input",
     "ngettext_for",
+    "printable_text",
     "read_folder_file",
-    "read_input",
     "report_error",
     "requested_language",
     "speaking",
+    "whole_number",
 ]
 
 EXIT_OK = 0
@@ -112,6 +113,50 @@ def _language(value: str) -> str:
 INTERNAL_ERROR = N_("Internal error ({kind}); please report it to the developers.")
 
 
+def whole_number(lowest: int, highest: int) -> Callable[[str], int]:
+    """The ``type`` of an option that takes a whole number from ``lowest`` to ``highest``:
+    anything else is a usage error (exit 2) that says the range."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value.strip())
+        except ValueError:  # not a number, or thousands of digits
+            number = lowest - 1
+        if not lowest <= number <= highest:
+            _ = gettext_for(cli_language())
+            raise argparse.ArgumentTypeError(
+                _("give a whole number from {lowest} to {highest}").format(
+                    lowest=lowest, highest=highest
+                )
+            )
+        return number
+
+    return parse
+
+
+_NOT_PRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable_text(most: int) -> Callable[[str], str]:
+    """The ``type`` of an option whose text goes into a document (``--restriction-holder``):
+    no control characters, at most ``most`` characters; otherwise a usage error (exit 2)."""
+
+    def parse(value: str) -> str:
+        _ = gettext_for(cli_language())
+        if _NOT_PRINTABLE.search(value):
+            raise argparse.ArgumentTypeError(
+                _("the text holds a control character (such as a line break or an escape); "
+                  "give it on one line of plain text")
+            )  # fmt: skip
+        if len(value) > most:
+            raise argparse.ArgumentTypeError(
+                _("the text is longer than {most} characters").format(most=most)
+            )
+        return value
+
+    return parse
+
+
 def add_lang_option(parser: argparse.ArgumentParser, *, default: bool = True) -> None:
     """``--lang et|ru|en``: the language of messages; from the locale when not given.
 
@@ -138,21 +183,6 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
 
 
-def read_input(name: str, *, received: bool = True) -> bytes:
-    """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
-    envelope is opened and a signed container verified first (``cli/_received.py``)."""
-    from asendusdoc.cli._received import open_received
-    from asendusdoc.read.files import read_bounded, read_form_file
-
-    if name == "-":
-        data = read_bounded(sys.stdin.buffer)
-    elif not name:
-        raise InputError("file not found: {path}", code="file_missing", path="''")
-    else:
-        data = read_form_file(name)
-    return open_received(data, name or "-") if received else data
-
-
 def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
     """A file of a folder the user named (a case folder's form), read through the way in
     (a 3 GB file is refused from its size), or the refusal, which the command reports as that
@@ -165,32 +195,21 @@ def read_folder_file(path: str | os.PathLike[str]) -> bytes | InputError:
         return exc
 
 
-def load_input(name: str) -> FormModel:
-    """The form of a file (JSON, a rendered document, a filled Word blank) or of standard
-    input; :class:`~asendusdoc.errors.FormValidationError` names a blank's problems by their
-    places in the blank."""
-    from asendusdoc.read.dispatch import read_form_input
-    from asendusdoc.read.loading import load_form
-
-    return load_form(read_form_input(read_input(name), name))
-
-
 def report_error(exc: BaseException, lang: str) -> int:
     """Print an error for a person on stderr; return its exit code. Never a traceback."""
-    from asendusdoc.problems.messages import error_message
+    from asendusdoc.cli._hints import error_text
 
     _ = gettext_for(lang)
     if isinstance(exc, AsendusdocError):
         from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
 
-        message = error_message(exc, lang, most=MAX_PROBLEMS_SHOWN)
+        message = error_text(exc, lang, most=MAX_PROBLEMS_SHOWN)
         print(_("Error: {message}").format(message=message), file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, OSError):
-        print(
-            _("Error: {message}").format(message=exc.strerror or exc.__class__.__name__),
-            file=sys.stderr,
-        )
+        from asendusdoc.i18n.library_errors import os_reason
+
+        print(_("Error: {message}").format(message=_(os_reason(exc))), file=sys.stderr)
         return EXIT_USAGE
     print(_(INTERNAL_ERROR).format(kind=exc.__class__.__name__), file=sys.stderr)
     return EXIT_INTERNAL

@@ -48,7 +48,7 @@ def register(commands: Any) -> None:
 
 
 def _decrypt(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._common import read_input
+    from asendusdoc.cli._input import read_input
     from asendusdoc.cli._received import recipient_key
     from asendusdoc.cli.output import write_output
     from asendusdoc.protect.cdoc_open import decrypt
@@ -60,7 +60,7 @@ def _decrypt(args: argparse.Namespace) -> int:
             "give the recipient's key with --key FILE or --pkcs11 MODULE",
             code="decrypt_needs_key",
         )
-    data = read_input(args.file, received=False)
+    data = read_input(args.file, received=False, document=True)
     files = decrypt(data, key, "-" if args.file == "-" else args.file)
     if args.output is not None:
         if len(files) > 1:

@@ -24,8 +24,8 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
-    read_input,
 )
+from asendusdoc.cli._input import read_input
 from asendusdoc.cli._received import add_received_options
 
 __all__ = ["register"]
@@ -97,8 +97,7 @@ def out_dir_names(input_name: str | Path, form_ids: list[str]) -> list[str]:
 
 def _extract(args: argparse.Namespace) -> int:
     from asendusdoc.cli._protection import read_password
-    from asendusdoc.cli.output import write_output
-    from asendusdoc.errors import OutputError
+    from asendusdoc.cli.output import output_exists, write_output
     from asendusdoc.read.dispatch import read_form_documents
     from asendusdoc.render.embedding import form_json
 
@@ -125,11 +124,7 @@ def _extract(args: argparse.Namespace) -> int:
         ]
         existing = [str(path) for path, _data in targets if path.exists()]
         if existing and not args.force:  # nothing is written when any file is in the way
-            raise OutputError(
-                "{path} exists; use --force to overwrite it",
-                code="output_exists",
-                path=", ".join(existing),
-            )
+            raise output_exists(", ".join(existing))
         for path, data in targets:
             write_output(path, data, force=args.force)
             print(_("The form was written to {path}.").format(path=path), file=sys.stderr)

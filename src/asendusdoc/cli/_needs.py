@@ -66,14 +66,16 @@ def register(commands: Any) -> None:
         metavar=_("DIR"),
         help=_("add figures from the case folders under DIR"),
     )
-    report.add_argument("-o", "--output", type=Path, required=True, metavar=_("OUT"))
+    report.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_("OUT"), help=_("the report file")
+    )
     report.add_argument("--force", action="store_true", help=_("overwrite OUT"))
     add_lang_option(report, default=False)
     report.set_defaults(handler=_needs_report)
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._common import load_input
+    from asendusdoc.cli._input import load_input
     from asendusdoc.needs.suggest import suggest_services, suggestions_as_json
     from asendusdoc.reference.needs import SEED_SOURCES
 
@@ -135,6 +137,28 @@ def _feed(paths: list[Path], tally: Any, label: str) -> None:
         tally.add(str(path), data)
 
 
+def _feed_cases(root: Path, tally: Any, lang: str) -> None:
+    """Every form file of the case folders under ``root`` into ``tally``, read as ``check`` and
+    ``agenda`` read them (JSON, rendered documents, filled blanks); hidden folders skipped."""
+    from asendusdoc.cli._case_folder import holds_forms, read_case_folder
+    from asendusdoc.errors import AsendusdocError
+    from asendusdoc.read.dispatch import read_form_input
+
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        if not holds_forms(names):
+            continue
+        files, _refused = read_case_folder(Path(folder), lang)
+        for name, data in files.items():
+            shown = str(Path(folder) / name)
+            if isinstance(data, bytes) and not name.lower().endswith(".json"):
+                try:  # a document or a filled blank: its form's data, as JSON
+                    data = json.dumps(read_form_input(data, name).data).encode("utf-8")
+                except AsendusdocError:
+                    data = b""  # left out as not a form
+            tally.add(shown, data if isinstance(data, bytes) else b"")
+
+
 def _needs_report(args: argparse.Namespace) -> int:
     from asendusdoc.cli.output import write_output
     from asendusdoc.needs.output import REASONS, report_csv, report_json
@@ -157,7 +181,7 @@ def _needs_report(args: argparse.Namespace) -> int:
     cases = None
     if args.cases is not None:
         cases = CaseTally()
-        _feed(list(_json_files(args.cases)), cases, _("case files"))
+        _feed_cases(args.cases, cases, lang)
     report = build_report(tally, cases)
     left_out = report.left_out + report.cases_left_out
     for item in left_out:

@@ -23,6 +23,7 @@ from asendusdoc.protect import (
     Protection,
     Seal,
     Services,
+    envelope_suffix,
 )
 from asendusdoc.read.budget import MAX_KEY_BYTES, MAX_PASSWORD_BYTES
 
@@ -222,12 +223,12 @@ def _sign_passphrase(args: argparse.Namespace) -> str | None:
 
 def protection_suffix(args: argparse.Namespace) -> str:
     """The file endings the protection options add (for names made before reading any key)."""
-    container = ".asice" if getattr(args, "asice_seal_with", None) is not None else ""
-    if args.cdoc_to:
-        return container + ".cdoc"  # both versions: the ending the issue-12 contract names
-    if not args.encrypt_to:
-        return container
-    return container + (".asc" if args.armor else ".gpg")
+    return envelope_suffix(
+        cdoc=bool(args.cdoc_to),
+        openpgp=bool(args.encrypt_to),
+        armor=bool(args.armor),
+        asice=getattr(args, "asice_seal_with", None) is not None,
+    )
 
 
 def read_key_file(path: Path, *, certificate: bool = False) -> KeyData:

@@ -2,7 +2,7 @@
 
 Every command that reads a form file (``validate``, ``extract``, ``check``, ``render``,
 ``redact``, ``suggest``, ``draft-report``) takes the options of :func:`add_received_options`
-and reads through :func:`cli._common.read_input`, which calls :func:`open_received`:
+and reads through :func:`cli._input.read_input`, which calls :func:`open_received`:
 
 * a ``.cdoc`` is decrypted in memory with ``--key`` (PEM or PKCS#12) or ``--pkcs11`` (a token);
 * an ASiC-E container (``.asice``, ``.bdoc``, also out of an envelope) is verified: one line
@@ -28,7 +28,7 @@ from asendusdoc.cli._common import cli_language, gettext_for
 from asendusdoc.errors import EncryptionError
 
 if TYPE_CHECKING:
-    from asendusdoc.protect.asice_verify import ContainerReport
+    from asendusdoc.protect.asice_verify import ContainerReport, SignatureReport
     from asendusdoc.protect.recipient_keys import RecipientKey
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "open_received",
     "receiving",
     "recipient_key",
+    "signature_status",
     "summary_line",
     "trusted_from_arguments",
 ]
@@ -191,10 +192,28 @@ def _check_signatures(data: bytes, name: str, args: argparse.Namespace | None) -
 
 def summary_line(report: ContainerReport, name: str, lang: str) -> str:
     """One line: who signed ``name`` and whether each signature holds."""
-    from asendusdoc.cli._verify import signature_status
-
     _ = gettext_for(lang)
     if not report.signatures:
         return _("{name}: no signature").format(name=name)
     parts = [signature_status(signature, lang) for signature in report.signatures]
     return _("{name}: signed: {signatures}").format(name=name, signatures="; ".join(parts))
+
+
+def signature_status(signature: SignatureReport, lang: str) -> str:
+    """``signer (role): status: reason``, translated."""
+    from asendusdoc.cli._hints import reason_hint
+    from asendusdoc.protect.asice_verify import REASONS
+
+    _ = gettext_for(lang)
+    statuses = {
+        "valid": _("valid"),
+        "invalid": _("INVALID"),
+        "indeterminate": _("not confirmed"),
+    }
+    who = signature.signer
+    extra = signature.role or signature.organisation
+    if extra and extra != who:
+        who = f"{who} ({extra})"
+    reason = _(REASONS[signature.reason]).format(**signature.params)
+    reason += reason_hint(signature.reason, lang)
+    return f"{who}: {statuses[signature.status]}: {reason}"

@@ -29,9 +29,11 @@ from asendusdoc.cli._common import (
     add_lang_option,
     cli_language,
     gettext_for,
-    load_input,
     ngettext_for,
+    printable_text,
+    whole_number,
 )
+from asendusdoc.cli._input import load_input
 from asendusdoc.cli._protection import (
     add_asice_seal_options,
     add_protection_options,
@@ -40,7 +42,14 @@ from asendusdoc.cli._protection import (
 )
 from asendusdoc.errors import AsendusdocError, FormValidationError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES
-from asendusdoc.protect import Protection, RecipientSummary, SealSummary, check_protection
+from asendusdoc.protect import (
+    CdocEnvelope,
+    Protection,
+    RecipientSummary,
+    SealSummary,
+    check_protection,
+    without_envelope_suffix,
+)
 from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
 
 if TYPE_CHECKING:
@@ -137,14 +146,17 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--restriction-holder",
+        type=printable_text(200),
         metavar=_("NAME"),
         help=_("holder of the information in the access-restriction marking (default: the issuer)"),
     )
     render.add_argument(
         "--restriction-years",
-        type=int,
+        type=whole_number(1, 75),
         metavar="N",
-        help=_("how many years access is restricted (default: 75, the term for personal data)"),
+        help=_(
+            "how many years access is restricted, 1 to 75 (default: 75, the term for personal data)"
+        ),
     )
     render.add_argument(
         "--no-embedded-data",
@@ -194,7 +206,7 @@ def _usage_error(lang: str, message: str) -> int:
 
 def _read_protection(args: argparse.Namespace) -> Protection | int:
     """The protection the arguments ask for, or the exit code of a refusal (already shown)."""
-    from asendusdoc.problems.messages import error_message
+    from asendusdoc.cli._hints import error_text
 
     _ = gettext_for(args.lang)
     if args.sign_with is not None and not args.encrypt_to:
@@ -222,7 +234,7 @@ def _read_protection(args: argparse.Namespace) -> Protection | int:
         # refuse what cannot work before any work
         check_protection(protection, getattr(args, "fmt", None))
     except AsendusdocError as exc:
-        return _usage_error(args.lang, error_message(exc, args.lang))
+        return _usage_error(args.lang, error_text(exc, args.lang))
     return protection
 
 
@@ -231,11 +243,9 @@ def _format_of(args: argparse.Namespace) -> str | None:
     ``x.pdf.gpg``), else PDF; None when ``--format`` contradicts the ending (a usage error)."""
     named = None
     if args.output is not None:
-        endings = [ending.lower() for ending in args.output.suffixes]
-        while endings and endings[-1] in (".gpg", ".asc"):
-            endings.pop()
-        if endings and endings[-1] in (".docx", ".pdf"):
-            named = endings[-1].lstrip(".")
+        ending = Path(without_envelope_suffix(args.output.name)).suffix.lower()
+        if ending in (".docx", ".pdf"):
+            named = ending.lstrip(".")
     if args.fmt is not None and named is not None and args.fmt != named:
         return None
     return args.fmt or named or "pdf"
@@ -255,10 +265,14 @@ def _render(args: argparse.Namespace) -> int:
     args.fmt = fmt
     if args.restriction_years is not None and not 1 <= args.restriction_years <= 110:
         return _usage_error(args.lang, _("--restriction-years must be between 1 and 110"))
-    if args.output is not None and len(args.files) > 1 and args.fmt != "pdf":
-        return _usage_error(
-            args.lang, _("several forms go into one file only as PDF (--format pdf)")
-        )
+    if args.output is not None:
+        from asendusdoc.cli._hints import error_text
+        from asendusdoc.product import check_bundle
+
+        try:
+            check_bundle(len(args.files), args.fmt)
+        except AsendusdocError as exc:
+            return _usage_error(args.lang, error_text(exc, args.lang))
     if args.output is None and "-" in args.files:
         return _usage_error(args.lang, _("standard input cannot be used with --out-dir"))
     protection = _read_protection(args)
@@ -434,21 +448,16 @@ def _restriction(job: Job) -> AccessRestriction:
 
 def run_job(job: Job) -> Outcome:
     """Read, then produce and write one output file; never raises."""
-    from asendusdoc.cli.output import write_output
-    from asendusdoc.problems.messages import describe_problem, error_message, more_problems
+    from asendusdoc.cli._hints import error_text
+    from asendusdoc.cli.output import output_exists, write_output
+    from asendusdoc.problems.messages import describe_problem, more_problems
     from asendusdoc.product import produce
 
     _ = gettext_for(job.messages)
     names = ", ".join(_("standard input") if n == "-" else n for n in job.inputs)
     try:
         if job.output.exists() and not job.force:
-            from asendusdoc.errors import OutputError
-
-            raise OutputError(
-                "{path} exists; use --force to overwrite it",
-                code="output_exists",
-                path=str(job.output),
-            )
+            raise output_exists(job.output)
         forms = []
         for name in job.inputs:
             try:
@@ -479,7 +488,7 @@ def run_job(job: Job) -> Outcome:
         return Outcome(
             job,
             exc.exit_code,
-            [f"{names}: {error_message(exc, job.messages, most=MAX_PROBLEMS_SHOWN)}"],
+            [f"{names}: {error_text(exc, job.messages, most=MAX_PROBLEMS_SHOWN)}"],
         )
     except OSError as exc:
         return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
@@ -506,7 +515,7 @@ def _written(job: Job, pages: int | None) -> str:
     if protection.seal is not None:
         details.append(_("sealed"))
     if protection.envelope is not None:
-        kind = "CDOC" if protection.envelope.suffix == ".cdoc" else "OpenPGP"
+        kind = "CDOC" if isinstance(protection.envelope, CdocEnvelope) else "OpenPGP"
         details.append(_("encrypted ({kind})").format(kind=kind))
     return _("{path}: written ({details})").format(path=job.output, details=", ".join(details))
 
@@ -541,17 +550,16 @@ def _encrypted_for(recipients: tuple[RecipientSummary, ...], output: Path, lang:
     return lines
 
 
-def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> dict[str, str]:
-    """What a person compares of a certificate: subject, serial, validity end, fingerprint."""
-    from asendusdoc.i18n import format_date
+def _certificate_fields(summary: RecipientSummary | SealSummary, lang: str) -> dict[str, object]:
+    """What a person compares of a certificate: its name, serial, validity end (in words, in
+    the case the translation asks for), fingerprint."""
+    from asendusdoc.i18n.formatting import DateInWords
 
     day = summary.valid_until.date() if summary.valid_until else None
     return {
         "subject": summary.subject or "",
         "serial": summary.serial_number or "",
-        "date": ""
-        if day is None
-        else (format_date(day, lang) if lang in DOCUMENT_LANGUAGES else day.isoformat()),
+        "date": "" if day is None else DateInWords(day, lang),
         "fingerprint": summary.fingerprint,
     }
 
@@ -583,8 +591,8 @@ def _read_document(name: str) -> bytes:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    from asendusdoc.cli.output import write_output
-    from asendusdoc.problems.messages import error_message
+    from asendusdoc.cli._hints import error_text
+    from asendusdoc.cli.output import output_exists, write_output
     from asendusdoc.product import protect_file
 
     _ = gettext_for(args.lang)
@@ -593,9 +601,7 @@ def _encrypt(args: argparse.Namespace) -> int:
             args.lang, _("give at least one --cdoc-to CERT or --encrypt-to KEYFILE")
         )
     if args.output.exists() and not args.force:
-        return _usage_error(
-            args.lang, _("{path} exists; use --force to overwrite it").format(path=args.output)
-        )
+        return _usage_error(args.lang, error_text(output_exists(args.output), args.lang))
     if args.file != "-" and not Path(args.file).is_file():
         return _usage_error(args.lang, _("file not found: {path}").format(path=args.file))
     protection = _read_protection(args)
@@ -613,7 +619,7 @@ def _encrypt(args: argparse.Namespace) -> int:
         outcome = Outcome(
             job,
             exc.exit_code,
-            [f"{args.file}: {error_message(exc, args.lang, most=MAX_PROBLEMS_SHOWN)}"],
+            [f"{args.file}: {error_text(exc, args.lang, most=MAX_PROBLEMS_SHOWN)}"],
         )
     else:
         lines = _encrypted_for(product.recipients, args.output, args.lang)

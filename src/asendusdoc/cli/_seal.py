@@ -44,7 +44,7 @@ def register(commands: Any) -> None:
 
 
 def _seal(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._common import read_input
+    from asendusdoc.cli._input import read_input
     from asendusdoc.cli._protection import protection_from_arguments
     from asendusdoc.cli.output import write_output
     from asendusdoc.product import protect_file
@@ -57,7 +57,7 @@ def _seal(args: argparse.Namespace) -> int:
             code="asice_seal_missing",
         )
     source = Path(args.file)
-    data = read_input(args.file, received=False)
+    data = read_input(args.file, received=False, document=True)
     product = protect_file(data, source.name, protection)
     target = Path(args.output) if args.output else source.with_name(product.file_name)
     write_output(target, product.data, force=args.force)

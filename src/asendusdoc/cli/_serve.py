@@ -92,7 +92,7 @@ def register(commands: Any) -> None:
 
 
 def _toml(path: Path) -> dict[str, Any]:
-    from asendusdoc.cli._common import read_input
+    from asendusdoc.cli._input import read_input
 
     raw = read_input(str(path))
     try:

@@ -17,8 +17,8 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
     ngettext_for,
-    read_input,
 )
+from asendusdoc.cli._input import read_input
 from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError, SignatureError
 
@@ -56,10 +56,10 @@ def migration_field(migration: Any, form_id: str, lang: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from asendusdoc.cli._hints import error_text
     from asendusdoc.migrations import form_migrations
     from asendusdoc.problems.messages import (
         describe_problem,
-        error_message,
         field_label,
         more_problems,
         problem_message,
@@ -81,14 +81,14 @@ def _validate(args: argparse.Namespace) -> int:
             problems = validate_form(read)  # a blank's problems carry their places
         except InputError as exc:
             counts["unreadable"] += 1
-            message = error_message(exc, lang)
+            message = error_text(exc, lang)
             results.append({"file": name, "path": "", "code": exc.code, "message": message})
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
         except SignatureError as exc:  # read, but changed after signing: invalid (exit 1)
             counts["invalid"] += 1
-            message = error_message(exc, lang)
+            message = error_text(exc, lang)
             results.append({"file": name, "path": "", "code": exc.code, "message": message})
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)

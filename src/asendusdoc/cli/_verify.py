@@ -22,7 +22,7 @@ from asendusdoc.cli._common import (
 if TYPE_CHECKING:
     from asendusdoc.protect.asice_verify import SignatureReport
 
-__all__ = ["register", "signature_status"]
+__all__ = ["register"]
 
 
 def register(commands: Any) -> None:
@@ -50,12 +50,12 @@ def register(commands: Any) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._common import read_input
+    from asendusdoc.cli._input import read_input
     from asendusdoc.cli._received import receiving, trusted_from_arguments
     from asendusdoc.protect.asice_verify import verify_container
 
     with receiving(args):
-        data, name = _opened(read_input(args.file, received=False), args)
+        data, name = _opened(read_input(args.file, received=False, document=True), args)
     report = verify_container(data, trusted_from_arguments(args), name=name)
     if args.json:
         document = {
@@ -91,6 +91,7 @@ def _opened(data: bytes, args: argparse.Namespace) -> tuple[bytes, str]:
 
 
 def _print_report(name: str, report: Any, lang: str) -> None:
+    from asendusdoc.cli._received import signature_status
     from asendusdoc.i18n import translations
 
     _ = gettext_for(lang)
@@ -105,24 +106,6 @@ def _print_report(name: str, report: Any, lang: str) -> None:
     for index, signature in enumerate(report.signatures, 1):
         print(f"  {index}. {signature_status(signature, lang)}")
         print("     " + _details(signature, lang))
-
-
-def signature_status(signature: SignatureReport, lang: str) -> str:
-    """``signer (role): status: reason``, translated."""
-    from asendusdoc.protect.asice_verify import REASONS
-
-    _ = gettext_for(lang)
-    statuses = {
-        "valid": _("valid"),
-        "invalid": _("INVALID"),
-        "indeterminate": _("not confirmed"),
-    }
-    who = signature.signer
-    extra = signature.role or signature.organisation
-    if extra and extra != who:
-        who = f"{who} ({extra})"
-    reason = _(REASONS[signature.reason]).format(**signature.params)
-    return f"{who}: {statuses[signature.status]}: {reason}"
 
 
 def _details(signature: SignatureReport, lang: str) -> str:

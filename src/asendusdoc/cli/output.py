@@ -35,8 +35,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from asendusdoc.errors import OutputError
+from asendusdoc.i18n.library_errors import os_reason
 
-__all__ = ["OUTPUT_MODE", "write_output"]
+__all__ = ["OUTPUT_MODE", "output_exists", "write_output"]
 
 OUTPUT_MODE = 0o600
 """Permissions of every file we write: read and write for the owner only."""
@@ -71,7 +72,7 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
             reason="parent directory missing",
         )
     if not force and os.path.lexists(path):
-        raise _exists(path)
+        raise output_exists(path)
     if force:
         _check_replaceable(path)
 
@@ -95,7 +96,7 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
             "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
             code="output_unwritable",
             path=str(path),
-            reason=exc.strerror or str(exc),
+            reason=os_reason(exc),
         ) from exc
     finally:
         if temp_name is not None:
@@ -142,7 +143,7 @@ def _write_unnamed(fd: int, data: bytes, parent: Path, path: Path, *, force: boo
                 # a dst_dir_fd makes Python call linkat(..., AT_SYMLINK_FOLLOW)
                 os.link(source, name, dst_dir_fd=directory, follow_symlinks=True)
             except FileExistsError as exc:
-                raise _exists(path) from exc
+                raise output_exists(path) from exc
             except OSError as exc:
                 if exc.errno in _NO_HARD_LINKS or exc.errno == errno.ENOENT:
                     return False
@@ -169,7 +170,7 @@ def _check_replaceable(path: Path) -> None:
             "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
             code="output_unwritable",
             path=str(path),
-            reason=exc.strerror or str(exc),
+            reason=os_reason(exc),
         ) from exc
     if not stat.S_ISREG(mode):
         raise OutputError(
@@ -185,18 +186,20 @@ def _link_without_overwrite(temp_name: str, path: Path) -> None:
     try:
         os.link(temp_name, path)
     except FileExistsError as exc:
-        raise _exists(path) from exc
+        raise output_exists(path) from exc
     except OSError as exc:
         if exc.errno not in _NO_HARD_LINKS:
             raise
         # No hard links here: check as late as possible, then rename.
         if os.path.lexists(path):
-            raise _exists(path) from exc
+            raise output_exists(path) from exc
         os.replace(temp_name, path)
     # After a successful link the temporary name is removed by the caller's ``finally``.
 
 
-def _exists(path: Path) -> OutputError:
+def output_exists(path: Path | str) -> OutputError:
+    """The one refusal of a file in the way (``output_exists``), for every command that writes:
+    what is there, and what to do (another name, or ``--force``)."""
     return OutputError(
         "{path} already exists. Choose another name or allow overwriting (--force).",
         code="output_exists",

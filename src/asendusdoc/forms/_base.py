@@ -20,7 +20,7 @@ from typing import Any, ClassVar, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from asendusdoc.forms._types import ShortText, birth_date_of
+from asendusdoc.forms._types import Date, ShortText, birth_date_of
 from asendusdoc.titles import Titles
 from asendusdoc.titles import field as titled
 
@@ -75,7 +75,7 @@ class FormModel(Block):
         "Case reference",
         "The reference that ties the forms of one case together (e.g. the case plan number).",
     )
-    document_date: dt.date = titled(
+    document_date: Date = titled(
         "Koostamise kuupäev",
         "Дата составления",
         "Document date",

@@ -11,6 +11,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block
 from asendusdoc.forms._types import (
+    Date,
     Email,
     LongText,
     OptionalLongText,
@@ -127,7 +128,7 @@ class Child(Person):
     item_titles: ClassVar[Titles] = Titles("laps", "ребёнок", "child")
     """One entry of a list of these, as messages name it."""
 
-    birth_date: dt.date | None = titled("Sünniaeg", "Дата рождения", "Birth date", default=None)
+    birth_date: Date | None = titled("Sünniaeg", "Дата рождения", "Birth date", default=None)
 
     @model_validator(mode="after")
     def _identity(self) -> Child:
@@ -238,7 +239,10 @@ class Responsible(TitledEnum):
     FAMILY = "family", Titles("pere", "семья", "family")
     CHILD = "child", Titles("laps", "ребёнок", "child")
     YOUNG_PERSON = "young-person", Titles("noor", "молодой человек", "young person")
-    WORKER = "worker", Titles("teenuseosutaja töötaja", "работник поставщика", "provider's worker")
+    WORKER = (
+        "worker",
+        Titles("teenuseosutaja töötaja", "сотрудник поставщика услуги", "provider's worker"),
+    )
     MUNICIPALITY = (
         "municipality",
         Titles("kohalik omavalitsus", "местное самоуправление", "municipality"),
@@ -257,7 +261,7 @@ class Activity(Block):
     goal_key: GoalKey | None = titled(
         "Eesmärgi tähis", "Обозначение цели", "Goal key", default=None
     )
-    due: dt.date | None = titled("Tähtaeg", "Срок", "Due date", default=None)
+    due: Date | None = titled("Tähtaeg", "Срок", "Due date", default=None)
 
 
 class ProblemAreaKind(TitledEnum):

@@ -6,13 +6,14 @@ import datetime as dt
 
 from asendusdoc.forms._base import Path, RuleViolation
 from asendusdoc.forms._blocks import Activity, Goal, Service
-from asendusdoc.reference import PROVIDERS, ProviderService
+from asendusdoc.reference import PROVIDERS, Language, ProviderService, providers_of, quoted
 
 __all__ = [
     "activity_goal_keys",
     "dates_in_order",
     "ended_between",
     "provider_fits",
+    "provider_speaks",
     "service_allowed",
 ]
 
@@ -71,23 +72,28 @@ def service_allowed(service: Service, allowed: tuple[Service, ...]) -> list[Rule
     ]
 
 
-def provider_fits(provider_name: str | None, service: Service, path: Path) -> list[RuleViolation]:
+def provider_fits(
+    provider_name: str | None, service: Service, path: Path, language: Language | None = None
+) -> list[RuleViolation]:
     """A named provider must provide the service the form is about.
 
     SKA's services (family support, support person) have the providers of the reference list
     only; the municipality's own service (Viimsi, seed 003) names its support person's employer
-    freely.
+    freely. A refusal offers the providers of the service (those working in ``language``, when
+    the form asks for one and any does).
     """
     expected = _PROVIDER_SERVICE.get(service)
     if provider_name is None or expected is None:
         return []
+    offered = providers_of(expected, language) if language is not None else []
+    choices = quoted(offered or providers_of(expected))
     if provider_name not in PROVIDERS:
         return [
             RuleViolation(
                 path,
                 "provider_unknown",
-                "this service has the providers of the reference list only; known: {known}",
-                {"known": ", ".join(PROVIDERS)},
+                "this service has the providers of the reference list only: {choices}",
+                {"choices": choices},
             )
         ]
     if PROVIDERS[provider_name].service is not expected:
@@ -95,11 +101,31 @@ def provider_fits(provider_name: str | None, service: Service, path: Path) -> li
             RuleViolation(
                 path,
                 "provider_wrong_service",
-                "this provider does not provide the {service}",
-                {"service": service.value},
+                "this provider does not provide the {service}; it is provided by {choices}",
+                {"service": service.value, "choices": choices},
             )
         ]
     return []
+
+
+def provider_speaks(
+    provider_name: str | None, service: Service, language: Language, path: Path
+) -> list[RuleViolation]:
+    """A named provider of the reference list works in the language the service is asked in;
+    a refusal names the providers of ``service`` that do."""
+    provider = PROVIDERS.get(provider_name) if provider_name is not None else None
+    expected = _PROVIDER_SERVICE.get(service)
+    if provider is None or expected is None or language in provider.languages:
+        return []
+    return [
+        RuleViolation(
+            path,
+            "provider_language",
+            "this provider does not offer the service in the language the family needs "
+            "({language}); in that language it is provided by {choices}",
+            {"language": language.value, "choices": quoted(providers_of(expected, language))},
+        )
+    ]
 
 
 def activity_goal_keys(

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 __all__ = [
+    "EARLIEST_DATE",
+    "LATEST_DATE",
+    "Date",
     "Email",
     "LongText",
     "OptionalLongText",
@@ -92,6 +95,22 @@ _Long = Annotated[
 ]
 
 ShortText = Annotated[_Short, BeforeValidator(_clean_text)]
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+"""The dates a form can mean: no one whose care is documented was born before 1900, and no
+service is planned past 2100. A year such as 9990 is a typing error (and would break the
+arithmetic of deadlines), so it is refused by validation, not rendered."""
+
+
+def _date_in_range(day: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise field_error("date_out_of_range", earliest=EARLIEST_DATE.year, latest=LATEST_DATE.year)
+    return day
+
+
+Date = Annotated[dt.date, AfterValidator(_date_in_range)]
+"""A date of a form: a real calendar day from 1900 to 2100."""
 """A name, a title, a short phrase: one line is expected, up to 300 characters."""
 
 LongText = Annotated[_Long, BeforeValidator(_clean_text)]

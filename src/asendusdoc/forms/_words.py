@@ -29,7 +29,7 @@ LABELS: dict[str, Titles] = {
         "AvTS § 35 ч. 1 п. 12 (Закон о публичной информации)",
         "AvTS § 35(1)(12) (Public Information Act)",
     ),
-    "prepared_by": Titles("Koostas", "Составил", "Prepared by"),
+    "prepared_by": Titles("Koostas", "Составитель", "Prepared by"),
     "position": Titles("Ametikoht", "Должность", "Position"),
     "signed_digitally": Titles(
         "/allkirjastatud digitaalselt/", "/подписано цифровой подписью/", "/signed digitally/"

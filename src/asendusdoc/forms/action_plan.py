@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
@@ -16,7 +15,7 @@ from asendusdoc.forms._blocks import (
     Worker,
 )
 from asendusdoc.forms._rules import activity_goal_keys, dates_in_order
-from asendusdoc.forms._types import LongText
+from asendusdoc.forms._types import Date, LongText
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -79,8 +78,8 @@ class ActionPlan(FormModel):
         min_length=1,
         max_length=limits.ACTIVITIES,
     )
-    service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
-    service_end: dt.date = titled(
+    service_start: Date = titled("Teenuse algus", "Начало услуги", "Service start")
+    service_end: Date = titled(
         "Teenuse määratud tähtaeg", "Установленный срок услуги", "Service term ends"
     )
 
@@ -101,7 +100,7 @@ class ActionPlan(FormModel):
                 RuleViolation(
                     ("family", "municipality"),
                     "family_not_resident",
-                    "the service is for families living in {municipality}",
+                    "the service is for families whose residence is {municipality}",
                     {"municipality": self.municipality.name},
                 )
             )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation
 from asendusdoc.forms._blocks import Service, Worker, provider_field
 from asendusdoc.forms._rules import dates_in_order, ended_between, provider_fits
-from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText, ShortText
+from asendusdoc.forms._types import Date, LongText, OptionalLongText, OptionalText, ShortText
 from asendusdoc.forms.closure import ServiceEnd
 from asendusdoc.reference import MunicipalityName
 from asendusdoc.titles import TitledEnum, Titles
@@ -54,7 +53,7 @@ class DiaryEntry(Block):
     item_titles: ClassVar[Titles] = Titles("sissekanne", "запись", "entry")
     """One entry of a list of these, as messages name it."""
 
-    date: dt.date = titled("Kuupäev", "Дата", "Date")
+    date: Date = titled("Kuupäev", "Дата", "Date")
     kind: ContactKind = titled("Kontakti liik", "Вид контакта", "Kind of contact")
     duration_minutes: int = titled(
         "Kestus (min)", "Продолжительность (мин)", "Duration (minutes)", ge=1, le=1440
@@ -97,8 +96,8 @@ class ClientDiary(FormModel):
     client: ShortText = titled(
         "Klient", "Клиент", "Client", "The young person or the family, as named in the case."
     )
-    period_start: dt.date = titled("Päeviku algus", "Начало дневника", "Diary start")
-    period_end: dt.date | None = titled(
+    period_start: Date = titled("Päeviku algus", "Начало дневника", "Diary start")
+    period_end: Date | None = titled(
         "Päeviku lõpp", "Окончание дневника", "Diary end", default=None
     )
     entries: list[DiaryEntry] = titled(

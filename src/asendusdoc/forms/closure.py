@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
@@ -16,7 +15,7 @@ from asendusdoc.forms._blocks import (
     provider_field,
 )
 from asendusdoc.forms._rules import dates_in_order, provider_fits, service_allowed
-from asendusdoc.forms._types import LongText, OptionalLongText, ShortText
+from asendusdoc.forms._types import Date, LongText, OptionalLongText, ShortText
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -42,7 +41,7 @@ class ClosureReason(TitledEnum):
         "left-municipality",
         Titles(
             "pere lahkus omavalitsusest",
-            "семья переехала из самоуправления",
+            "семья переехала в другое самоуправление",
             "the family moved away",
         ),
     )
@@ -114,7 +113,7 @@ class ServiceEnd(Block):
     end before the closure exists: the Viimsi summary is due within a week of it.
     """
 
-    date: dt.date = titled("Teenuse lõpu kuupäev", "Дата окончания услуги", "Date of the end")
+    date: Date = titled("Teenuse lõpu kuupäev", "Дата окончания услуги", "Date of the end")
     reason: ClosureReason = titled("Lõpetamise põhjus", "Причина прекращения", "Reason for ending")
 
 
@@ -179,8 +178,8 @@ class Closure(FormModel):
         "The family support worker or the family support person who ends the service.",
     )
     family: Family = titled("Pere", "Семья", "Family")
-    service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
-    service_end: dt.date = titled("Teenuse lõpp", "Окончание услуги", "Service end")
+    service_start: Date = titled("Teenuse algus", "Начало услуги", "Service start")
+    service_end: Date = titled("Teenuse lõpp", "Окончание услуги", "Service end")
     reason: ClosureReason | None = titled(
         "Lõpetamise põhjus",
         "Причина прекращения",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
@@ -23,7 +22,7 @@ from asendusdoc.forms._rules import (
     provider_fits,
     service_allowed,
 )
-from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText
+from asendusdoc.forms._types import Date, LongText, OptionalLongText, OptionalText
 from asendusdoc.i18n import N_
 from asendusdoc.reference import Language
 from asendusdoc.titles import Titles
@@ -75,8 +74,8 @@ class CooperationAgreement(FormModel):
         "Required for the support-person service.",
         default=None,
     )
-    service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
-    service_end: dt.date | None = titled(
+    service_start: Date = titled("Teenuse algus", "Начало услуги", "Service start")
+    service_end: Date | None = titled(
         "Teenuse kavandatud lõpp",
         "Планируемое окончание услуги",
         "Planned service end",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, ClassVar, Literal
 
 from pydantic import model_validator
@@ -10,7 +9,7 @@ from pydantic import model_validator
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, no_items
 from asendusdoc.forms._blocks import Child, Worker
-from asendusdoc.forms._types import LongText, OptionalLongText, OptionalText, Phone, ShortText
+from asendusdoc.forms._types import Date, LongText, OptionalLongText, OptionalText, Phone, ShortText
 from asendusdoc.reference import MunicipalityName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
@@ -92,7 +91,7 @@ class AuthorityAgreement(Block):
         "Кто согласовал (имя и должность)",
         "Agreed by (name and position)",
     )
-    date: dt.date = titled("Kooskõlastamise kuupäev", "Дата согласования", "Date of agreement")
+    date: Date = titled("Kooskõlastamise kuupäev", "Дата согласования", "Date of agreement")
 
 
 class Referrer(Block):
@@ -171,7 +170,7 @@ class FamilyConferenceReferral(FormModel):
         "Lapsed", "Дети", "Children", min_length=1, max_length=limits.CHILDREN
     )
     family_situation: LongText = titled(
-        "Ülevaade pere olukorrast", "Обзор ситуации семьи", "The family's situation"
+        "Ülevaade pere olukorrast", "Обзор положения семьи", "The family's situation"
     )
     protective_factors: list[LongText] = titled(
         "Lapse kaitsetegurid",

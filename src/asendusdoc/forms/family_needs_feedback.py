@@ -14,7 +14,7 @@ from typing import ClassVar, Literal
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, no_items
 from asendusdoc.forms._blocks import FamilyType
 from asendusdoc.forms._rules import dates_in_order
-from asendusdoc.forms._types import OptionalLongText, OptionalText
+from asendusdoc.forms._types import Date, OptionalLongText, OptionalText
 from asendusdoc.reference import County, MunicipalityName, Region, county_of, region_of
 from asendusdoc.reference.needs import NeedArea, SupportService
 from asendusdoc.titles import TitledEnum, Titles
@@ -87,9 +87,10 @@ class NeedLevel(TitledEnum):
 class Usefulness(TitledEnum):
     """How useful a service was."""
 
-    VERY = "very-useful", Titles("väga kasulik", "очень полезна", "very useful")
-    SOMEWHAT = "somewhat-useful", Titles("mõnevõrra kasulik", "отчасти полезна", "somewhat useful")
-    NOT = "not-useful", Titles("ei olnud kasulik", "не была полезна", "not useful")
+    # Russian without adjectives: the service beside it may be masculine, feminine or neuter
+    VERY = "very-useful", Titles("väga kasulik", "большая польза", "very useful")
+    SOMEWHAT = "somewhat-useful", Titles("mõnevõrra kasulik", "некоторая польза", "somewhat useful")
+    NOT = "not-useful", Titles("ei olnud kasulik", "пользы не было", "not useful")
     CANNOT_SAY = "cannot-say", Titles("ei oska öelda", "затрудняюсь ответить", "cannot say")
 
 
@@ -162,8 +163,8 @@ class FamilyNeedsFeedback(FormModel):
     municipality: MunicipalityName = titled(
         "Elukoha omavalitsus", "Самоуправление по месту жительства", "Home municipality"
     )
-    period_start: dt.date = titled("Perioodi algus", "Начало периода", "Period start")
-    period_end: dt.date = titled("Perioodi lõpp", "Конец периода", "Period end")
+    period_start: Date = titled("Perioodi algus", "Начало периода", "Period start")
+    period_end: Date = titled("Perioodi lõpp", "Конец периода", "Period end")
     needs: list[NeedAnswer] = titled(
         "Vajadused valdkonniti",
         "Потребности по областям",

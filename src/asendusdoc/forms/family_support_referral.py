@@ -6,7 +6,6 @@ the justification in the case plan (what SKA checks), the optional preferred pro
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
@@ -18,9 +17,11 @@ from asendusdoc.forms._blocks import (
     Goal,
     MunicipalityParty,
     ProblemArea,
+    Service,
 )
-from asendusdoc.forms._types import LongText, OptionalLongText
-from asendusdoc.reference import PROVIDERS, Language, ProviderName, ProviderService
+from asendusdoc.forms._rules import dates_in_order, provider_fits, provider_speaks
+from asendusdoc.forms._types import Date, LongText, OptionalLongText
+from asendusdoc.reference import Language, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
@@ -72,17 +73,17 @@ class FamilySupportReferral(FormModel):
     family_type: FamilyType = titled("Sihtgrupp", "Целевая группа", "Target group")
     family: Family = titled("Pere", "Семья", "Family")
     service_type: FamilySupportServiceType = titled("Teenuse liik", "Вид услуги", "Service type")
-    placement_date: dt.date | None = titled(
+    placement_date: Date | None = titled(
         "Lapse perre paigutamise kuupäev",
         "Дата помещения ребёнка в семью",
         "Placement date",
         "Required for the adaptation service: the service runs in the first year after it.",
         default=None,
     )
-    service_start: dt.date = titled(
+    service_start: Date = titled(
         "Teenuse soovitud algus", "Желаемое начало услуги", "Requested service start"
     )
-    service_end: dt.date | None = titled(
+    service_end: Date | None = titled(
         "Teenuse kavandatud lõpp",
         "Планируемое окончание услуги",
         "Planned service end",
@@ -133,13 +134,7 @@ class FamilySupportReferral(FormModel):
 
     def rule_violations(self) -> list[RuleViolation]:
         """Seed 000: the rules of both service types, dates in order, provider fits."""
-        found: list[RuleViolation] = []
-        if self.service_end is not None and self.service_end < self.service_start:
-            found.append(
-                RuleViolation(
-                    ("service_end",), "end_before_start", "the service ends before it starts"
-                )
-            )
+        found = dates_in_order(self.service_start, self.service_end, ("service_end",))
         found += [
             RuleViolation(
                 ("problem_areas", index, "description"),
@@ -177,26 +172,10 @@ class FamilySupportReferral(FormModel):
                     "say when and from which provider the family had the service",
                 )
             )
-        if self.preferred_provider is not None:
-            chosen = PROVIDERS[self.preferred_provider]
-            if chosen.service is not ProviderService.FAMILY_SUPPORT:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_wrong_service",
-                        "this provider does not provide the family support service",
-                    )
-                )
-            elif self.service_language not in chosen.languages:
-                found.append(
-                    RuleViolation(
-                        ("preferred_provider",),
-                        "provider_language",
-                        "this provider does not work in {language}",
-                        {"language": self.service_language.value},
-                    )
-                )
-        return found
+        name, place = self.preferred_provider, ("preferred_provider",)
+        service, language = Service.FAMILY_SUPPORT, self.service_language
+        wrong = provider_fits(name, service, place, language)
+        return found + (wrong or provider_speaks(name, service, language, place))
 
     def _adaptation_violations(self) -> list[RuleViolation]:
         if self.placement_date is None:

@@ -9,7 +9,7 @@ from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months, no_items
 from asendusdoc.forms._blocks import MunicipalityParty, Service, Worker, provider_field
 from asendusdoc.forms._rules import dates_in_order, ended_between, provider_fits
-from asendusdoc.forms._types import LongText, OptionalLongText, ShortText
+from asendusdoc.forms._types import Date, LongText, OptionalLongText, ShortText
 from asendusdoc.forms.client_diary import ContactKind
 from asendusdoc.forms.closure import ServiceEnd
 from asendusdoc.titles import TitledEnum, Titles
@@ -98,11 +98,9 @@ class ProgressReport(FormModel):
     provider: ShortText | None = provider_field()
     worker: Worker = titled("Aruande koostaja", "Составитель отчёта", "Written by")
     client: ShortText = titled("Klient", "Клиент", "Client")
-    service_start: dt.date = titled("Teenuse algus", "Начало услуги", "Service start")
-    period_start: dt.date = titled(
-        "Aruandeperioodi algus", "Начало отчётного периода", "Period start"
-    )
-    period_end: dt.date = titled("Aruandeperioodi lõpp", "Конец отчётного периода", "Period end")
+    service_start: Date = titled("Teenuse algus", "Начало услуги", "Service start")
+    period_start: Date = titled("Aruandeperioodi algus", "Начало отчётного периода", "Period start")
+    period_end: Date = titled("Aruandeperioodi lõpp", "Конец отчётного периода", "Period end")
     situation: LongText = titled("Olukord", "Ситуация", "Situation")
     progress: LongText = titled("Edusammud ja tulemused", "Успехи и результаты", "Progress")
     difficulties: OptionalLongText = titled("Raskused", "Трудности", "Difficulties", default=None)

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months, no_items
 from asendusdoc.forms._blocks import Child, Goal, MunicipalityParty, YoungPerson
-from asendusdoc.forms._types import LongText, OptionalText, Phone, ShortText
+from asendusdoc.forms._types import Date, LongText, OptionalText, Phone, ShortText
 from asendusdoc.reference import MunicipalityName, Region, region_of
 from asendusdoc.titles import EarlierTitle, TitledEnum, Titles
 from asendusdoc.titles import field as titled
@@ -144,7 +144,7 @@ class SupportPersonReferral(FormModel):
     care_setting: CareSetting = titled(
         "Asendushoolduse vorm", "Форма замещающего ухода", "Substitute-care setting"
     )
-    leaving_care_date: dt.date | None = titled(
+    leaving_care_date: Date | None = titled(
         "Asendushoolduselt lahkumise (kavandatud) kuupäev",
         "(Планируемая) дата выхода из замещающего ухода",
         "(Planned) date of leaving care",
@@ -180,7 +180,7 @@ class SupportPersonReferral(FormModel):
     trusted_support_person: TrustedSupportPerson | None = titled(
         "Usaldus-tugiisik", "Доверенное опорное лицо", "Trusted support person", default=None
     )
-    service_start: dt.date = titled(
+    service_start: Date = titled(
         "Teenuse soovitud algus", "Желаемое начало услуги", "Requested service start"
     )
     needs_assessment: LongText = titled(
@@ -263,7 +263,7 @@ class SupportPersonReferral(FormModel):
                     ("provider_region",),
                     "region_mismatch",
                     "the young person will live in {municipality}: the provider is the one of "
-                    "the {expected} region",
+                    "the {expected}",
                     {"municipality": self.residence_municipality, "expected": expected.value},
                 )
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
@@ -16,7 +15,7 @@ from asendusdoc.forms._blocks import (
     Service,
 )
 from asendusdoc.forms._rules import dates_in_order, provider_fits
-from asendusdoc.forms._types import OptionalLongText
+from asendusdoc.forms._types import Date, OptionalLongText
 from asendusdoc.titles import Titles
 from asendusdoc.titles import field as titled
 
@@ -52,8 +51,8 @@ class SupportPlan(FormModel):
     )
     provider: ProviderParty = titled("Teenuseosutaja", "Поставщик услуги", "Provider")
     family: Family = titled("Pere", "Семья", "Family")
-    period_start: dt.date = titled("Plaani algus", "Начало плана", "Plan start")
-    period_end: dt.date = titled("Plaani lõpp", "Окончание плана", "Plan end")
+    period_start: Date = titled("Plaani algus", "Начало плана", "Plan start")
+    period_end: Date = titled("Plaani lõpp", "Окончание плана", "Plan end")
     family_strengths: OptionalLongText = titled(
         "Pere tugevused", "Сильные стороны семьи", "The family's strengths", default=None
     )

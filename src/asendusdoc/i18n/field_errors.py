@@ -25,6 +25,7 @@ FIELD_ERRORS: dict[str, str] = {
     "personal_code_format": N_("must be 11 digits, the first from 1 to 8"),
     "personal_code_date": N_("digits 2 to 7 are not a real birth date"),
     "personal_code_check_digit": N_("the check digit (the last digit) is wrong"),
+    "date_out_of_range": N_("must be a date from {earliest} to {latest}; check the year"),
     "phone_invalid": N_("is not a phone number"),
     "identity_missing": N_("give the personal code, or the birth date if there is none"),
     "birth_date_mismatch": N_("the birth date differs from the one in the personal code"),

@@ -31,7 +31,9 @@ from pydantic import BaseModel
 from asendusdoc.errors import AsendusdocError, FormValidationError, Problem
 from asendusdoc.i18n import N_, N_plural, format_date, translations
 from asendusdoc.i18n.formatting import DATE_CASES
+from asendusdoc.i18n.library_errors import REASONS
 from asendusdoc.i18n.pydantic_messages import MessageTemplate, pydantic_template
+from asendusdoc.i18n.quotes import requote
 from asendusdoc.problems import model_of
 from asendusdoc.titles import TitledEnum, Titles, item_titles_of, titles_of
 
@@ -119,18 +121,16 @@ def _shown_date(value: str, lang: str) -> Any:
     return _Shown({case: format_date(day, lang, case) for case in DATE_CASES})
 
 
-_RUSSIAN_QUOTES = str.maketrans("„“", "«»")
-_QUOTED_PARAMS = frozenset({"suggestions"})
+_QUOTED_PARAMS = frozenset({"suggestions", "choices"})
 """Params that quote names („Tartu linn“, :func:`asendusdoc.reference.quoted`): a Russian
 message quotes them «Tartu linn», as it quotes everything else."""
 
 
 def _quotes_of(params: dict[str, Any], lang: str) -> dict[str, Any]:
     """``params`` with the quoted names in the quotation marks of ``lang``."""
-    if lang == "ru":
-        for name in _QUOTED_PARAMS & params.keys():
-            if isinstance(params[name], str):
-                params[name] = params[name].translate(_RUSSIAN_QUOTES)
+    for name in _QUOTED_PARAMS & params.keys():
+        if isinstance(params[name], str):
+            params[name] = requote(params[name], lang)
     return params
 
 
@@ -299,9 +299,11 @@ def error_message(error: AsendusdocError, lang: str, *, most: int | None = None)
     text = catalog.gettext(error.template)
     if text == error.template and isinstance(catalog, _gettext.GNUTranslations):
         return error.message  # no translation (a template built at run time): keep English
-    params = _quotes_of(
-        {k: v.get(lang) if isinstance(v, Titles) else v for k, v in error.params.items()}, lang
-    )
+    named = {k: v.get(lang) if isinstance(v, Titles) else v for k, v in error.params.items()}
+    params = _localized_params(named, lang, ours=False)  # dates in words, not ISO
+    reason = params.get("reason")
+    if reason in REASONS.values():  # a library's failure, in our words
+        params["reason"] = catalog.gettext(str(reason))
     if error.code == "json_invalid" and "detail" in params:
         detail = str(params["detail"])
         params["detail"] = catalog.gettext(_JSON_DETAILS.get(detail, detail))

@@ -21,6 +21,11 @@ from __future__ import annotations
 
 from asendusdoc.protect._apply import apply_protection, check_protection
 from asendusdoc.protect._values import (
+    ASICE_SUFFIX,
+    CDOC_SUFFIX,
+    ENVELOPE_SUFFIXES,
+    OPENPGP_ARMOR_SUFFIX,
+    OPENPGP_SUFFIX,
     AsiceSeal,
     CdocEnvelope,
     KeyData,
@@ -32,9 +37,16 @@ from asendusdoc.protect._values import (
     Seal,
     SealSummary,
     Services,
+    envelope_suffix,
+    without_envelope_suffix,
 )
 
 __all__ = [
+    "ASICE_SUFFIX",
+    "CDOC_SUFFIX",
+    "ENVELOPE_SUFFIXES",
+    "OPENPGP_ARMOR_SUFFIX",
+    "OPENPGP_SUFFIX",
     "AsiceSeal",
     "CdocEnvelope",
     "KeyData",
@@ -48,4 +60,6 @@ __all__ = [
     "Services",
     "apply_protection",
     "check_protection",
+    "envelope_suffix",
+    "without_envelope_suffix",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from asendusdoc.errors import AsendusdocError
+from asendusdoc.errors import EncryptionError
 from asendusdoc.protect._values import (
     ASICE_SUFFIX,
     CdocEnvelope,
@@ -30,14 +30,14 @@ def check_protection(protection: Protection, fmt: str | None) -> None:
         from asendusdoc.protect.seal import seal_summary
 
         if protection.pdf_password is not None:
-            raise AsendusdocError(
+            raise EncryptionError(
                 "a seal and a PDF password do not go together: the password would break "
-                "the seal. Send a sealed PDF in a CDOC envelope (--cdoc-to) instead.",
+                "the seal. Send the sealed PDF in an envelope to its recipients instead.",
                 code="seal_with_password",
             )
         if fmt != "pdf":
-            raise AsendusdocError(
-                "a seal goes on PDF files only; use --format pdf",
+            raise EncryptionError(
+                "a seal goes on PDF files only; make the document a PDF",
                 code="seal_needs_pdf",
                 fmt=fmt,
             )
@@ -47,8 +47,9 @@ def check_protection(protection: Protection, fmt: str | None) -> None:
 
         asice_seal_summary(protection.asice_seal)
     if protection.pdf_password is not None and fmt != "pdf":
-        raise AsendusdocError(
-            "a password protects PDF files only; use --encrypt-to for {fmt}",
+        raise EncryptionError(
+            "a password protects PDF files only; protect a {fmt} file with an envelope to its "
+            "recipients",
             code="password_needs_pdf",
             fmt=fmt,
         )

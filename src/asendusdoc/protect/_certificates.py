@@ -8,6 +8,7 @@ One home for what :mod:`~asendusdoc.protect.cdoc` (a recipient's certificate) an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import EncryptionError
@@ -57,7 +58,7 @@ def load_recipient_certificate(key: KeyData, *, now: dt.datetime | None = None) 
             raise _unsupported(key, f"RSA {public_key.key_size}")
         needed = "key_encipherment"
     else:
-        raise _unsupported(key, type(public_key).__name__.removeprefix("_"))
+        raise _unsupported(key, _algorithm(public_key))
     try:
         usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
@@ -74,24 +75,43 @@ def load_recipient_certificate(key: KeyData, *, now: dt.datetime | None = None) 
     return certificate
 
 
-def summarize_certificate(certificate: x509.Certificate, source: str) -> RecipientSummary:
-    """Subject, serial number, validity end and SHA-256 fingerprint, for a person to compare."""
-    from cryptography.hazmat.primitives import hashes
+_PERSONAL_CODE = re.compile(r"(?:PNO[A-Z]{2}-)?\d{11}")
+"""A personal code in a certificate's name (an ID card's "KASK,KADRI,48304122749")."""
+
+
+def certificate_name(certificate: x509.Certificate) -> str:
+    """The name a person knows a certificate by, never its personal code: "Kadri Kask" for an
+    ID card (its given name and surname), else its common name without codes ("Vald e-tempel"),
+    else its organisation."""
     from cryptography.x509.oid import NameOID
 
-    attribute_names = {
-        NameOID.SERIAL_NUMBER: "serialNumber",
-        NameOID.GIVEN_NAME: "GN",
-        NameOID.SURNAME: "SN",
-        NameOID.ORGANIZATION_IDENTIFIER: "organizationIdentifier",
-    }
+    def first(oid: x509.ObjectIdentifier) -> str:
+        values = certificate.subject.get_attributes_for_oid(oid)
+        return str(values[0].value).strip() if values else ""
+
+    given, surname = first(NameOID.GIVEN_NAME), first(NameOID.SURNAME)
+    if given and surname:
+        name = f"{given} {surname}"
+        return name.title() if name.isupper() else name
+    common = [
+        part.strip()
+        for part in first(NameOID.COMMON_NAME).split(",")
+        if part.strip() and not _PERSONAL_CODE.fullmatch(part.strip())
+    ]
+    return " ".join(common) or first(NameOID.ORGANIZATION_NAME) or "?"
+
+
+def summarize_certificate(certificate: x509.Certificate, source: str) -> RecipientSummary:
+    """Name, serial number, validity end and SHA-256 fingerprint, for a person to compare."""
+    from cryptography.hazmat.primitives import hashes
+
     digest = certificate.fingerprint(hashes.SHA256()).hex().upper()
     serial = format(certificate.serial_number, "X")
     return RecipientSummary(
         kind="x509",
         source=source,
         fingerprint=":".join(digest[i : i + 2] for i in range(0, len(digest), 2)),
-        subject=certificate.subject.rfc4514_string(attribute_names),
+        subject=certificate_name(certificate),
         serial_number=serial if len(serial) % 2 == 0 else "0" + serial,
         valid_until=certificate.not_valid_after_utc,
     )
@@ -115,8 +135,8 @@ _NOT_A_CERTIFICATE = {
         "use the recipient's certificate (a .cer, .crt or .pem file)."
     ),
     "openpgp": N_(
-        "The file {path} holds an OpenPGP key, not a certificate: use it with --encrypt-to, "
-        "or ask for the recipient's certificate for --cdoc-to."
+        "The file {path} holds an OpenPGP key, not a certificate: encrypt to it with "
+        "OpenPGP, or ask for the recipient's certificate."
     ),
     "several": N_(
         "The file {path} holds several certificates; give each recipient's certificate "
@@ -164,6 +184,12 @@ def _not_a_certificate_reason(data: bytes) -> str | None:
     if b"-----BEGIN PGP" in data[:100] or data[0] in _OPENPGP_FIRST_BYTES:
         return "openpgp"
     return None
+
+
+def _algorithm(public_key: object) -> str:
+    """The key's algorithm as a person names it ("Ed25519", "DSA"), not its Python class."""
+    name = type(public_key).__name__.removeprefix("_")
+    return name.removesuffix("PublicKey").removesuffix("Key") or name
 
 
 def _unsupported(key: KeyData, kind: str) -> EncryptionError:

@@ -31,6 +31,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "CDOC_SUFFIX",
+    "ENVELOPE_SUFFIXES",
+    "OPENPGP_ARMOR_SUFFIX",
+    "OPENPGP_SUFFIX",
     "AsiceSeal",
     "CdocEnvelope",
     "KeyData",
@@ -42,7 +46,44 @@ __all__ = [
     "Seal",
     "SealSummary",
     "Services",
+    "envelope_suffix",
+    "without_envelope_suffix",
 ]
+
+CDOC_SUFFIX = ".cdoc"
+"""The ending of a CDOC envelope, 1.1 and 2.0 alike (DigiDoc4 reads the version from the file)."""
+OPENPGP_SUFFIX = ".gpg"
+"""The ending of a binary OpenPGP message."""
+OPENPGP_ARMOR_SUFFIX = ".asc"
+"""The ending of an ASCII-armoured OpenPGP message."""
+ASICE_SUFFIX = ".asice"
+"""The ending of an ASiC-E container with an XAdES seal, inside any envelope."""
+ENVELOPE_SUFFIXES = (ASICE_SUFFIX, CDOC_SUFFIX, OPENPGP_SUFFIX, OPENPGP_ARMOR_SUFFIX)
+"""Every ending protection adds to a document's own name, the sealed container's and the
+envelopes' (``suunamine.docx.cdoc``, ``suunamine.pdf.asice.cdoc``)."""
+
+
+def envelope_suffix(*, cdoc: bool, openpgp: bool, armor: bool = False, asice: bool = False) -> str:
+    """The endings protection will add, known before any key is read: ``.asice`` for a sealed
+    container (``asice``), then CDOC's when ``cdoc``, OpenPGP's (``.asc`` when ``armor``) when
+    ``openpgp``; ``""`` for none."""
+    container = ASICE_SUFFIX if asice else ""
+    if cdoc:
+        return container + CDOC_SUFFIX
+    if openpgp:
+        return container + (OPENPGP_ARMOR_SUFFIX if armor else OPENPGP_SUFFIX)
+    return container
+
+
+def without_envelope_suffix(name: str) -> str:
+    """``name`` without the envelope endings it ends in (any case): ``a.docx.cdoc`` → ``a.docx``."""
+    while True:
+        for suffix in ENVELOPE_SUFFIXES:
+            if name.lower().endswith(suffix) and len(name) > len(suffix):
+                name = name[: -len(suffix)]
+                break
+        else:
+            return name
 
 
 @dataclass(frozen=True)
@@ -70,7 +111,7 @@ class OpenPGPEnvelope:
     @property
     def suffix(self) -> str:
         """The file ending the envelope adds: ``.asc`` or ``.gpg``."""
-        return ".asc" if self.armor else ".gpg"
+        return envelope_suffix(cdoc=False, openpgp=True, armor=self.armor)
 
     @property
     def media_type(self) -> str:
@@ -93,7 +134,7 @@ class CdocEnvelope:
     def suffix(self) -> str:
         """The file ending the envelope adds: ``.cdoc`` for both versions (DigiDoc4 reads the
         version from the file's own header)."""
-        return ".cdoc"
+        return CDOC_SUFFIX
 
     @property
     def media_type(self) -> str:
@@ -140,9 +181,6 @@ class AsiceSeal:
     services: Services | None = None
 
 
-ASICE_SUFFIX = ".asice"
-
-
 @dataclass(frozen=True)
 class Protection:
     """What happens to a rendered document: a seal or a PDF password, a sealed container,
@@ -168,6 +206,8 @@ class RecipientSummary:
     ``kind`` is ``"openpgp"`` (then ``fingerprint`` is the key's fingerprint) or ``"x509"``
     (a certificate: ``fingerprint`` is its SHA-256 fingerprint, with ``subject``,
     ``serial_number`` and ``valid_until``). ``source`` is the :attr:`KeyData.name` it came from.
+    ``subject`` is the certificate's name as a person knows it ("Kadri Kask"), never its personal
+    code (:func:`asendusdoc.protect._certificates.certificate_name`).
     """
 
     kind: Literal["openpgp", "x509"]

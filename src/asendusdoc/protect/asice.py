@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from asendusdoc.errors import EncryptionError
+from asendusdoc.i18n.library_errors import library_reason
 from asendusdoc.protect._values import AsiceSeal, SealSummary, Services
 from asendusdoc.protect._xades import (
     ASIC,
@@ -254,7 +255,7 @@ def _ask(exchange: Exchange, request: bytes, service: str) -> bytes:
             "seal without it (B-B profile).",
             code="asice_service_unreachable",
             service=service,
-            reason=str(exc),
+            reason=library_reason(exc),
         ) from None
 
 

@@ -96,7 +96,7 @@ REASONS: dict[str, str] = {
     "timestamp_broken": N_("the timestamp cannot be read or its data was changed"),
     "timestamp_signature": N_("the timestamp's signature does not hold"),
     "timestamp_no_certificate": N_("the timestamp does not carry the certificate of its service"),
-    "timestamp_untrusted": N_("the timestamp's service is not trusted (give its CA with --trust)"),
+    "timestamp_untrusted": N_("the timestamp's service is not trusted"),
     "ocsp_missing": N_("the signature has a timestamp but no OCSP response"),
     "ocsp_broken": N_("the OCSP response cannot be read"),
     "ocsp_not_successful": N_("the OCSP response is an error, not a status"),
@@ -106,11 +106,8 @@ REASONS: dict[str, str] = {
     "ocsp_signature": N_("the OCSP response's signature does not hold"),
     "ocsp_no_responder": N_("the OCSP response was signed by an unknown responder"),
     "ocsp_not_near_timestamp": N_("the OCSP response was not produced near the timestamp"),
-    "ocsp_untrusted": N_("the OCSP responder is not trusted (give its CA with --trust)"),
-    "chain_untrusted": N_(
-        "the signer's certificate does not lead to a trusted certificate "
-        "(give the issuing CA with --trust)"
-    ),
+    "ocsp_untrusted": N_("the OCSP responder is not trusted"),
+    "chain_untrusted": N_("the signer's certificate does not lead to a trusted certificate"),
     "profile_unchecked": N_(
         "the signature's profile ({profile}) is one asendusdoc does not check; open it in DigiDoc4"
     ),
@@ -208,7 +205,7 @@ def trusted_certificates(
                 found.append(x509.load_der_x509_certificate(blob))
         except ValueError:
             raise InputError(
-                "a trusted certificate (--trust) is not an X.509 certificate (PEM or DER)",
+                "a certificate given as trusted is not an X.509 certificate (PEM or DER)",
                 code="trust_not_certificate",
             ) from None
     if default_roots:

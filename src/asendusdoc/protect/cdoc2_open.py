@@ -25,7 +25,7 @@ import sys
 from typing import Any
 
 from asendusdoc.errors import EncryptionError
-from asendusdoc.protect.cdoc_open import DecryptedFile, damaged, not_recipient
+from asendusdoc.protect._opened import DecryptedFile, damaged, not_recipient
 from asendusdoc.protect.recipient_keys import RecipientKey
 
 __all__ = ["decrypt_cdoc2"]

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from asendusdoc.errors import EncryptionError, InputError
+from asendusdoc.protect._opened import DecryptedFile, damaged, not_recipient
 from asendusdoc.protect.recipient_keys import RecipientKey
 
 if TYPE_CHECKING:
@@ -44,14 +44,6 @@ _KDF_DIGESTS = {
 }
 _CURVE_OIDS = {"1.2.840.10045.3.1.7": "SECP256R1", "1.3.132.0.34": "SECP384R1",
                "1.3.132.0.35": "SECP521R1"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class DecryptedFile:
-    """One file out of an envelope: its name (as the sender gave it) and its bytes."""
-
-    name: str
-    data: bytes = field(repr=False)
 
 
 def is_cdoc(data: bytes) -> bool:
@@ -88,17 +80,33 @@ def decrypt(data: bytes, key: RecipientKey, name: str = "envelope") -> list[Decr
     return [DecryptedFile(_file_name(root), plain)]
 
 
-def _parse(data: bytes, name: str) -> etree._Element:
-    from asendusdoc.read.packages import parse_xml
+def _envelope_xml(data: bytes, name: str) -> etree._Element:
+    """The envelope's XML root: no DTD, no entities, no network (as :func:`parse_xml`), but
+    with lxml's huge-tree option, since the payload is one base64 text node, longer than
+    libxml2's 10 MB default for a document of 7.5 MB. The size is bounded by whoever read the
+    bytes (the CLI: a document's limit)."""
+    import io
 
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, remove_pis=True
+    )
+    try:
+        tree = etree.parse(io.BytesIO(data), parser)
+    except etree.XMLSyntaxError:
+        raise damaged(name) from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise damaged(name)
+    return tree.getroot()
+
+
+def _parse(data: bytes, name: str) -> etree._Element:
     if not is_cdoc(data):
         raise InputError(
             "{name} is not a CDOC envelope (.cdoc)", code="cdoc_not_envelope", name=name
         )
-    try:
-        root = parse_xml(data, name)
-    except InputError:
-        raise damaged(name) from None
+    root = _envelope_xml(data, name)
     if root.tag != f"{{{_DENC}}}EncryptedData":
         raise damaged(name)
     return root
@@ -192,12 +200,7 @@ def _file_name(root: etree._Element) -> str:
 
 
 def _ddoc_files(plain: bytes, name: str) -> list[DecryptedFile]:
-    from asendusdoc.read.packages import parse_xml
-
-    try:
-        root = parse_xml(plain, name)
-    except InputError:
-        raise damaged(name) from None
+    root = _envelope_xml(plain, name)
     files = []
     for element in root.iter(f"{{{_DDOC}}}DataFile"):
         files.append(DecryptedFile(element.get("Filename") or "document", _b64(element, name)))
@@ -213,26 +216,6 @@ def _b64(element: etree._Element | None, name: str) -> bytes:
         return base64.b64decode("".join(element.text.split()), validate=True)
     except (binascii.Error, ValueError):
         raise damaged(name) from None
-
-
-def not_recipient(name: str) -> EncryptionError:
-    """The refusal of an envelope made for another recipient."""
-    return EncryptionError(
-        "The envelope {name} is not encrypted for this key: it was made for another recipient. "
-        "Give the private key (or the ID card) of a certificate it was encrypted to.",
-        code="cdoc_not_recipient",
-        name=name,
-    )
-
-
-def damaged(name: str) -> EncryptionError:
-    """The refusal of an envelope with a changed byte, or cut short."""
-    return EncryptionError(
-        "The envelope {name} is damaged: a byte was changed or the file is cut short. Ask the "
-        "sender to send it again.",
-        code="cdoc_damaged",
-        name=name,
-    )
 
 
 def _unsupported(name: str) -> EncryptionError:

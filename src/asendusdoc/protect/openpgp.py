@@ -25,6 +25,7 @@ code                        meaning
 ``no_encryption_subkey``    the key cannot encrypt at all (e.g. a signing-only key)
 ``no_signing_key``          the ``sign_with`` key cannot sign
 ``secret_key_missing``      signing or decrypting, but the file has no secret key
+``secret_key_as_recipient`` a recipient's key file holds a secret key
 ``bad_passphrase``          the secret key's passphrase is wrong or missing
 ``encryption_failed``       anything else gpg refused (``status`` param)
 ``decryption_failed``       the data could not be decrypted (``status`` param)
@@ -130,7 +131,7 @@ def encrypt_bytes(
     with _gpg_session(keyring_dir) as gpg:
         per_key: list[str] = []
         for key in keys:
-            fingerprint = _import_one_key(gpg, key)
+            fingerprint = _import_one_key(gpg, key, recipient=True)
             _check_can_encrypt(gpg, fingerprint, key.name)
             per_key.append(fingerprint)
         recipients = list(dict.fromkeys(per_key))
@@ -244,11 +245,17 @@ def _key_data(key: Key, default_name: str) -> KeyData:
     return key if isinstance(key, KeyData) else KeyData(bytes(key), default_name)
 
 
-_IMPORT_OK = re.compile(r"^\[GNUPG:\] IMPORT_OK \d+ (?P<fingerprint>[0-9A-F]+)", re.MULTILINE)
+_IMPORT_OK = re.compile(
+    r"^\[GNUPG:\] IMPORT_OK (?P<flags>\d+) (?P<fingerprint>[0-9A-F]+)", re.MULTILINE
+)
+_CONTAINS_SECRET_KEY = 16
+"""IMPORT_OK's flag for a key imported with its secret part (gpg's doc/DETAILS)."""
 
 
-def _import_one_key(gpg: Any, key: KeyData) -> str:
-    """Import ``key`` and return the fingerprint of the single primary key it holds.
+def _import_one_key(gpg: Any, key: KeyData, *, recipient: bool = False) -> str:
+    """Import ``key`` and return the fingerprint of the single primary key it holds. A
+    ``recipient``'s key must be a public key: a file that holds a secret key is refused (as
+    CDOC refuses a private key), it was sent by mistake and must not be used or kept.
 
     gpg reads the key from its standard input: python-gnupg's ``import_keys`` would log the
     first bytes of a secret key at DEBUG level.
@@ -279,6 +286,14 @@ def _import_one_key(gpg: Any, key: KeyData) -> str:
             path=key.name,
             count=len(fingerprints),
             fingerprints=fingerprints,
+        )
+    secret = any(int(m["flags"]) & _CONTAINS_SECRET_KEY for m in _IMPORT_OK.finditer(status))
+    if recipient and secret:
+        raise EncryptionError(
+            "{path} holds a secret key; a recipient gives only their public key. Do not send "
+            "or keep this file: delete it and ask the recipient for their public key.",
+            code="secret_key_as_recipient",
+            path=key.name,
         )
     return fingerprints[0]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 
 from asendusdoc.errors import EncryptionError
+from asendusdoc.i18n.library_errors import library_reason
 
 __all__ = ["encrypt_pdf_with_password"]
 
@@ -51,6 +52,6 @@ def encrypt_pdf_with_password(pdf: bytes, password: str) -> bytes:
         raise EncryptionError(
             "The document could not be read as a PDF: {reason}.",
             code="pdf_unreadable",
-            reason=type(exc).__name__,
+            reason=library_reason(exc),
         ) from exc
     return out.getvalue()

@@ -135,8 +135,8 @@ def _unreadable(name: str) -> EncryptionError:
 
 def _bad_password(name: str) -> EncryptionError:
     return EncryptionError(
-        "The password of the key file {path} is wrong or missing. Give it with "
-        "--key-password-file or --key-password-env.",
+        "The password of the key file {path} is wrong or missing. Give the password the "
+        "key file was protected with.",
         code="key_bad_password",
         path=name,
     )
@@ -207,7 +207,7 @@ class Pkcs11Key:
         if not 0 <= index < len(slots):
             raise EncryptionError(
                 "The PKCS#11 module has no token in slot {slot} ({count} slot(s) with a "
-                "token). Insert the card, or give another --slot.",
+                "token). Insert the card, or choose another slot.",
                 code="pkcs11_no_slot",
                 slot=index,
                 count=len(slots),
@@ -221,7 +221,7 @@ class Pkcs11Key:
             pkcs11.UserNotLoggedIn,
         ):
             raise EncryptionError(
-                "The token refused the PIN. Give the right PIN with --pin-file or --pin-env.",
+                "The token refused the PIN. Give the right PIN.",
                 code="pkcs11_bad_pin",
             ) from None
         except pkcs11.PKCS11Error as exc:

@@ -27,6 +27,7 @@ import io
 from typing import Any
 
 from asendusdoc.errors import EncryptionError
+from asendusdoc.i18n.library_errors import library_reason
 from asendusdoc.protect._values import KeyData, Seal, SealSummary
 
 __all__ = ["seal_pdf", "seal_summary"]
@@ -61,6 +62,12 @@ def _summary(certificate: Any, source: str) -> SealSummary:
     )
 
 
+MAX_SEAL_KEY_BITS = 8192
+"""The largest seal key signed with: RSA signing grows with the cube of the key size, and a
+16,384-bit key took minutes (and held up SIGTERM for half a minute); e-seal keys issued in
+Estonia are 2,048 to 4,096 bits (or elliptic curves)."""
+
+
 def _load_pkcs12(pkcs12: KeyData, password: bytes | None) -> tuple[Any, Any, list[Any]]:
     from asn1crypto import pkcs12 as asn1_pkcs12
     from cryptography.hazmat.primitives.serialization import pkcs12 as crypto_pkcs12
@@ -81,8 +88,8 @@ def _load_pkcs12(pkcs12: KeyData, password: bytes | None) -> tuple[Any, Any, lis
         key, certificate, chain = crypto_pkcs12.load_key_and_certificates(pkcs12.data, password)
     except ValueError as exc:
         raise EncryptionError(
-            "The password of {path} is wrong or missing. Give it with --seal-password-file or "
-            "--seal-password-env.",
+            "The password of {path} is wrong or missing. Give the password the seal's "
+            "PKCS#12 file was protected with.",
             code="seal_bad_password",
             path=pkcs12.name,
         ) from exc
@@ -91,6 +98,17 @@ def _load_pkcs12(pkcs12: KeyData, password: bytes | None) -> tuple[Any, Any, lis
             "The file {path} holds no private key with its certificate: a seal needs both.",
             code="seal_no_key",
             path=pkcs12.name,
+        )
+    bits: int = getattr(key, "key_size", 0)
+    if bits > MAX_SEAL_KEY_BITS:
+        raise EncryptionError(
+            "The seal key in {path} has {bits} bits; asendusdoc takes keys of at most {limit} "
+            "bits (a larger one takes minutes to sign with). Use the organisation's e-seal "
+            "certificate, whose key is 2,048 to 4,096 bits.",
+            code="seal_key_too_large",
+            path=pkcs12.name,
+            bits=bits,
+            limit=MAX_SEAL_KEY_BITS,
         )
     return key, certificate, list(chain)
 
@@ -152,6 +170,8 @@ def _sign(pdf: bytes, key: Any, certificate: Any, chain: list[Any]) -> bytes:
         output = signers.sign_pdf(writer, metadata, signer=signer)
     except (PdfError, ValueError, OSError) as exc:
         raise EncryptionError(
-            "The PDF could not be sealed: {reason}.", code="seal_failed", reason=str(exc)
+            "The PDF could not be sealed: {reason}.",
+            code="seal_failed",
+            reason=library_reason(exc),
         ) from exc
     return bytes(output.getvalue())

@@ -33,6 +33,7 @@ __all__ = [
     "MAX_PROBLEMS_SHOWN",
     "MAX_READ_SECONDS",
     "MAX_TABLE_ROWS",
+    "MAX_TEMPLATE_BYTES",
     "MAX_TOTAL_BYTES",
     "MAX_XML_DEPTH",
     "MAX_XML_ELEMENTS",
@@ -99,6 +100,10 @@ MAX_READ_SECONDS = 30.0
 MAX_PROBLEMS_SHOWN = 200
 """The most problems of one form a person is shown; then one line says how many more there
 are (``validate --json`` lists them all)."""
+
+MAX_TEMPLATE_BYTES = 16 * 1024 * 1024
+"""The largest custom DOCX template (16 MiB): the shipped ones are about 40 KB; a logo or two
+in a letterhead keep a template well under a few MiB."""
 
 MAX_KEY_BYTES = 1024 * 1024
 """The largest key or certificate file (1 MiB): an armored 8,192-bit OpenPGP key with many

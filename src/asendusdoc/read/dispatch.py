@@ -192,8 +192,8 @@ def read_document_input(data: bytes, name: str = "", *, password: str | None = N
     forms = read_form_documents(data, name, password=password)
     if len(forms) != 1:
         raise InputError(
-            "the PDF holds {count} forms (a bundle); write them to files with "
-            "'asendusdoc extract FILE --out-dir DIR' and give those",
+            "the PDF holds {count} forms (a bundle); take the forms out of it and give them "
+            "one by one",
             code="document_bundle",
             count=len(forms),
         )

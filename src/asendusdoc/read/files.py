@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from asendusdoc.errors import InputError
+from asendusdoc.i18n.library_errors import os_reason
 from asendusdoc.read.budget import MAX_INPUT_BYTES, MAX_KEY_BYTES, MAX_PASSWORD_BYTES
 
 __all__ = ["read_bounded", "read_first_line", "read_form_file", "read_key_file"]
@@ -40,7 +41,7 @@ def read_form_file(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -
             "cannot read {path}: {reason}",
             code="file_unreadable",
             path=str(file),
-            reason=exc.strerror or "",
+            reason=os_reason(exc),
         ) from exc
 
 

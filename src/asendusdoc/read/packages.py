@@ -30,6 +30,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import InputError
+from asendusdoc.i18n.library_errors import library_reason
 from asendusdoc.read.budget import MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def inflate(data: bytes, limit: int) -> bytes:
         raise InputError(
             "the data embedded in the document is damaged: {reason}",
             code="embedded_data_damaged",
-            reason=str(exc),
+            reason=library_reason(exc),
         ) from None
     if len(out) > limit:
         raise InputError(
@@ -125,7 +126,7 @@ class SafeZip:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise _broken(str(exc) or type(exc).__name__) from None
+            raise _broken(library_reason(exc)) from None
         if len(infos) > max_members:
             raise InputError(
                 "the Word file has more than {limit} parts; such a file is not a form: "
@@ -175,7 +176,7 @@ class SafeZip:
                         raise _too_large()
                     chunks.append(chunk)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
-            raise _broken(str(exc) or type(exc).__name__) from None
+            raise _broken(library_reason(exc)) from None
         self._read_so_far += size
         return b"".join(chunks)
 
@@ -199,7 +200,7 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
             "the part {part} of the Word file is broken XML: {reason}",
             code="docx_xml_broken",
             part=part,
-            reason=str(exc.msg or exc),
+            reason=library_reason(exc),
         ) from None
     docinfo = tree.docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from asendusdoc.errors import InputError
+from asendusdoc.i18n.library_errors import library_reason
 from asendusdoc.read.budget import MAX_EMBEDDED_FORMS, MAX_INPUT_BYTES, Budget
 from asendusdoc.read.envelope import MEDIA_TYPE, embedded_data_invalid, form_from_envelope
 from asendusdoc.read.packages import inflate
@@ -61,8 +62,7 @@ def _open(data: bytes, password: str | None) -> Any:
     if reader.is_encrypted:
         if password is None:
             raise InputError(
-                "the PDF is protected with a password; give it with --password-file or "
-                "--password-env",
+                "the PDF is protected with a password; give the password to open it",
                 code="pdf_password_needed",
             )
         if not reader.decrypt(password):
@@ -79,15 +79,15 @@ def pdf_broken(exc: BaseException) -> InputError:
     return InputError(
         "the file is not a readable PDF: {reason}",
         code="pdf_broken",
-        reason=type(exc).__name__,
+        reason=library_reason(exc),
     )
 
 
 def no_embedded_data() -> InputError:
     """The refusal of a document that carries no form data."""
     return InputError(
-        "the document carries no form data: it was not made by asendusdoc, or it was rendered "
-        "with --no-embedded-data. Use the form's JSON file instead.",
+        "the document carries no form data: it was not made by asendusdoc, or it was made "
+        "without its form data. Use the form's JSON file instead.",
         code="no_embedded_data",
     )
 

@@ -29,6 +29,7 @@ __all__ = [
     "closest_names",
     "county_of",
     "provider",
+    "providers_of",
     "quoted",
     "region_of",
 ]
@@ -174,7 +175,9 @@ def closest_names(typed: str, names: Iterable[str], limit: int = 3) -> tuple[str
 def quoted(names: Iterable[str]) -> str:
     """Names as ``„Tartu linn“, „Tartu vald“`` for a message; a Russian message shows them
     as «Tartu linn» (:mod:`asendusdoc.problems.messages`, param ``suggestions``)."""
-    return ", ".join(f"„{name}“" for name in names)
+    from asendusdoc.i18n.quotes import quote
+
+    return ", ".join(quote(name) for name in names)
 
 
 def _known_municipality(name: str) -> str:
@@ -250,6 +253,20 @@ PROVIDERS: dict[str, Provider] = {
     )
 }  # fmt: skip
 """Known providers by official name (seeds 000, 001, 004)."""
+
+
+def providers_of(
+    service: ProviderService, language: Language | None = None, region: Region | None = None
+) -> list[str]:
+    """The names of the providers of ``service`` (working in ``language``, of ``region``): the
+    choices a refusal offers, filtered by what the form already says."""
+    return [
+        p.name
+        for p in PROVIDERS.values()
+        if p.service is service
+        and (language is None or not p.languages or language in p.languages)
+        and (region is None or p.region in (None, region))
+    ]
 
 
 def provider(name: str) -> Provider:

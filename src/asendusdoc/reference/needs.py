@@ -43,7 +43,7 @@ SEED_SOURCES: dict[str, Titles] = {
     ),
     "001": Titles(
         "Sotsiaalkindlustusamet, asendushoolduse tugiteenused",
-        "Департамент социального страхования, поддерживающие услуги замещающего ухода",
+        "Департамент социального страхования, услуги поддержки при замещающем уходе",
         "Social Insurance Board, substitute-care support services",
     ),
     "002": Titles(
@@ -134,7 +134,7 @@ class NeedArea(TitledEnum):
         "peer-support",
         Titles(
             "teiste perede kogemuslik tugi",
-            "поддержка других семей, основанная на опыте",
+            "поддержка семей с похожим опытом",
             "peer support from other families",
         ),
     )
@@ -262,7 +262,7 @@ SERVICE_OFFERS: dict[SupportService, ServiceOffer] = {
         )),
         ServiceOffer(_S.THEMATIC_GROUP, "001", (
             _c("001", "Ühekordne loeng või koolitus: alates 2 akadeemilisest tunnist, grupis "
-               "alates 12 inimese.",
+               "alates 12 inimesest.",
                "Разовая лекция или обучение: от 2 академических часов, в группе от 12 "
                "человек.",
                "A one-off lecture or training: from 2 academic hours, from 12 people."),

@@ -142,7 +142,7 @@ class Signature:
 
 @dataclass(frozen=True)
 class PreparedBy:
-    """The "Koostas" / "Составил" block: who wrote the document, and when.
+    """The "Koostas" / "Составитель" block: who wrote the document, and when.
 
     The document is signed digitally (it travels as a file, DOMAIN.md), so the block says so
     instead of leaving a line for a handwritten signature.

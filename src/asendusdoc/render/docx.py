@@ -25,6 +25,7 @@ from jinja2.exceptions import SecurityError
 from asendusdoc._assets import asset_dir
 from asendusdoc.errors import TemplateError
 from asendusdoc.i18n import LANGUAGE_TAGS
+from asendusdoc.i18n.library_errors import REASONS, library_reason
 from asendusdoc.render import _sandbox
 from asendusdoc.render._sandbox import BoundedSandbox, TemplateLimitExceeded
 from asendusdoc.render.document import Document, TableBlock
@@ -62,15 +63,33 @@ def template_path(form_id: str, lang: str, template_dir: Path | None = None) -> 
     )
 
 
-def _undefined_name(message: str) -> str:
-    """The variable or attribute Jinja's StrictUndefined complains about, without its English."""
+def _undefined_name(message: str, source: str) -> str:
+    """The variable or attribute Jinja's StrictUndefined complains about, without its English:
+    only a name the template itself writes (``source``). A name looked up from the form's
+    data (``form[form.case_reference]``) is a value of the form, never shown: "…"."""
     found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
-    return next((name for name in found.groups() if name), message) if found else message
+    name = next((name for name in found.groups() if name), "") if found else ""
+    if name.isidentifier() and re.search(rf"\b{re.escape(name)}\b", source):
+        return name
+    return "…"
+
+
+def _template_source(template: Any) -> str:
+    """The text of the template's body (with its tags), to tell its own names from values."""
+    try:
+        return str(template.get_xml())
+    except Exception:
+        return ""
 
 
 @cache
 def _template_bytes(path: str) -> bytes:
-    return Path(path).read_bytes()
+    """A template file's bytes, through the way in (a custom template is a file from outside:
+    at most MAX_TEMPLATE_BYTES, refused from its size)."""
+    from asendusdoc.read.budget import MAX_TEMPLATE_BYTES
+    from asendusdoc.read.files import read_form_file
+
+    return read_form_file(path, MAX_TEMPLATE_BYTES)
 
 
 def render_docx(document: Document, *, template_dir: Path | None = None) -> bytes:
@@ -91,7 +110,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             "Template {template} cannot be opened as a DOCX file: {reason}",
             code="template_broken",
             template=path,
-            reason=str(exc),
+            reason=library_reason(exc),
         ) from exc
     env = BoundedSandbox(autoescape=True, undefined=StrictUndefined)
     try:
@@ -120,15 +139,16 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             "See docs/custom-templates.md for the variables available.",
             code="template_variable_missing",
             template=path,
-            variable=_undefined_name(exc.message or ""),
+            variable=_undefined_name(exc.message or "", _template_source(template)),
         ) from exc
     except (jinja2.TemplateSyntaxError, SecurityError) as exc:
+        reason = str(exc) if isinstance(exc, jinja2.TemplateSyntaxError) else type(exc).__name__
         raise TemplateError(
             "Template {template} is broken: {reason}. Keep each tag in one run of text "
             "and check its spelling.",
             code="template_broken",
             template=path,
-            reason=str(exc),
+            reason=reason,  # a sandbox refusal's text may quote a value of the form
         ) from exc
     except Exception as exc:  # any runtime error of a template (1/0, a bad filter, ...)
         raise TemplateError(
@@ -136,7 +156,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             "and check its spelling.",
             code="template_broken",
             template=path,
-            reason=type(exc).__name__,  # its text may quote a value of the form
+            reason=REASONS["template_failed"],  # its text may quote a value of the form
         ) from exc
     _apply_page_and_column_widths(template.docx, document)
     _set_core_properties(template.docx, document)

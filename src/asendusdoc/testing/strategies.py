@@ -26,6 +26,7 @@ from typing import Any
 
 import phonenumbers
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn, SearchStrategy
 
 from asendusdoc.forms._base import add_months
 from asendusdoc.forms._blocks import CaregiverRole, FamilyType, ProblemAreaKind, Responsible
@@ -80,7 +81,9 @@ _NAME_ALPHABET = _LETTERS + "-' "
 
 
 @cache
-def texts(min_size: int = 1, max_size: int = 60, *, alphabet: str = _TEXT_ALPHABET) -> Any:
+def texts(
+    min_size: int = 1, max_size: int = 60, *, alphabet: str = _TEXT_ALPHABET
+) -> SearchStrategy[str]:
     """Printable text without control characters, never blank, without surrounding spaces."""
     return (
         st.text(alphabet=alphabet, min_size=min_size, max_size=max_size).map(str.strip).filter(bool)
@@ -88,26 +91,26 @@ def texts(min_size: int = 1, max_size: int = 60, *, alphabet: str = _TEXT_ALPHAB
 
 
 @cache
-def short_texts(max_size: int = 60) -> Any:
+def short_texts(max_size: int = 60) -> SearchStrategy[str]:
     """A ``ShortText`` (one line, at most 300 characters)."""
     return texts(max_size=min(max_size, 300))
 
 
 @cache
-def long_texts(max_size: int = 240) -> Any:
+def long_texts(max_size: int = 240) -> SearchStrategy[str]:
     """A ``LongText``: paragraphs joined by line breaks."""
     return st.lists(texts(max_size=max_size // 3 or 1), min_size=1, max_size=3).map("\n".join)
 
 
 @cache
-def _names() -> Any:
+def _names() -> SearchStrategy[str]:
     return texts(max_size=30, alphabet=_NAME_ALPHABET)
 
 
 @cache
 def dates(
     min_value: dt.date = dt.date(2020, 1, 1), max_value: dt.date = dt.date(2030, 12, 31)
-) -> Any:
+) -> SearchStrategy[dt.date]:
     """Dates between the two bounds (by default the years a form is written in)."""
     return st.dates(min_value=min_value, max_value=max_value)
 
@@ -117,15 +120,15 @@ def _iso(day: dt.date) -> str:
 
 
 @cache
-def _offsets(max_days: int) -> Any:
+def _offsets(max_days: int) -> SearchStrategy[int]:
     return st.integers(0, max_days)
 
 
-def _days_after(start: dt.date, max_days: int) -> Any:
+def _days_after(start: dt.date, max_days: int) -> SearchStrategy[dt.date]:
     return _offsets(max_days).map(lambda n: start + dt.timedelta(days=n))
 
 
-def _between(start: dt.date, end: dt.date) -> Any:
+def _between(start: dt.date, end: dt.date) -> SearchStrategy[dt.date]:
     """A day from ``start`` to ``end``, both included (``end`` >= ``start``)."""
     return _days_after(start, (end - start).days)
 
@@ -134,7 +137,7 @@ _CENTURY_DIGITS = {18: (1, 2), 19: (3, 4), 20: (5, 6), 21: (7, 8)}
 
 
 @st.composite
-def _personal_code(draw: Any, born: dt.date) -> str:
+def _personal_code(draw: DrawFn, born: dt.date) -> str:
     male, female = _CENTURY_DIGITS[born.year // 100]
     first = draw(st.sampled_from((male, female)))
     serial = draw(st.integers(0, 999))
@@ -145,7 +148,7 @@ def _personal_code(draw: Any, born: dt.date) -> str:
 @cache
 def personal_codes(
     min_birth: dt.date = dt.date(1900, 1, 1), max_birth: dt.date = dt.date(2029, 12, 31)
-) -> Any:
+) -> SearchStrategy[str]:
     """Valid Estonian personal codes (isikukood) of people born between the bounds."""
     return st.dates(min_value=min_birth, max_value=max_birth).flatmap(_personal_code)
 
@@ -156,7 +159,7 @@ def _format_phone(digits: str) -> str:
 
 
 @cache
-def phones() -> Any:
+def phones() -> SearchStrategy[str]:
     """Valid Estonian phone numbers (mobile 5xxx xxxx, landline 6xx xxxx), as stored."""
     mobile = st.integers(0, 9_999_999).map(lambda n: f"5{n:07d}")
     landline = st.integers(0, 999_999).map(lambda n: f"6{n:06d}")
@@ -164,7 +167,7 @@ def phones() -> Any:
 
 
 @cache
-def emails() -> Any:
+def emails() -> SearchStrategy[str]:
     """E-mail addresses at ``example.com`` that pydantic's ``EmailStr`` accepts."""
     part = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
     local = st.lists(part, min_size=1, max_size=3).map(".".join)
@@ -172,7 +175,7 @@ def emails() -> Any:
 
 
 @cache
-def municipalities() -> Any:
+def municipalities() -> SearchStrategy[str]:
     """The official name of one of the 79 municipalities."""
     return st.sampled_from(sorted(MUNICIPALITIES))
 
@@ -182,21 +185,23 @@ def _providers(service: ProviderService) -> list[str]:
 
 
 @cache
-def _values(enum: type[Enum]) -> Any:
+def _values(enum: type[Enum]) -> SearchStrategy[Any]:
     return st.sampled_from([member.value for member in enum])
 
 
 @cache
-def _value_lists(enum: type[Enum]) -> Any:
+def _value_lists(enum: type[Enum]) -> SearchStrategy[list[Any]]:
     return st.lists(_values(enum), min_size=1, max_size=len(enum), unique=True)
 
 
-def _object(required: dict[str, Any], optional: dict[str, Any] | None = None) -> Any:
+def _object(
+    required: dict[str, SearchStrategy[Any]], optional: dict[str, SearchStrategy[Any]] | None = None
+) -> SearchStrategy[Data]:
     """A dict with every required key and any subset of the optional ones."""
     return st.fixed_dictionaries(required, optional=optional or {})
 
 
-def _merged(*parts: Any) -> Any:
+def _merged(*parts: SearchStrategy[Data]) -> SearchStrategy[Data]:
     return st.tuples(*parts).map(lambda ds: {k: v for d in ds for k, v in d.items()})
 
 
@@ -204,7 +209,7 @@ def _merged(*parts: Any) -> Any:
 
 
 @cache
-def _worker() -> Any:
+def _worker() -> SearchStrategy[Data]:
     return _object(
         {"name": _names()},
         {"position": short_texts(40), "phone": phones(), "email": emails()},
@@ -212,13 +217,13 @@ def _worker() -> Any:
 
 
 @cache
-def _municipality_party(name: str | None = None) -> Any:
+def _municipality_party(name: str | None = None) -> SearchStrategy[Data]:
     chosen = st.just(name) if name is not None else municipalities()
     return _object({"name": chosen, "worker": _worker()})
 
 
 @cache
-def _provider_party(service: ProviderService) -> Any:
+def _provider_party(service: ProviderService) -> SearchStrategy[Data]:
     return _object({"name": st.sampled_from(_providers(service)), "worker": _worker()})
 
 
@@ -229,7 +234,7 @@ _CHILD_BIRTH = (dt.date(2004, 1, 1), dt.date(2019, 12, 31))
 
 
 @st.composite
-def _identity(draw: Any, birth: tuple[dt.date, dt.date]) -> Data:
+def _identity(draw: DrawFn, birth: tuple[dt.date, dt.date]) -> Data:
     """Personal code, birth date, or both (then they agree)."""
     born = draw(st.dates(*birth))
     code = draw(_personal_code(born))
@@ -246,7 +251,7 @@ def _identity(draw: Any, birth: tuple[dt.date, dt.date]) -> Data:
 
 
 @cache
-def _person(birth: tuple[dt.date, dt.date], *, contacts: bool = False) -> Any:
+def _person(birth: tuple[dt.date, dt.date], *, contacts: bool = False) -> SearchStrategy[Data]:
     optional = {"phone": phones(), "email": emails()} if contacts else {}
     return _merged(
         _object({"given_name": _names(), "family_name": _names()}, optional),
@@ -255,17 +260,17 @@ def _person(birth: tuple[dt.date, dt.date], *, contacts: bool = False) -> Any:
 
 
 @cache
-def _child() -> Any:
+def _child() -> SearchStrategy[Data]:
     return _person(_CHILD_BIRTH)
 
 
 @cache
-def _young_person() -> Any:
+def _young_person() -> SearchStrategy[Data]:
     return _person((dt.date(2000, 1, 1), dt.date(2012, 12, 31)), contacts=True)
 
 
 @cache
-def _caregiver() -> Any:
+def _caregiver() -> SearchStrategy[Data]:
     return _object(
         {"given_name": _names(), "family_name": _names(), "role": _values(CaregiverRole)},
         {
@@ -277,7 +282,7 @@ def _caregiver() -> Any:
 
 
 @cache
-def _family(municipality: str | None = None) -> Any:
+def _family(municipality: str | None = None) -> SearchStrategy[Data]:
     return _object(
         {
             "caregivers": st.lists(_caregiver(), min_size=1, max_size=3),
@@ -293,7 +298,7 @@ _GOAL_KEYS = st.lists(_GOAL_KEY, min_size=1, max_size=4, unique=True).map(tuple)
 
 
 @cache
-def _goal(key: str | None) -> Any:
+def _goal(key: str | None) -> SearchStrategy[Data]:
     required: dict[str, Any] = {"description": long_texts(200)}
     if key is not None:
         required["key"] = st.just(key)
@@ -301,13 +306,13 @@ def _goal(key: str | None) -> Any:
 
 
 @cache
-def _goals_with_keys(keys: tuple[str, ...]) -> Any:
+def _goals_with_keys(keys: tuple[str, ...]) -> SearchStrategy[list[Data]]:
     """One goal per key; some keys may go unused (``None``) to reach goals without a key."""
     return st.tuples(*(st.sampled_from([key, key, None]).flatmap(_goal) for key in keys)).map(list)
 
 
 @cache
-def _activity(keys: tuple[str, ...]) -> Any:
+def _activity(keys: tuple[str, ...]) -> SearchStrategy[Data]:
     optional: dict[str, Any] = {"due": dates().map(_iso)}
     if keys:
         optional["goal_key"] = st.sampled_from(list(keys))
@@ -315,7 +320,7 @@ def _activity(keys: tuple[str, ...]) -> Any:
 
 
 @cache
-def _activities(keys: tuple[str, ...], min_size: int = 1) -> Any:
+def _activities(keys: tuple[str, ...], min_size: int = 1) -> SearchStrategy[list[Data]]:
     return st.lists(_activity(keys), min_size=min_size, max_size=3)
 
 
@@ -323,7 +328,7 @@ def _keys_of(goals: list[Data]) -> tuple[str, ...]:
     return tuple(goal["key"] for goal in goals if "key" in goal)
 
 
-def _base(document_date: dt.date | None = None) -> Any:
+def _base(document_date: dt.date | None = None) -> SearchStrategy[Data]:
     day = st.just(document_date) if document_date is not None else dates()
     return _object({"case_reference": short_texts(30), "document_date": day.map(_iso)})
 
@@ -337,7 +342,7 @@ _PROVIDER_OF_SERVICE = {
 
 
 @st.composite
-def family_support_referrals(draw: Any) -> Data:
+def family_support_referrals(draw: DrawFn) -> Data:
     """Peretoe teenusele suunamise vorm: adaptation or needs-based, per seed 000."""
     service_type = draw(_values(FamilySupportServiceType))
     data: Data = {"form": "family-support-referral", **draw(_base())}
@@ -390,7 +395,7 @@ def family_support_referrals(draw: Any) -> Data:
 
 
 @st.composite
-def support_person_referrals(draw: Any) -> Data:
+def support_person_referrals(draw: DrawFn) -> Data:
     """Tugiisikuteenusele suunamine: trusted or professional support person, per seed 001."""
     document_date = draw(dates())
     data: Data = {"form": "support-person-referral", **draw(_base(document_date))}
@@ -437,7 +442,7 @@ def support_person_referrals(draw: Any) -> Data:
 
 
 @st.composite
-def family_conference_referrals(draw: Any) -> Data:
+def family_conference_referrals(draw: DrawFn) -> Data:
     """Pere Lahendusringi suunamisvorm, per seed 004: consent, the referrer, the grounds."""
     data: Data = {"form": "family-conference-referral", **draw(_base())}
     referrer = draw(
@@ -486,7 +491,7 @@ def family_conference_referrals(draw: Any) -> Data:
     return data
 
 
-def _service_dates(draw: Any, data: Data, *, required_end: bool = False) -> dt.date:
+def _service_dates(draw: DrawFn, data: Data, *, required_end: bool = False) -> dt.date:
     start: dt.date = draw(dates())
     data["service_start"] = _iso(start)
     if required_end or draw(st.booleans()):
@@ -494,7 +499,7 @@ def _service_dates(draw: Any, data: Data, *, required_end: bool = False) -> dt.d
     return start
 
 
-def _dropped_goal() -> Any:
+def _dropped_goal() -> SearchStrategy[Data]:
     """A referral goal left out on purpose; its key (``X…``) is never one of the agreed ones."""
     return _object(
         {"goal": long_texts(150), "reason": long_texts(150)},
@@ -503,7 +508,7 @@ def _dropped_goal() -> Any:
 
 
 @st.composite
-def cooperation_agreements(draw: Any) -> Data:
+def cooperation_agreements(draw: DrawFn) -> Data:
     """Koostöölepe: family support (seed 000) or support person (seed 001)."""
     service = draw(st.sampled_from([ServiceKind.FAMILY_SUPPORT, ServiceKind.SUPPORT_PERSON]))
     provider_service = _PROVIDER_OF_SERVICE[service]
@@ -547,13 +552,13 @@ def cooperation_agreements(draw: Any) -> Data:
 
 
 @cache
-def _plan_goal(key: str | None) -> Any:
+def _plan_goal(key: str | None) -> SearchStrategy[Data]:
     keys = (key,) if key is not None else ()
     return _merged(_goal(key), _object({"activities": _activities(keys)}))
 
 
 @st.composite
-def support_plans(draw: Any) -> Data:
+def support_plans(draw: DrawFn) -> Data:
     """Peretoe plaan (seed 000): goals with activities, a period in order."""
     data: Data = {"form": "support-plan", **draw(_base())}
     start = draw(dates())
@@ -578,7 +583,7 @@ def support_plans(draw: Any) -> Data:
 
 
 @st.composite
-def action_plans(draw: Any) -> Data:
+def action_plans(draw: DrawFn) -> Data:
     """Tegevuskava (seed 003): the parents' consent, a family living in the municipality."""
     data: Data = {"form": "action-plan", **draw(_base())}
     municipality = draw(municipalities())
@@ -601,7 +606,7 @@ def action_plans(draw: Any) -> Data:
 
 
 @st.composite
-def client_diaries(draw: Any) -> Data:
+def client_diaries(draw: DrawFn) -> Data:
     """Kliendipäevik (seeds 001, 003): every entry inside the period, none after the document."""
     start = draw(dates())
     document_date = draw(_days_after(start, 500))
@@ -636,7 +641,7 @@ def client_diaries(draw: Any) -> Data:
 
 
 @st.composite
-def progress_reports(draw: Any) -> Data:
+def progress_reports(draw: DrawFn) -> Data:
     """Ülevaade teenuse kulgemisest: a period inside the service, short enough, already over."""
     service = draw(st.sampled_from(list(ServiceKind)))
     service_start = draw(dates())
@@ -683,12 +688,12 @@ def progress_reports(draw: Any) -> Data:
     return data
 
 
-def _kind(contact: Data) -> Any:
-    return contact["kind"]
+def _kind(contact: Data) -> str:
+    return str(contact["kind"])
 
 
 @st.composite
-def closures(draw: Any) -> Data:
+def closures(draw: DrawFn) -> Data:
     """Lõpetamise kokkulepe (seeds 000, 003): the reason, how a refusal was made, dates."""
     service = draw(st.sampled_from([ServiceKind.FAMILY_SUPPORT, ServiceKind.FAMILY_SUPPORT_PERSON]))
     start = draw(dates())
@@ -728,7 +733,7 @@ def closures(draw: Any) -> Data:
 
 
 @st.composite
-def family_needs_feedbacks(draw: Any, today: dt.date | None = None) -> Data:
+def family_needs_feedbacks(draw: DrawFn, today: dt.date | None = None) -> Data:
     """Perede vajaduste tagasiside (seed 002): every area rated or skipped, no future date."""
     last = today or dt.date.today()
     end = draw(dates(dt.date(2020, 1, 1), last))
@@ -769,7 +774,7 @@ def family_needs_feedbacks(draw: Any, today: dt.date | None = None) -> Data:
     return data
 
 
-FORM_STRATEGIES: dict[str, Callable[[], Any]] = {
+FORM_STRATEGIES: dict[str, Callable[[], SearchStrategy[Data]]] = {
     "family-support-referral": family_support_referrals,
     "support-person-referral": support_person_referrals,
     "family-conference-referral": family_conference_referrals,
@@ -784,12 +789,12 @@ FORM_STRATEGIES: dict[str, Callable[[], Any]] = {
 """Form id → the function building its strategy, in the order of the workflow."""
 
 
-def form_ids() -> Any:
+def form_ids() -> SearchStrategy[str]:
     """One of the form ids."""
     return st.sampled_from(list(FORM_STRATEGIES))
 
 
-def forms(form_id: str | None = None) -> Any:
+def forms(form_id: str | None = None) -> SearchStrategy[Data]:
     """Valid forms of ``form_id`` as JSON-compatible dicts; of any form without one.
 
     Raises ``KeyError`` naming the known ids for an unknown one.
