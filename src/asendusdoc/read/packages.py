@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING
 
 from asendusdoc.errors import InputError
 from asendusdoc.i18n.library_errors import library_reason
-from asendusdoc.read.budget import MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES
+from asendusdoc.read.budget import (
+    MAX_MEMBER_BYTES,
+    MAX_MEMBERS,
+    MAX_TOTAL_BYTES,
+    MAX_XML_DEPTH,
+    MAX_XML_ELEMENTS,
+)
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -203,6 +209,18 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
             reason=library_reason(exc),
         ) from None
     docinfo = tree.docinfo
+    root = tree.getroot()
+    if root.xpath("boolean(/*" + "/*" * MAX_XML_DEPTH + ")") or (
+        root.xpath("count(//*)") > MAX_XML_ELEMENTS
+    ):
+        raise InputError(
+            "the part {part} of the Word file nests deeper than {depth} levels or holds more "
+            "than {elements} elements; Word never writes such a file: it was not read",
+            code="docx_xml_too_large",
+            part=part,
+            depth=MAX_XML_DEPTH,
+            elements=MAX_XML_ELEMENTS,
+        )
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise InputError(
             "the part {part} of the Word file declares a DTD (DOCTYPE); Word never writes one, "
