@@ -211,11 +211,33 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
         raise RenderError("no documents to render", code="render_error")
     register_fonts()
     first = documents[0]
-    story: list[Flowable] = []
     orientations = ["landscape" if is_landscape(d) else "portrait" for d in documents]
+    story = _stories(documents, orientations, bookmarks=bookmarks)
+    buffer = io.BytesIO()
+    template = _template(buffer, documents, orientations[0])
+    if bookmarks:
+        template.pageMode = "UseOutlines"
+    try:
+        template.build(
+            story, canvasmaker=_canvas_maker(documents, _pdf_date(first.document_date_iso))
+        )
+    except RenderError:
+        raise
+    except Exception as exc:  # reportlab raises LayoutError, ValueError, ... from deep inside
+        raise RenderError(
+            f"the PDF of '{first.form_id}' could not be laid out: {exc}", code="render_error"
+        ) from exc
+    return buffer.getvalue()
+
+
+def _stories(
+    documents: Sequence[Document], orientations: list[str], *, bookmarks: bool
+) -> list[Flowable]:
+    """The documents' stories one after the other, each starting on a page of its orientation
+    (NextPageTemplate applies to the page after the break; the first page's template is the
+    template's first)."""
+    story: list[Flowable] = []
     for index, document in enumerate(documents):
-        # Each document starts on a page of its orientation (NextPageTemplate applies to the
-        # page after the break; the first page's template is chosen below).
         if index:
             story += [NextPageTemplate(orientations[index]), PageBreak()]
         story.append(_StartDocument(index, bookmarks))
@@ -225,31 +247,22 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
             story += document_story(document)
         finally:
             SETTING.reset(token)
-    buffer = io.BytesIO()
+    return story
+
+
+def _template(
+    buffer: io.BytesIO, documents: Sequence[Document], first_orientation: str
+) -> BaseDocTemplate:
+    """The page templates (portrait and landscape, the first document's first) and the PDF's
+    metadata, from the first document."""
+    first = documents[0]
     version = f"asendusdoc {__version__}"
     pages = {"portrait": A4, "landscape": landscape(A4)}
-    first_orientation = orientations[0]
     page_templates = [
-        PageTemplate(
-            id=name,
-            pagesize=size,
-            frames=[
-                Frame(
-                    MARGIN_LEFT,
-                    MARGIN_BOTTOM,
-                    size[0] - MARGIN_LEFT - MARGIN_RIGHT,
-                    size[1] - MARGIN_TOP - MARGIN_BOTTOM,
-                    leftPadding=0,
-                    rightPadding=0,
-                    topPadding=0,
-                    bottomPadding=0,
-                    id=f"{name}-text",
-                )
-            ],
-        )
+        PageTemplate(id=name, pagesize=size, frames=[_text_frame(name, size)])
         for name, size in sorted(pages.items(), key=lambda item: item[0] != first_orientation)
     ]
-    template = BaseDocTemplate(
+    return BaseDocTemplate(
         buffer,
         pagesize=pages[first_orientation],
         pageTemplates=page_templates,
@@ -270,19 +283,21 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
         invariant=1,
         pageCompression=1,
     )
-    if bookmarks:
-        template.pageMode = "UseOutlines"
-    try:
-        template.build(
-            story, canvasmaker=_canvas_maker(documents, _pdf_date(first.document_date_iso))
-        )
-    except RenderError:
-        raise
-    except Exception as exc:  # reportlab raises LayoutError, ValueError, ... from deep inside
-        raise RenderError(
-            f"the PDF of '{first.form_id}' could not be laid out: {exc}", code="render_error"
-        ) from exc
-    return buffer.getvalue()
+
+
+def _text_frame(name: str, size: tuple[float, float]) -> Frame:
+    """The text area of a page of ``size``: the page within its margins, no padding."""
+    return Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        size[0] - MARGIN_LEFT - MARGIN_RIGHT,
+        size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=f"{name}-text",
+    )
 
 
 def render_pdf(document: Document) -> bytes:
