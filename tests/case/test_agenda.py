@@ -67,7 +67,7 @@ def test_text_lines_name_case_municipality_what_and_since_when(
     assert "tähtaeg oli 17.11.2026, 5 päeva tagasi" in line
     soon = next(x for x in out if "VII-2026-118" in x and "teade" in x)
     assert "tähtaeg 01.12.2026, 9 päeva pärast" in soon
-    assert out[-1] == "Tähtaegu: 7; juhtumikaustu: 7; vigase failiga: 1."
+    assert out[-1] == "Tähtaegu: 7; juhtumikaustu: 8; vigase failiga: 1."
 
 
 def test_russian_lines_use_russian_plurals(capsys: pytest.CaptureFixture[str]) -> None:
@@ -213,7 +213,7 @@ def test_the_benchmark_caseload_is_the_example_cases_again(
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    bench.make_caseload(tmp_path, 14)
+    bench.make_caseload(tmp_path, 2 * sum(1 for p in CASES.iterdir() if p.is_dir()))
     _, items = _agenda_json(capsys, str(tmp_path), "--today", TODAY)
     _, originals = _agenda_json(capsys, str(CASES), "--today", TODAY)
     assert len({i["case_reference"] for i in items}) == 2 * len(

@@ -36,6 +36,7 @@ from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
 from asendusdoc.i18n.quotes import quote
 from asendusdoc.migrations import Migration, earlier_choice
+from asendusdoc.read.budget import in_time
 from asendusdoc.titles import Titles
 
 __all__ = [
@@ -443,6 +444,7 @@ def _read_tables(
     """The fields tables' values into ``form``; the rows of the other tables, by their name."""
     rows_of: dict[str, Rows] = {}
     for table in tables:
+        in_time()  # a blank is read within its input's time (asendusdoc.read.budget)
         rows = table.findall(f"{W}tr")
         if not rows:
             continue
@@ -466,6 +468,7 @@ def _read_field_rows(
     if len(rows) > len(index.leaves) + MAX_EMPTY_ROWS:
         raise _too_many_rows("", len(rows), len(index.leaves))
     for row in rows:
+        in_time()
         cells = _cells(row)
         if len(cells) < 2:
             continue
@@ -491,6 +494,7 @@ def _table_items(part: TablePart, rows: Rows, index: _Index, reader: _Reader) ->
     heading = index.heading[bookmark_name(part)]
     items: Kept = []
     for number, cells in rows:
+        in_time()
         first_text = cell_text(cells[0]) if cells else ""
         item: Any = {} if not part.scalar else None
         filled = False

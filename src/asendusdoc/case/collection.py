@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TypeVar
 
 from asendusdoc.forms import (
@@ -73,6 +74,46 @@ class CaseForms:
         """The oldest form of one kind, or None."""
         found = self.of(model)
         return found[0] if found else None
+
+    def governing(self, model: type[FormT], day: dt.date) -> tuple[str, FormT] | None:
+        """The form of ``model`` that governs on ``day``: the latest one dated on or before it
+        (a renewed referral governs the forms dated from it on), else the oldest one."""
+        found = self.of(model)
+        earlier = [pair for pair in found if pair[1].document_date <= day]
+        if earlier:
+            return earlier[-1]
+        return found[0] if found else None
+
+    def latest(self, model: type[FormT]) -> tuple[str, FormT] | None:
+        """The newest form of one kind (the one in force now), or None."""
+        found = self.of(model)
+        return found[-1] if found else None
+
+    def eras(self) -> list[CaseForms]:
+        """The case split at each renewed referral: the forms dated before the second referral
+        of its kind, then those dated from it until the next one, and so on. One era when the
+        case has at most one referral of each kind."""
+        renewals = sorted(
+            {
+                form.document_date
+                for kind in (FamilySupportReferral, SupportPersonReferral)
+                for _name, form in self.of(kind)[1:]
+            }
+        )
+        if not renewals:
+            return [self]
+        bounds = [None, *renewals, None]
+        return [
+            CaseForms(
+                [
+                    item
+                    for item in self.forms
+                    if (start is None or item.form.document_date >= start)
+                    and (end is None or item.form.document_date < end)
+                ]
+            )
+            for start, end in pairwise(bounds)
+        ]
 
     def agreement(self, service: Service | None = None) -> tuple[str, CooperationAgreement] | None:
         """The (first) cooperation agreement, of ``service`` when given."""

@@ -65,9 +65,13 @@ def _goal_matches(goal: Goal, keys: set[str], texts: set[str]) -> bool:
 def goal_findings(case: CaseForms) -> list[Finding]:
     """Referral goals taken up in the agreement; every agreed goal has a closure outcome."""
     found: list[Finding] = []
-    referral: tuple[str, FamilySupportReferral | SupportPersonReferral] | None
-    referral = case.first(FamilySupportReferral) or case.first(SupportPersonReferral)
-    agreement = case.agreement()
+    referral: tuple[str, FamilySupportReferral | SupportPersonReferral] | None = None
+    agreement = case.latest(CooperationAgreement)  # a renewed agreement replaces the first
+    if agreement is not None:
+        day = agreement[1].document_date
+        referral = case.governing(FamilySupportReferral, day) or case.governing(
+            SupportPersonReferral, day
+        )
     if referral is not None and agreement is not None:
         # a goal is taken up when agreed, or consciously dropped with a reason
         taken = [(g.key, g.description) for g in agreement[1].goals]
@@ -83,9 +87,11 @@ def goal_findings(case: CaseForms) -> list[Finding]:
                         {"goal": _goal_label(goal, index)},
                     )
                 )
-    planned: tuple[str, CooperationAgreement | ActionPlan] | None
-    planned = case.agreement() or case.first(ActionPlan)
+    planned: tuple[str, CooperationAgreement | ActionPlan] | None = None
     closure = case.first(Closure)
+    if closure is not None:
+        day = closure[1].document_date
+        planned = case.governing(CooperationAgreement, day) or case.governing(ActionPlan, day)
     if planned is not None and closure is not None:
         outcomes: list[GoalOutcome] = closure[1].goal_outcomes
         keys = {o.goal_key for o in outcomes if o.goal_key is not None}
@@ -204,7 +210,13 @@ _STAGES: tuple[tuple[type[FormModel], ...], ...] = (
 
 
 def date_order_findings(case: CaseForms) -> list[Finding]:
-    """Each form is dated on or after the latest form of every earlier stage."""
+    """Each form is dated on or after the latest form of every earlier stage, within the era of
+    its referral: a renewed referral starts the order anew, so the forms before it are not
+    "dated before" it."""
+    return [finding for era in case.eras() for finding in _date_order(era)]
+
+
+def _date_order(case: CaseForms) -> list[Finding]:
     found: list[Finding] = []
     latest: tuple[str, FormModel] | None = None
     for stage in _STAGES:

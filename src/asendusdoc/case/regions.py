@@ -34,17 +34,20 @@ def _named_provider(form: object) -> str | None:
 
 
 def provider_region_findings(case: CaseForms) -> list[Finding]:
-    """``provider_region_mismatch`` for each form naming another region's provider."""
-    referral = case.first(SupportPersonReferral)
-    if referral is None:
+    """``provider_region_mismatch`` for each form naming another region's provider; the region
+    is that of the referral governing on the form's date (a renewed referral after a move)."""
+    if case.first(SupportPersonReferral) is None:
         return []
-    municipality = referral[1].residence_municipality
-    expected = region_of(municipality)
     found: list[Finding] = []
     for item in case.forms:
+        referral = case.governing(SupportPersonReferral, item.form.document_date)
         name = _named_provider(item.form)
         known = PROVIDERS.get(name) if name is not None else None
-        if known is None or known.region is None or known.region is expected:
+        if referral is None or known is None or known.region is None:
+            continue
+        municipality = referral[1].residence_municipality
+        expected = region_of(municipality)
+        if known.region is expected:
             continue
         params = {
             "provider": name,

@@ -206,8 +206,8 @@ def _read_goal_key(value: Any) -> Any:
 
 GoalKey = Annotated[
     str,
-    BeforeValidator(_read_goal_key),
     Field(pattern=GOAL_KEY_PATTERN),
+    BeforeValidator(_read_goal_key),
 ]
 
 

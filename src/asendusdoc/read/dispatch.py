@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from asendusdoc.errors import InputError
 from asendusdoc.read import _blank_readers
-from asendusdoc.read.budget import MAX_TABLE_ROWS
+from asendusdoc.read.budget import MAX_TABLE_ROWS, reading
 
 if TYPE_CHECKING:
     from asendusdoc.errors import FormPlaces
@@ -263,7 +263,8 @@ def _read_docx(data: bytes, name: str) -> FormInput:
     if form is not None:
         return FormInput(form)
     for reader in _registered:
-        read = reader(package, name)
+        with reading():  # a reader that loops over the file is bounded in time (in_time)
+            read = reader(package, name)
         if read is not None:
             read = read if isinstance(read, FormInput) else FormInput(read)
             _check_read_data(read.data)

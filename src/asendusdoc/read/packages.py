@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING
 
 from asendusdoc.errors import InputError
 from asendusdoc.i18n.library_errors import library_reason
-from asendusdoc.read.budget import MAX_MEMBER_BYTES, MAX_MEMBERS, MAX_TOTAL_BYTES
+from asendusdoc.read.budget import (
+    MAX_MEMBER_BYTES,
+    MAX_MEMBERS,
+    MAX_TOTAL_BYTES,
+    MAX_XML_DEPTH,
+    MAX_XML_ELEMENTS,
+)
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -203,6 +209,18 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
             reason=library_reason(exc),
         ) from None
     docinfo = tree.docinfo
+    root = tree.getroot()
+    if root.xpath("boolean(/*" + "/*" * MAX_XML_DEPTH + ")") or (
+        root.xpath("count(//*)") > MAX_XML_ELEMENTS
+    ):
+        raise InputError(
+            "the part {part} of the Word file nests deeper than {depth} levels or holds more "
+            "than {elements} elements; Word never writes such a file: it was not read",
+            code="docx_xml_too_large",
+            part=part,
+            depth=MAX_XML_DEPTH,
+            elements=MAX_XML_ELEMENTS,
+        )
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise InputError(
             "the part {part} of the Word file declares a DTD (DOCTYPE); Word never writes one, "
@@ -232,7 +250,7 @@ class DocxPackage:
             if posixpath.basename(name).lower() == "vbaproject.bin":
                 raise macros_refused()
         if not self.zip.has(CONTENT_TYPES):
-            raise _not_word()
+            raise _opendocument() if _is_opendocument(self.zip) else _not_word()
         types = self.content_types
         if any(t in MACRO_DOCUMENT_TYPES or t == VBA_PROJECT_TYPE for t in types.values()):
             raise macros_refused()
@@ -299,6 +317,22 @@ class DocxPackage:
                 Relationship(element.get("Id") or "", element.get("Type") or "", target, external)
             )
         return found
+
+
+def _is_opendocument(package: SafeZip) -> bool:
+    """Whether the zip is an OpenDocument file (its first member ``mimetype`` names it)."""
+    if not package.has("mimetype"):
+        return False
+    return package.read("mimetype")[:64].startswith(b"application/vnd.oasis.opendocument")
+
+
+def _opendocument() -> InputError:
+    return InputError(
+        "the file is an OpenDocument text (.odt), LibreOffice's own format, not a Word document; "
+        "in LibreOffice choose File > Save As, set the file type to Word 2007-365 (.docx), "
+        "save, and give that file",
+        code="docx_is_opendocument",
+    )
 
 
 def _not_word() -> InputError:
