@@ -34,6 +34,8 @@ CODE_WORDS = {
     "cdoc", "pem", "der", "digidoc", "pades", "pkcs", "p", "e",  # formats; FILE.p12; e-seal
     "verify", "decrypt", "seal", "asic", "asice", "bdoc", "xades", "lt", "ocsp", "url", "pin",
     "opensc", "so",  # signed containers: commands, formats, profiles, opensc-pkcs11.so
+    "serve", "http", "openapi", "toml", "tls", "ca", "client", "sha", "v",  # the service
+    "host", "port", "keys", "name", "operations", "asendusdoc_serve_key",  # its settings
 }  # fmt: skip
 """Words that are the same in every language: formats, products, commands, JSON keys, language
 codes."""

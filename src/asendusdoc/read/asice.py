@@ -63,6 +63,8 @@ def looks_like_asice(data: bytes) -> bool:
     head = data[:256]
     if b"mimetype" in head and ASICE_MEDIA_TYPE.encode() in head:
         return True
+    if b"application/vnd.oasis.opendocument" in head:
+        return False  # an OpenDocument file (LibreOffice's .odt) has a mimetype and a manifest too
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())

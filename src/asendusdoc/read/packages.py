@@ -250,7 +250,7 @@ class DocxPackage:
             if posixpath.basename(name).lower() == "vbaproject.bin":
                 raise macros_refused()
         if not self.zip.has(CONTENT_TYPES):
-            raise _not_word()
+            raise _opendocument() if _is_opendocument(self.zip) else _not_word()
         types = self.content_types
         if any(t in MACRO_DOCUMENT_TYPES or t == VBA_PROJECT_TYPE for t in types.values()):
             raise macros_refused()
@@ -317,6 +317,22 @@ class DocxPackage:
                 Relationship(element.get("Id") or "", element.get("Type") or "", target, external)
             )
         return found
+
+
+def _is_opendocument(package: SafeZip) -> bool:
+    """Whether the zip is an OpenDocument file (its first member ``mimetype`` names it)."""
+    if not package.has("mimetype"):
+        return False
+    return package.read("mimetype")[:64].startswith(b"application/vnd.oasis.opendocument")
+
+
+def _opendocument() -> InputError:
+    return InputError(
+        "the file is an OpenDocument text (.odt), LibreOffice's own format, not a Word document; "
+        "in LibreOffice choose File > Save As, set the file type to Word 2007-365 (.docx), "
+        "save, and give that file",
+        code="docx_is_opendocument",
+    )
 
 
 def _not_word() -> InputError:
