@@ -160,10 +160,10 @@ def running(folder: Path, config: str = "", *arguments: str, workers: int = 2) -
     finally:
         started = server.descendants()
         code = server.stop()
+        left = list(temp.iterdir())
+        shutil.rmtree(temp)  # whatever the checks below say
         assert code == 0, server.log_text()
         assert not _still_running(started), "processes left behind"
-        left = list(temp.iterdir())
-        shutil.rmtree(temp)
         assert not left, "temporary files left behind"
 
 
