@@ -69,3 +69,12 @@ def test_the_scaling_forms_are_valid_at_10n(scaling: ModuleType) -> None:
         assert asendusdoc.validate_form(form) == [], form["form"]
     assert len({entry["description"] for entry in varied["entries"]}) == 8
     assert len({entry["description"] for entry in same["entries"]}) == 1
+
+
+def test_the_targets_are_those_of_issue_24(bench: ModuleType) -> None:
+    assert bench.TARGETS["cli_startup_ratio"] == ("<=", 6.0)
+    assert bench.TARGETS["validate_process_ratio"] == ("<=", 15.0)
+    assert bench.TARGETS["validate_speedup_vs_jsonschema"] == (">=", 10.0)
+    assert bench.TARGETS["batch_parallel_efficiency"] == (">=", 0.9)
+    verdicts = bench.target_verdicts({"cli_startup_ratio": 6.3, "batch_parallel_efficiency": 0.95})
+    assert verdicts == {"cli_startup_ratio": False, "batch_parallel_efficiency": True}

@@ -4,10 +4,13 @@
   renderers, the fonts) before the workers are forked, so they share it instead of each
   importing it again; a form's model is built by the first job of that form in each worker.
 * **End with the parent, whatever the signal**: each worker asks the kernel for SIGTERM when its
-  parent dies (``PR_SET_PDEATHSIG`` through ctypes on Linux; elsewhere a thread watches the
-  parent's id). SIGTERM ends a worker as it ends the CLI (:mod:`asendusdoc.cli._signals`): the
-  job in hand cleans up (its GnuPG home and agent, its unwritten output) and the worker exits,
-  so nothing is written after the main process is gone, even when it was killed by SIGKILL.
+  parent dies (``PR_SET_PDEATHSIG`` through ctypes on Linux), and a thread of its own watches
+  the parent's id (sending SIGTERM where the kernel could not be asked). SIGTERM ends a worker
+  as it ends the CLI (:mod:`asendusdoc.cli._signals`): the job in hand cleans up (its GnuPG
+  home and agent, its unwritten output) and the worker exits, so nothing is written after the
+  main process is gone, even when it was killed by SIGKILL. Should the signal's exception be
+  swallowed on the way (a library's bare ``except:``), the watching thread ends the worker after
+  a grace of a few seconds.
 * **A killed worker** (the out-of-memory killer, a signal) breaks the pool. The jobs whose
   outcome came back keep it; a job whose output file changed during the batch was written by a
   worker before the pool broke and counts as done (never run again into a false "exists");
@@ -154,10 +157,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def _start_worker(parent: int) -> None:
     """A worker's first act: the CLI's signal handling, and SIGTERM when ``parent`` ends."""
     _signals.install_in_worker()
-    if not _term_when_parent_ends():
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    if os.getppid() != parent:  # it ended before we asked
-        os.kill(os.getpid(), signal.SIGTERM)
+    _term_when_parent_ends()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 def _term_when_parent_ends() -> bool:
@@ -173,10 +174,20 @@ def _term_when_parent_ends() -> bool:
         return False
 
 
+_GRACE_SECONDS = 5.0
+"""How long a worker whose parent ended may take to clean up after SIGTERM."""
+
+
 def _watch_parent(parent: int) -> None:
+    """Once ``parent`` has ended: SIGTERM (where the kernel was not asked to send it), and
+    after a grace for the clean-up, the end, even if a library swallowed the signal's
+    exception or the worker sits in a call that no signal interrupts."""
     while os.getppid() == parent:
-        time.sleep(0.5)
-    os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.2)
+    with suppress(OSError):
+        os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(_GRACE_SECONDS)
+    os._exit(_signals.exit_code(signal.SIGTERM))
 
 
 def _run_in_worker(run: Callable[[J], O], ended: Callable[[J, int], O], job: J) -> O:
@@ -187,6 +198,10 @@ def _run_in_worker(run: Callable[[J], O], ended: Callable[[J, int], O], job: J) 
         return ended(job, EXIT_USAGE)
     try:
         with _signals.job_running():
-            return run(job)
+            outcome = run(job)
     except _signals.Interrupted as exc:
         os._exit(_signals.exit_code(exc.signum))
+    signum = _signals.received()
+    if signum is not None:  # a library's bare ``except:`` swallowed it: the job finished anyway
+        os._exit(_signals.exit_code(signum))
+    return outcome

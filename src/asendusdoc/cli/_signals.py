@@ -31,6 +31,7 @@ __all__ = [
     "install_in_worker",
     "interrupted",
     "job_running",
+    "received",
 ]
 
 SIGNALS: tuple[signal.Signals, ...] = tuple(
@@ -88,6 +89,11 @@ def job_running() -> Iterator[None]:
 def interrupted() -> bool:
     """Whether this process has been asked to stop."""
     return bool(_received)
+
+
+def received() -> int | None:
+    """The first signal that asked this process to stop, if one did."""
+    return _received[0] if _received else None
 
 
 @contextmanager

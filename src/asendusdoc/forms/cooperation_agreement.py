@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
-from asendusdoc.forms._base import Block, FormModel, RuleViolation
+from asendusdoc.forms._base import Block, FormModel, RuleViolation, no_items
 from asendusdoc.forms._blocks import (
     Activity,
     Family,
@@ -86,14 +86,14 @@ class CooperationAgreement(FormModel):
         "Pere tegevused",
         "Действия семьи",
         "Activities of the family",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.ACTIVITIES,
     )
     worker_activities: list[Activity] = titled(
         "Töötaja tegevused",
         "Действия сотрудника",
         "Activities of the worker",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.ACTIVITIES,
     )
     communication_principles: OptionalLongText = titled(
@@ -116,7 +116,7 @@ class CooperationAgreement(FormModel):
         "Цели из направления, от которых отказались",
         "Referral goals dropped",
         "Goals of the referral consciously left out of the agreement, each with the reason.",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.GOALS,
     )
 

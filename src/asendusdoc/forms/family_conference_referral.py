@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import model_validator
 
 from asendusdoc.forms import _limits as limits
-from asendusdoc.forms._base import Block, FormModel, RuleViolation
+from asendusdoc.forms._base import Block, FormModel, RuleViolation, no_items
 from asendusdoc.forms._blocks import Child, Worker
 from asendusdoc.forms._types import Date, LongText, OptionalLongText, OptionalText, Phone, ShortText
 from asendusdoc.reference import MunicipalityName
@@ -192,7 +192,7 @@ class FamilyConferenceReferral(FormModel):
         "Pere võrgustik",
         "Близкое окружение семьи",
         "The family's network",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.NETWORK_MEMBERS,
     )
     expected_outcome: OptionalLongText = titled(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-from asendusdoc.forms._base import Block, FormModel, RuleViolation
+from asendusdoc.forms._base import Block, FormModel, RuleViolation, no_items
 from asendusdoc.forms._blocks import FamilyType
 from asendusdoc.forms._rules import dates_in_order
 from asendusdoc.forms._types import Date, OptionalLongText, OptionalText
@@ -177,7 +177,7 @@ class FamilyNeedsFeedback(FormModel):
         "Perioodil kasutatud teenused",
         "Услуги, использованные за период",
         "Services used in the period",
-        default_factory=list,
+        default_factory=no_items,
         max_length=len(SupportService),
     )
     contact_openness: ContactOpenness = titled(

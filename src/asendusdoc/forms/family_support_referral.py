@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
-from asendusdoc.forms._base import FormModel, RuleViolation, add_months
+from asendusdoc.forms._base import FormModel, RuleViolation, add_months, no_items
 from asendusdoc.forms._blocks import (
     PROBLEM_AREAS_TO_DESCRIBE,
     Family,
@@ -94,7 +94,7 @@ class FamilySupportReferral(FormModel):
         "Темы и проблемные области",
         "Topics and problem areas",
         "Required for the needs-based service.",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.PROBLEM_AREAS,
     )
     goals: list[Goal] = titled(
@@ -102,7 +102,7 @@ class FamilySupportReferral(FormModel):
         "Цели услуги",
         "Goals of the service",
         "Required for the needs-based service.",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.GOALS,
     )
     previous_service: bool = titled(

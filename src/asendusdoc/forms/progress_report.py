@@ -6,7 +6,7 @@ import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
-from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
+from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months, no_items
 from asendusdoc.forms._blocks import MunicipalityParty, Service, Worker, provider_field
 from asendusdoc.forms._rules import dates_in_order, ended_between, provider_fits
 from asendusdoc.forms._types import Date, LongText, OptionalLongText, ShortText
@@ -109,7 +109,7 @@ class ProgressReport(FormModel):
         "Eesmärkide seis",
         "Ход достижения целей",
         "Progress on the goals",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.GOALS,
     )
     service_end: ServiceEnd | None = titled(
@@ -124,7 +124,7 @@ class ProgressReport(FormModel):
         "Kontaktid perioodil",
         "Контакты за период",
         "Contacts in the period",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.CONTACT_KINDS,
     )
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import ClassVar, Literal
 
 from asendusdoc.forms import _limits as limits
-from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months
+from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months, no_items
 from asendusdoc.forms._blocks import Child, Goal, MunicipalityParty, YoungPerson
 from asendusdoc.forms._types import Date, LongText, OptionalText, Phone, ShortText
 from asendusdoc.reference import MunicipalityName, Region, region_of
@@ -158,7 +158,7 @@ class SupportPersonReferral(FormModel):
         "The young person's children",
         "A young mother's child or children (seed 001: she became pregnant or a mother while "
         "in care).",
-        default_factory=list,
+        default_factory=no_items,
         max_length=limits.CHILDREN,
     )
     aftercare: bool = titled(
@@ -189,7 +189,7 @@ class SupportPersonReferral(FormModel):
         "Case-plan assessment of the need",
     )
     goals: list[Goal] = titled(
-        "Eesmärgid", "Цели", "Goals", default_factory=list, max_length=limits.GOALS
+        "Eesmärgid", "Цели", "Goals", default_factory=no_items, max_length=limits.GOALS
     )
     notes: OptionalText = titled("Märkused", "Примечания", "Notes", default=None)
 
