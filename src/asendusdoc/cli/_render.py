@@ -350,8 +350,10 @@ def _make_out_dir(folder: Path, lang: str) -> str | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        from asendusdoc.i18n.library_errors import os_reason
+
         return _("the folder {path} could not be made: {reason}").format(
-            path=folder, reason=exc.strerror or exc
+            path=folder, reason=_(os_reason(exc))
         )
     return None
 
@@ -491,7 +493,9 @@ def run_job(job: Job) -> Outcome:
             [f"{names}: {error_text(exc, job.messages, most=MAX_PROBLEMS_SHOWN)}"],
         )
     except OSError as exc:
-        return Outcome(job, EXIT_USAGE, [f"{names}: {exc.strerror or exc}"])
+        from asendusdoc.i18n.library_errors import os_reason
+
+        return Outcome(job, EXIT_USAGE, [f"{names}: {_(os_reason(exc))}"])
     except Exception as exc:  # our bug: this file's problem, the batch goes on (exit 70)
         message = _(INTERNAL_ERROR).format(kind=exc.__class__.__name__)
         return Outcome(job, EXIT_INTERNAL, [f"{names}: {message}"])
