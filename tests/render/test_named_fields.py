@@ -112,7 +112,7 @@ def test_moving_one_field_of_the_shipped_template_moves_it_in_the_document(
             "render",
             str(Path(__file__).parents[2] / "examples" / "family-support-referral.json"),
             "--lang", "et", "--format", "docx", "-o", str(out),
-            "--template-dir", str(tmp_path / "mallid"),
+            "--template-dir", str(tmp_path / "mallid"), "--quiet",
         ]
     )  # fmt: skip
     assert (code, capsys.readouterr().err) == (0, "")

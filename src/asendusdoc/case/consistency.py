@@ -46,12 +46,16 @@ def normalised_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(".!;:").casefold()
 
 
-def _goal_label(goal: Goal, index: int) -> str:
-    """The goal by its key (E4), as the forms name it; by its position (#3) when it has none.
+# A key named in a finding: a short letter prefix and numbers (E1, E2.1, G12, 3). Anything else
+# a person typed as a key (a word, a name, a long number that could be a personal code) is never
+# echoed; the goal is then named by its position.
+_NAMEABLE_GOAL_KEY = re.compile(r"[A-Za-z]{0,3}[0-9]{1,4}(?:[._-][0-9]{1,4}){0,3}")
 
-    A key holds only Latin letters, digits and ``._-`` (at most 20), so no name fits in it; a
-    key of 7 or more digits could be a personal code, and is named by its position instead."""
-    if goal.key is not None and not (goal.key.isdigit() and len(goal.key) >= 7):
+
+def _goal_label(goal: Goal, index: int) -> str:
+    """The goal by its key (E4), as the forms name it; by its position (#3) when it has none or
+    when the key is not of the numbered shape above (issue 23: nothing typed is echoed)."""
+    if goal.key is not None and _NAMEABLE_GOAL_KEY.fullmatch(goal.key):
         return goal.key
     return f"#{index + 1}"
 
