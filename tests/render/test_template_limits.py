@@ -15,26 +15,27 @@ from asendusdoc.cli import main
 from asendusdoc.errors import TemplateError
 from asendusdoc.render import _sandbox, render_docx
 
+FAILS = "a tag fails when the document is filled in"
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "closure.json"
 
 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("{{ 1/0 }}", "ZeroDivisionError"),
-        ("{{ 'a' * 10**9 }}", "the value is too large"),
-        ("{{ 2 ** 100000000 }}", "the power is too large"),
-        ("{% for i in range(10**9) %}x{% endfor %}", "OverflowError"),
-        ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "RecursionError"),
-        ("{% include 'other.xml' %}", "TypeError"),
+        ("{{ 1/0 }}", FAILS),
+        ("{{ 'a' * 10**9 }}", "a value that is too large"),
+        ("{{ 2 ** 100000000 }}", "too large a power"),
+        ("{% for i in range(10**9) %}x{% endfor %}", FAILS),
+        ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", FAILS),
+        ("{% include 'other.xml' %}", FAILS),
         ("Pealkiri: {{ title ", "expected token"),
-        ("{{ title|center(10**9) }}", "the value is too large"),
-        ("{{ title.ljust(10**9) }}", "the value is too large"),
-        ("{{ ('x' * 1000000)|replace('x', 'yy') }}", "the value is too large"),
-        ("{{ range(100000)|join('x' * 100) }}", "the value is too large"),
-        ("{{ '%1000000000d' % 1 }}", "the value is too large"),
-        ("{{ '{:1000000000}'.format(title) }}", "the value is too large"),
-        ("{{ range(3)|batch(10**9, 'x')|list }}", "the value is too large"),
+        ("{{ title|center(10**9) }}", "a value that is too large"),
+        ("{{ title.ljust(10**9) }}", "a value that is too large"),
+        ("{{ ('x' * 1000000)|replace('x', 'yy') }}", "a value that is too large"),
+        ("{{ range(100000)|join('x' * 100) }}", "a value that is too large"),
+        ("{{ '%1000000000d' % 1 }}", "a value that is too large"),
+        ("{{ '{:1000000000}'.format(title) }}", "a value that is too large"),
+        ("{{ range(3)|batch(10**9, 'x')|list }}", "a value that is too large"),
     ],
     ids=["zero-division", "huge-text", "huge-power", "huge-range", "recursion", "include",
          "unclosed-tag", "huge-center", "huge-ljust", "huge-replace", "huge-join",

@@ -24,6 +24,9 @@ is_folder           the operating system: a folder where a file was expected
 system_error        the operating system, any other refusal
 damaged             anything else: the file is damaged
 template_failed     Jinja: a tag of a custom template fails while the document is filled in
+template_too_large  our template sandbox: a tag would build a value over its limit
+template_power      our template sandbox: a tag raises a number to too large a power
+template_unsafe     Jinja's sandbox: a tag asks for what a template may not do
 ==================  ===========================================================================
 """
 
@@ -52,6 +55,9 @@ REASONS: dict[str, str] = {
         "a tag fails when the document is filled in (a filter, a calculation or a name it "
         "does not know)"
     ),
+    "template_too_large": N_("a tag would build a value that is too large"),
+    "template_power": N_("a tag raises a number to too large a power"),
+    "template_unsafe": N_("a tag asks for something a template may not do"),
 }
 """Reason code → its English msgid (translated in the catalogs like every message)."""
 

@@ -142,7 +142,7 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
             variable=_undefined_name(exc.message or "", _template_source(template)),
         ) from exc
     except (jinja2.TemplateSyntaxError, SecurityError) as exc:
-        reason = str(exc) if isinstance(exc, jinja2.TemplateSyntaxError) else type(exc).__name__
+        reason = str(exc) if isinstance(exc, jinja2.TemplateSyntaxError) else _refusal(exc)
         raise TemplateError(
             "Template {template} is broken: {reason}. Keep each tag in one run of text "
             "and check its spelling.",
@@ -162,6 +162,15 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
     _set_core_properties(template.docx, document)
     template.pre_processing()
     return reproducible_zip(_package_entries(template.docx))
+
+
+def _refusal(exc: SecurityError) -> str:
+    """A sandbox refusal in our words (its own text may quote a value of the form)."""
+    if "power" in str(exc):
+        return REASONS["template_power"]
+    if "too large" in str(exc):
+        return REASONS["template_too_large"]
+    return REASONS["template_unsafe"]
 
 
 class _EntryCollector:
