@@ -81,14 +81,21 @@ def add_protection_options(parser: argparse.ArgumentParser, *, passwords: bool) 
             "--seal-with", type=Path, metavar=_("FILE.p12"),
             help=_("seal the PDF (PAdES) with the e-seal certificate and key in this PKCS#12 file"),
         )  # fmt: skip
-        parser.add_argument(
-            "--seal-password-file", type=Path, metavar=_("FILE"),
-            help=_("the PKCS#12 password from the first line of FILE"),
-        )  # fmt: skip
-        parser.add_argument(
-            "--seal-password-env", metavar=_("VAR"),
-            help=_("the PKCS#12 password from the environment variable VAR"),
-        )  # fmt: skip
+        _add_seal_password_options(parser)
+
+
+def _add_seal_password_options(parser: argparse.ArgumentParser) -> None:
+    """``--seal-password-file`` / ``--seal-password-env``: one pair for the PAdES and the ASiC-E
+    seal (``render`` takes both seals, ``seal`` only the ASiC-E one)."""
+    _ = gettext_for(cli_language())
+    parser.add_argument(
+        "--seal-password-file", type=Path, metavar=_("FILE"),
+        help=_("the PKCS#12 password from the first line of FILE"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--seal-password-env", metavar=_("VAR"),
+        help=_("the PKCS#12 password from the environment variable VAR"),
+    )  # fmt: skip
 
 
 _SERVICE_TIMEOUT = 30
@@ -105,14 +112,7 @@ def add_asice_seal_options(parser: argparse.ArgumentParser, *, passwords: bool) 
                "PKCS#12 file"),
     )  # fmt: skip
     if passwords:
-        parser.add_argument(
-            "--seal-password-file", type=Path, metavar=_("FILE"),
-            help=_("the PKCS#12 password from the first line of FILE"),
-        )  # fmt: skip
-        parser.add_argument(
-            "--seal-password-env", metavar=_("VAR"),
-            help=_("the PKCS#12 password from the environment variable VAR"),
-        )  # fmt: skip
+        _add_seal_password_options(parser)
     parser.add_argument(
         "--tsa-url", metavar="URL",
         help=_("time-stamping service for an LT signature (with --ocsp-url)"),

@@ -92,12 +92,7 @@ def write_output(path: Path, data: bytes, *, force: bool = False) -> None:
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError(
-            "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
-            code="output_unwritable",
-            path=str(path),
-            reason=os_reason(exc),
-        ) from exc
+        raise _unwritable(path, exc) from exc
     finally:
         if temp_name is not None:
             with contextlib.suppress(FileNotFoundError):
@@ -166,12 +161,7 @@ def _check_replaceable(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputError(
-            "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
-            code="output_unwritable",
-            path=str(path),
-            reason=os_reason(exc),
-        ) from exc
+        raise _unwritable(path, exc) from exc
     if not stat.S_ISREG(mode):
         raise OutputError(
             "{path} is not a regular file (it is a link, a device, a pipe or a socket); "
@@ -204,6 +194,16 @@ def output_exists(path: Path | str) -> OutputError:
         "{path} already exists. Choose another name or allow overwriting (--force).",
         code="output_exists",
         path=str(path),
+    )
+
+
+def _unwritable(path: Path, exc: OSError) -> OutputError:
+    """The refusal of an output the operating system would not let us write."""
+    return OutputError(
+        "Cannot write {path}: {reason}. Check the folder's permissions and free space.",
+        code="output_unwritable",
+        path=str(path),
+        reason=os_reason(exc),
     )
 
 
