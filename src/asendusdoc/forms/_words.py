@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from asendusdoc.titles import Titles
 
-__all__ = ["INTROS", "LABELS", "WITHHELD", "labels", "withheld_value", "withheld_titles"]
+__all__ = ["INTROS", "LABELS", "WITHHELD", "labels", "withheld_titles", "withheld_value"]
 
 LABELS: dict[str, Titles] = {
     "case_reference": Titles("Juhtumi number", "Номер случая", "Case number"),
@@ -65,7 +65,8 @@ LABELS: dict[str, Titles] = {
 
 WITHHELD: dict[str, Titles] = {
     "justification": Titles(
-        "Põhjendus on juhtumiplaanis; SKA on selle kontrollinud, teenuseosutajale seda ei edastata.",
+        "Põhjendus on juhtumiplaanis; SKA on selle kontrollinud, teenuseosutajale seda ei "
+        "edastata.",
         "Обоснование содержится в плане работы со случаем; SKA его проверил, поставщику услуги оно "
         "не передаётся.",
         "The justification is in the case plan; SKA has checked it, and it is not forwarded to the "
@@ -97,6 +98,7 @@ def withheld_titles(value: str) -> Titles | None:
     """The sentence in each language, when ``value`` is what a provider's referral holds in
     place of a field it does not get; None for any other text."""
     return _WITHHELD_BY_VALUE.get(value)
+
 
 INTROS: dict[str, Titles] = {
     "family-support-referral": Titles(

@@ -20,8 +20,8 @@ from asendusdoc.forms._blocks import (
     Service,
 )
 from asendusdoc.forms._rules import dates_in_order, provider_fits, provider_speaks
-from asendusdoc.forms._words import withheld_value
 from asendusdoc.forms._types import Date, LongText, OptionalLongText
+from asendusdoc.forms._words import withheld_value
 from asendusdoc.reference import Language, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
