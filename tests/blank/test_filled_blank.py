@@ -173,7 +173,7 @@ def test_a_table_of_100000_rows_is_refused(
 
 
 @pytest.mark.parametrize(("lang", "other"), [("et", "опекун"), ("ru", "eestkostja")])
-def test_a_choice_from_the_other_language_is_refused_with_the_allowed_titles(
+def test_a_choice_from_the_other_language_is_a_problem_of_its_row_with_the_allowed_titles(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, other: str
 ) -> None:
     blank = make_blank("support-plan", lang, example_data("support-plan"))
@@ -181,7 +181,11 @@ def test_a_choice_from_the_other_language_is_refused_with_the_allowed_titles(
     path = tmp_path / "mixed.docx"
     path.write_bytes(edited(blank, (_t(old_role), _t(other))))
     code, output = _validate(capsys, path, lang)
-    assert code == 2
+    assert code == 1  # a problem of the form (issue 26), no longer a file refused
+    (problem,) = read_blank(path.read_bytes()).problems
+    assert problem.path == ("family", "caregivers", 0, "role")
+    assert problem.code == "blank_choice_other_language"
+    assert {"et": "plangi keelest erinevas keeles", "ru": "не на языке бланка"}[lang] in output
     titles = {"et": "„hooldusvanem“, „eestkostja“", "ru": "«приёмный родитель», «опекун»"}
     assert {"et": "Roll peres", "ru": "Роль в семье"}[lang] in output
     assert titles[lang] in output
