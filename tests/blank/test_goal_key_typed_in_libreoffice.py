@@ -16,7 +16,6 @@ import pytest
 from asendusdoc.cli import main
 from tests.blank.test_libreoffice_blank import filled_in_libreoffice
 
-
 COMPLETE = ("f_placement_date=05.11.2026",)
 """What the fill script leaves out that an adaptation referral needs: the form is otherwise
 valid, so only the key can be wrong."""
