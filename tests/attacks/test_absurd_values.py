@@ -77,3 +77,48 @@ def test_render_options_are_usage_errors_out_of_range(
     assert says in run.stderr
     assert "\x1b" not in run.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+RANGE_WORDS = {"et": "täisarv vahemikus", "ru": "целое число от", "en": "whole number from"}
+
+
+@pytest.mark.parametrize("lang", sorted(RANGE_WORDS))
+@pytest.mark.parametrize(
+    ("command", "option", "value", "says"),
+    [
+        (["serve"], "--port", "0", "65535"),
+        (["serve"], "--port", "70000", "65535"),
+        (["serve"], "--port", "8" * 5000, "65535"),
+        (["serve"], "--workers", "0", "1024"),
+        (["serve"], "--workers", "100000000000000000000", "1024"),
+        (["decrypt", "kiri.cdoc", "-o", "kiri.pdf"], "--slot", "-1", "255"),
+        (["decrypt", "kiri.cdoc", "-o", "kiri.pdf"], "--slot", "256", "255"),
+        (["render", "x.json", "--out-dir", "v"], "--jobs", "0", "1024"),
+    ],
+)
+def test_service_token_and_batch_options_say_their_range(
+    tmp_path: Path, lang: str, command: list[str], option: str, value: str, says: str
+) -> None:
+    run = cli(*command, option, value, cwd=tmp_path, lang=lang)
+    assert run.returncode == 2, run.stderr
+    assert option in run.stderr and says in run.stderr
+    assert RANGE_WORDS[lang] in run.stderr
+    assert value not in run.stderr or len(value) < 8
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_more_service_workers_than_processors_are_lowered_and_said_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from asendusdoc.cli._pool import processors
+    from asendusdoc.cli._serve import _workers
+
+    assert _workers(1024, "en") == processors()
+    assert _workers(None, "en") == processors()
+    assert _workers(1, "en") == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said == [
+        f"--workers 1024: this computer has {processors()} processor"
+        f"{'s' if processors() != 1 else ''}; the service runs {processors()} worker process"
+        f"{'es' if processors() != 1 else ''}"
+    ]

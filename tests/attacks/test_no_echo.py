@@ -52,6 +52,38 @@ def test_the_library_names_an_unknown_key_by_its_position() -> None:
     assert not any(PERSONAL_CODE in line or CONTROL.search(line) for line in said)
 
 
+def test_validate_json_names_an_unknown_key_by_its_position(tmp_path: Path) -> None:
+    form = tmp_path / "suunamine.json"
+    form.write_text(json.dumps(_with_unknown_keys()))
+    run = cli("validate", form, "--json")
+    assert run.returncode == 1, run.stderr
+    assert PERSONAL_CODE not in run.stdout and "Mari" not in run.stdout
+    assert "\\u001b" not in run.stdout and "\\u202e" not in run.stdout  # not even escaped
+    paths = sorted(problem["path"] for problem in json.loads(run.stdout))
+    assert paths == ["(unknown field 1)", "family.children[0].(unknown field 1)"]
+
+
+def test_the_library_error_of_a_form_echoes_no_typed_key() -> None:
+    """``FormValidationError``'s text and problems, as an API user logs them."""
+    code = """
+import json, sys
+import asendusdoc
+try:
+    asendusdoc.load_form(json.loads(sys.argv[1]))
+except asendusdoc.FormValidationError as error:
+    print(str(error))
+    print(repr(error.problems))
+    print(json.dumps([problem.as_dict() for problem in error.problems]))
+"""
+    run = library(code, json.dumps(_with_unknown_keys()))
+    assert run.returncode == 0, run.stderr
+    assert "2 problem(s)" in run.stdout
+    assert PERSONAL_CODE not in run.stdout and "Mari" not in run.stdout
+    assert "\\u001b" not in run.stdout and "\\x1b" not in run.stdout
+    assert not CONTROL.search(run.stdout)
+    assert "family.children[0].(unknown field 1)" in run.stdout
+
+
 def test_a_file_name_from_a_case_folder_cannot_forge_the_terminal(tmp_path: Path) -> None:
     (tmp_path / "01-suunamine.json").write_text(json.dumps(example_data("family-support-referral")))
     (tmp_path / f"02-{FORGED.replace('/', '')}.json").write_text("{")

@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asendusdoc.cli._common import cli_language, gettext_for
+from asendusdoc.cli._common import cli_language, gettext_for, whole_number
 from asendusdoc.errors import EncryptionError
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ __all__ = [
     "summary_line",
     "trusted_from_arguments",
 ]
+
+SLOT_MAX = 255
+"""The highest ``--slot``: the index of a token in the PKCS#11 module's list of slots with a
+token. A computer has a few card readers; a hardware security module a few dozen slots."""
 
 _options: ContextVar[argparse.Namespace | None] = ContextVar("asendusdoc_received", default=None)
 
@@ -78,7 +82,7 @@ def add_key_options(parser: argparse.ArgumentParser) -> None:
         help=_("the token's PIN, from the environment variable VAR"),
     )  # fmt: skip
     parser.add_argument(
-        "--slot", type=int, metavar="N",
+        "--slot", type=whole_number(0, SLOT_MAX), metavar="N",
         help=_("the token's slot: its index in the module's list (default: the first)"),
     )  # fmt: skip
 

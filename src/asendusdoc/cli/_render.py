@@ -131,7 +131,7 @@ def register(commands: Any) -> None:
     )
     render.add_argument(
         "--jobs",
-        type=_jobs_option,
+        type=whole_number(1, JOBS_MAX),
         default=1,
         metavar="N",
         help=_("render in N processes (--out-dir), at most one per processor"),
@@ -307,17 +307,6 @@ def _render(args: argparse.Namespace) -> int:
 
 JOBS_MAX = 1024
 """The most ``--jobs`` accepts; beyond the processors it is lowered to their number."""
-
-
-def _jobs_option(value: str) -> int:
-    """The ``type`` of ``--jobs``: a whole number from 1 to :data:`JOBS_MAX`."""
-    count = int(value) if value.strip().lstrip("+").isdigit() and len(value) < 8 else 0
-    if not 1 <= count <= JOBS_MAX:
-        _ = gettext_for(cli_language())
-        raise argparse.ArgumentTypeError(
-            _("write a whole number from 1 to {maximum}").format(maximum=JOBS_MAX)
-        )
-    return count
 
 
 def _workers(jobs: int, lang: str) -> int:

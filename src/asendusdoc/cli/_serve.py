@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import sys
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,12 +20,27 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from asendusdoc.cli._common import EXIT_OK, EXIT_USAGE, add_lang_option, cli_language, gettext_for
+from asendusdoc.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_lang_option,
+    cli_language,
+    gettext_for,
+    ngettext_for,
+    whole_number,
+)
 from asendusdoc.errors import InputError
 
 __all__ = ["register"]
 
 KEY_VARIABLE = "ASENDUSDOC_SERVE_KEY"
+
+PORT_MAX = 65535
+"""The highest TCP port."""
+
+WORKERS_MAX = 1024
+"""The most ``--workers`` accepts (as ``render --jobs``); beyond the processors it is lowered to
+their number: the work is rendering, one process per processor keeps each busy."""
 
 _SETTINGS: dict[str, type | tuple[type, ...]] = {
     "host": str,
@@ -56,12 +72,17 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--host", metavar=_("HOST"), help=_("address to listen on (default: 127.0.0.1)")
     )
-    parser.add_argument("--port", type=int, metavar=_("PORT"), help=_("port (default: 8080)"))
+    parser.add_argument(
+        "--port",
+        type=whole_number(1, PORT_MAX),
+        metavar=_("PORT"),
+        help=_("port (default: 8080)"),
+    )
     parser.add_argument(
         "--workers",
-        type=int,
+        type=whole_number(1, WORKERS_MAX),
         metavar="N",
-        help=_("worker processes (default: the number of processors)"),
+        help=_("worker processes, at most one per processor (default: the number of processors)"),
     )
     parser.add_argument(
         "--keys",
@@ -149,7 +170,7 @@ def _settings(args: argparse.Namespace, config: dict[str, Any]) -> Any:
             "variable ASENDUSDOC_SERVE_KEY, or --tls-client-ca",
             code="serve_no_keys",
         )
-    workers = config.get("workers") or os.cpu_count() or 1
+    workers = _workers(config.get("workers"), args.lang)
     defaults = Limits()
     limits = Limits(
         file_bytes=config.get("max_file_bytes", defaults.file_bytes),
@@ -179,6 +200,27 @@ def _settings(args: argparse.Namespace, config: dict[str, Any]) -> Any:
         limits=limits,
         seal=_seal(config.get("seal")),
     )
+
+
+def _workers(asked: int | None, lang: str) -> int:
+    """The worker processes: as asked, lowered to the processors (and said so, once)."""
+    from asendusdoc.cli._pool import processors
+
+    available = processors()
+    if asked is None:
+        return available
+    if asked <= available:
+        return asked  # the range check of the settings refuses 0 and less
+    ngettext = ngettext_for(lang)
+    message = ngettext(
+        "--workers {workers}: this computer has {count} processor; the service runs {count} "
+        "worker process",
+        "--workers {workers}: this computer has {count} processors; the service runs {count} "
+        "worker processes",
+        available,
+    )
+    print(message.format(workers=asked, count=available), file=sys.stderr)
+    return available
 
 
 def _seal(section: dict[str, Any] | None) -> Any:

@@ -20,6 +20,7 @@ from asendusdoc.i18n.field_errors import field_template
 from asendusdoc.titles import Titles, titles_of
 
 __all__ = [
+    "UNKNOWN_FIELD_PATH",
     "field_titles",
     "model_of",
     "placed",
@@ -49,12 +50,15 @@ def problems_from_validation_error(
     from the front of every path.
     """
     problems: list[Problem] = []
+    unknown: dict[tuple[PathPart, ...], int] = {}
     for item in error.errors(include_input=False, include_url=False):
         loc = tuple(item["loc"])
         if tag is not None and loc[:1] == (tag,):
             loc = loc[1:]
         # pydantic puts the validator kind into the path for function validators
         loc = tuple(part for part in loc if not _is_validator_segment(part))
+        if item["type"] == "extra_forbidden" and loc:
+            loc = _unknown_by_position(loc, unknown)
         ctx = item.get("ctx") or {}
         if item["type"] == "form_rules":
             violations: list[RuleViolation] = ctx.get("violations", [])
@@ -93,6 +97,22 @@ def _pydantic_problem(
     except (KeyError, IndexError, ValueError):
         message = text
     return Problem(loc, code, message, kept)
+
+
+UNKNOWN_FIELD_PATH = "(unknown field {position})"
+"""The last part of an unknown key's path: its position among the unknown keys of its object
+("family.children[0].(unknown field 2)"), never the key as typed (it may hold a personal code,
+or characters that forge what a terminal shows)."""
+
+
+def _unknown_by_position(
+    loc: tuple[PathPart, ...], counted: dict[tuple[PathPart, ...], int]
+) -> tuple[PathPart, ...]:
+    """``loc`` with its typed key replaced by the key's position among its object's unknown
+    keys (pydantic reports them in the order they were written)."""
+    parent = loc[:-1]
+    counted[parent] = counted.get(parent, 0) + 1
+    return (*parent, UNKNOWN_FIELD_PATH.format(position=counted[parent]))
 
 
 def _is_validator_segment(part: PathPart) -> bool:
