@@ -1,9 +1,12 @@
 """Fill a family-support-referral blank (et) in LibreOffice through its own API, as a person would.
 
 Run with the system Python that has LibreOffice's ``uno`` module (``python3-uno``):
-``/usr/bin/python3 tools/fill_blank_in_libreoffice.py BLANK.docx FILLED.docx PROFILE_DIR``.
+``/usr/bin/python3 tools/fill_blank_in_libreoffice.py BLANK.docx FILLED PROFILE_DIR [TYPED...]``.
 It types into the value cells (over the placeholders of drop-downs and dates), adds a row at
-the end of the children's table as "insert row" does, and saves as DOCX (Word 2007-365).
+the end of the children's table as "insert row" does, and saves as DOCX (Word 2007-365), or as
+OpenDocument when FILLED ends in ``.odt`` (what "Save As" keeps unless the type is changed).
+Each TYPED is ``f_field=text`` (typed into that field instead of its usual text) or
+``t_table:C=text`` (typed into column C of the table's last row).
 tests/blank/test_libreoffice_blank.py reads the result back.
 """
 
@@ -67,7 +70,7 @@ def type_into(cell: Any, text: str) -> None:
     cursor.setString(text)
 
 
-def fill(desktop: Any, source: str, target: str) -> None:
+def fill(desktop: Any, source: str, target: str, typed: dict[str, str]) -> None:
     url = uno.systemPathToFileUrl(source)
     doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
     marks = doc.getBookmarks()
@@ -81,8 +84,9 @@ def fill(desktop: Any, source: str, target: str) -> None:
     def table_of(name: str) -> Any:
         return marks.getByName(name).getAnchor().TextTable
 
-    for name, text in FIELDS.items():
-        type_into(value_cell(name), text)
+    for name, text in {**FIELDS, **typed}.items():
+        if name.startswith("f_"):
+            type_into(value_cell(name), text)
     caregivers = table_of("t_family__caregivers")
     for column, text in zip("BCE", ["Anna", "Tamm", "hooldusvanem"], strict=True):
         type_into(caregivers.getCellByName(f"{column}2"), text)
@@ -92,12 +96,19 @@ def fill(desktop: Any, source: str, target: str) -> None:
     for column, text in zip("BCE", ["Mia", "Tamm", "14.03.2019"], strict=True):
         type_into(children.getCellByName(f"{column}{last}"), text)
     type_into(table_of("t_goals").getCellByName("C2"), "Laps on perega kohanenud.")
-    doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "MS Word 2007 XML"),))
+    for name, text in typed.items():
+        if name.startswith("t_"):
+            table_name, _, column = name.partition(":")
+            table = table_of(table_name)
+            type_into(table.getCellByName(f"{column}{table.getRows().getCount()}"), text)
+    kind = "writer8" if target.endswith(".odt") else "MS Word 2007 XML"
+    doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", kind),))
     doc.close(True)
 
 
 def main() -> None:
     source, target, profile = (os.path.abspath(a) for a in sys.argv[1:4])
+    typed = dict(argument.split("=", 1) for argument in sys.argv[4:])
     port = free_port()
     office = subprocess.Popen(
         [
@@ -113,7 +124,7 @@ def main() -> None:
         desktop = context.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.Desktop", context
         )
-        fill(desktop, source, target)
+        fill(desktop, source, target, typed)
         with contextlib.suppress(Exception):  # the office may be gone already
             desktop.terminate()
         office.wait(timeout=60)

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS, FormModel
 from asendusdoc.forms._blocks import Service
+from asendusdoc.forms._types import birth_date_of
 from asendusdoc.render.build import build_document
 from asendusdoc.render.document import (
     Document,
@@ -70,18 +71,34 @@ def _viimsi_summary(data: dict[str, Any]) -> None:
     data["provider"] = None
 
 
+def _without_personal_codes(data: dict[str, Any]) -> None:
+    """Nobody's personal code (the provider's referral; children known by birth date): the
+    family's tables have no personal-code column then."""
+    family = data.get("family") or {}
+    for person in family.get("caregivers") or []:
+        person.pop("personal_code", None)
+    for child in [*(family.get("children") or []), *(data.get("children") or [])]:
+        code = child.pop("personal_code", None)
+        if code is not None and "birth_date" not in child:
+            child["birth_date"] = birth_date_of(code).isoformat()
+
+
 Patch = Callable[[dict[str, Any]], None]
 
 VARIANTS: dict[str, tuple[tuple[Patch, ...], ...]] = {
-    "family-support-referral": ((), (_without_goal_keys,)),
-    "support-person-referral": ((), (_without_goal_keys,)),
-    "family-conference-referral": ((), (_older_conference_agreement,)),
-    "cooperation-agreement": ((), (_without_goal_keys,)),
-    "support-plan": ((), (_without_goal_keys,)),
-    "action-plan": ((), (_without_goal_keys,)),
+    "family-support-referral": ((), (_without_goal_keys,), (_without_personal_codes,)),
+    "support-person-referral": ((), (_without_goal_keys,), (_without_personal_codes,)),
+    "family-conference-referral": (
+        (),
+        (_older_conference_agreement,),
+        (_without_personal_codes,),
+    ),
+    "cooperation-agreement": ((), (_without_goal_keys,), (_without_personal_codes,)),
+    "support-plan": ((), (_without_goal_keys,), (_without_personal_codes,)),
+    "action-plan": ((), (_without_goal_keys,), (_without_personal_codes,)),
     "client-diary": ((_diary_with_an_end,),),
     "progress-report": ((_report_with_an_end,),),
-    "closure": ((), (_viimsi_summary,)),
+    "closure": ((), (_viimsi_summary,), (_without_personal_codes,)),
     "family-needs-feedback": ((),),
 }
 """Per form, the variants its plan is read from: each a list of changes to the example."""

@@ -13,11 +13,11 @@ from lxml import etree
 from asendusdoc.blank import make_blank, read_blank
 from asendusdoc.blank._spec import Leaf, blank_spec
 from asendusdoc.cli import main
-from asendusdoc.errors import InputError
 from asendusdoc.examples import example_data
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.problems import model_of
-from asendusdoc.problems.messages import error_message
+from asendusdoc.problems.messages import describe_problem
+from asendusdoc.read.loading import validate_form
 from asendusdoc.titles import titles_of
 
 FORM_IDS = tuple(FORM_MODELS)
@@ -122,9 +122,9 @@ def test_prefill_fills_what_is_known_and_need_not_be_valid() -> None:
 
 def test_a_prefilled_choice_that_is_no_choice_is_named_with_the_allowed_titles() -> None:
     data = make_blank("family-support-referral", "et", {"family_type": "no-such-type"})
-    with pytest.raises(InputError) as caught:
-        read_blank(data)
-    message = error_message(caught.value, "et")
+    assert [problem.path for problem in read_blank(data).problems] == [("family_type",)]
+    (problem,) = [p for p in validate_form(data) if p.path == ("family_type",)]  # with its place
+    message = describe_problem(problem, "family-support-referral", "et")
     assert "Sihtgrupp" in message and "„hoolduspere“, „eestkostepere“" in message
 
 

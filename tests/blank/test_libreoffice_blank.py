@@ -60,8 +60,11 @@ def test_an_empty_blank_saved_by_libreoffice_stays_empty(
     assert saved == read_blank(make_blank(form_id, lang)).data
 
 
-def test_a_blank_filled_by_hand_in_libreoffice_reads_back(tmp_path: Path) -> None:
-    """LibreOffice's own API types into the blank, adds a table row and saves it (python UNO)."""
+def filled_in_libreoffice(folder: Path, saved_as: str, *typed: str) -> bytes:
+    """A family-support-referral blank (et) filled through LibreOffice's own API (python UNO):
+    tools/fill_blank_in_libreoffice.py types into it, adds a table row and saves it as
+    ``saved_as`` says (.docx or .odt); each of ``typed`` (``f_field=text``, ``t_table:C=text``)
+    is typed too."""
     _tool("soffice")
     system_python = Path("/usr/bin/python3")
     has_uno = (
@@ -73,12 +76,18 @@ def test_a_blank_filled_by_hand_in_libreoffice_reads_back(tmp_path: Path) -> Non
         if os.environ.get("CI") == "true":  # CI installs it (.ci/run): never skipped there
             pytest.fail("LibreOffice's python (python3-uno) is missing in CI")
         pytest.skip("LibreOffice's python (python3-uno) is not installed")
-    blank, filled = tmp_path / "blank.docx", tmp_path / "filled.docx"
+    blank, filled = folder / "blank.docx", folder / saved_as
     blank.write_bytes(make_blank("family-support-referral", "et"))
     script = Path(__file__).resolve().parents[2] / "tools" / "fill_blank_in_libreoffice.py"
-    command = [str(system_python), str(script), str(blank), str(filled), str(tmp_path / "p")]
+    command = [str(system_python), str(script), str(blank), str(filled), str(folder / "p"), *typed]
     subprocess.run(command, check=True, capture_output=True, timeout=300)
-    data = read_blank(filled.read_bytes()).data
+    return filled.read_bytes()
+
+
+def test_a_blank_filled_by_hand_in_libreoffice_reads_back(tmp_path: Path) -> None:
+    """LibreOffice's own API types into the blank, adds a table row and saves it (python UNO)."""
+    filled = filled_in_libreoffice(tmp_path, "filled.docx")
+    data = read_blank(filled).data
     assert data["case_reference"] == "NARVA-LK-2026-101"
     assert data["document_date"] == "2026-12-02"
     assert data["family_type"] == "foster-family"

@@ -36,7 +36,9 @@ per session by ``workspace_template``): test keys ``SKA.asc``, ``teenuseosutaja.
 password files ``parool.txt`` and ``parol.txt``, certificates ``SKA.cer``, ``lastekaitse.cer``
 and ``MINU-ID.cer`` (SKA's private key ``SKA-voti.pem``), an e-seal ``e-tempel.p12`` with
 ``templi-parool.txt`` and its certificate ``e-tempel.cer``, ``FORM.json``, a
-finished ``aruanne.docx`` and an encrypted ``suunamine.pdf.gpg``. A file the block writes
+finished ``aruanne.docx``, an encrypted ``suunamine.pdf.gpg`` and filled blanks with a choice
+typed over and a personal code one digit off, ``plank-vigadega.docx`` (et) and
+``blank-s-oshibkami.docx`` (ru). A file the block writes
 itself (``-o NAME``) is left out, so that the block can make it.
 
 A block that cannot run here says why on the line before it::
@@ -298,7 +300,30 @@ def workspace_template(tmp_path_factory: pytest.TempPathFactory, gnupg_home: Pat
     pdf = render_pdf(Path(referral), "et")
     encrypted = encrypt_bytes(pdf, [(folder / "SKA.asc").read_bytes()]).data
     (folder / "suunamine.pdf.gpg").write_bytes(encrypted)
+    _make_blanks_typed_wrong(folder, referral)
     return folder
+
+
+TYPED_WRONG = {"plank-vigadega.docx": ("et", "hooldusperekond"),
+               "blank-s-oshibkami.docx": ("ru", "опекунская семья")}  # fmt: skip
+"""Blanks whose family type was typed over (not one of the list's choices)."""
+
+
+def _make_blanks_typed_wrong(folder: Path, referral: Path) -> None:
+    """The referral's blanks as a worker typed them: the family type over the drop-down, the
+    first child's personal code with a wrong check digit."""
+    import json
+
+    from asendusdoc.blank import make_blank
+
+    for name, (lang, family_type) in TYPED_WRONG.items():
+        data = json.loads(referral.read_text(encoding="utf-8"))
+        data["family_type"] = family_type
+        child = data["family"]["children"][0]
+        child["personal_code"] = child["personal_code"][:-1] + str(
+            (int(child["personal_code"][-1]) + 1) % 10
+        )
+        (folder / name).write_bytes(make_blank("family-support-referral", lang, data))
 
 
 OUTPUT_ARGUMENT = re.compile(r"(?:-o|--output|--ics|--out-dir|>)\s*([^\s;&|)]+)")

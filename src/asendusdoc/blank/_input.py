@@ -23,4 +23,4 @@ def read_filled_blank(package: DocxPackage, name: str) -> FormInput | None:
     if blank_identity(root) is None:
         return None
     blank = read_blank_document(root)
-    return FormInput(blank.data, blank, blank.migrations)
+    return FormInput(blank.data, blank, blank.migrations, blank.problems)

@@ -7,8 +7,10 @@ LibreOffice has plain cells). Placeholders ("Valige…", "pp.kk.aaaa") count as 
 rows with nothing in them.
 
 A choice that is not in the drop-down's list (typed over, or copied from a blank in the other
-language) is refused with the label and the allowed titles (exit 2): the data would otherwise
-say something the caseworker did not choose.
+language) is a problem of its field (:attr:`FilledBlank.problems`, exit 1), named by its place
+with the allowed titles, beside the form's other problems: the data keeps the text as typed (it
+is no value of the list, so the form is never valid with it), and the rest of the blank is read
+and validated in the same run.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from asendusdoc.blank._words import ROW, TYPE_A_DATE, placeholders, text
 from asendusdoc.errors import InputError, Problem
 from asendusdoc.forms import FORM_MODELS
 from asendusdoc.forms._words import labels
+from asendusdoc.i18n import N_
 from asendusdoc.i18n.quotes import quote
 from asendusdoc.migrations import Migration, earlier_choice
 from asendusdoc.read.budget import in_time
@@ -119,6 +122,9 @@ class FilledBlank:
     locations: dict[JsonPath, Location] = field(default_factory=dict)
     migrations: tuple[Migration, ...] = ()
     """Choices written with a title since corrected ("hooldusperi"), read as their value."""
+    problems: tuple[Problem, ...] = ()
+    """Fields whose text the blank's list does not hold (a choice typed over or in the other
+    language): problems of the form beside the model's (the data keeps the text as typed)."""
 
     def where(self, path: JsonPath) -> Location | None:
         """The location of ``path`` or of the nearest part of the blank that holds it."""
@@ -198,8 +204,44 @@ _DAY = re.compile(r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})\.?")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_YO_AS_E = {0x0451: 0x0435}
+"""«ё» read as the «е» most people type (a letter, not a word: by code point)."""
+
+
 def _normal(value: str) -> str:
-    return " ".join(value.split()).casefold()
+    """A choice as compared: spaces and case aside, and «ё» as «е»."""
+    return " ".join(value.split()).casefold().translate(_YO_AS_E)
+
+
+_NOT_IN_LIST = N_("the value is not one of the choices of the list; choose one of {choices}")
+_OTHER_LANGUAGE = N_("the choice is in the other language than the blank; choose one of {choices}")
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """A cell's text that its drop-down's list does not hold, until its path in the form is
+    known (a table's rows are placed after they are read): then a problem of that field."""
+
+    raw: str
+    code: str
+    template: str
+    choices: str
+    """The list's titles in the blank's language, quoted: „hooldusvanem“, „eestkostja“."""
+
+    def problem(self, path: JsonPath) -> Problem:
+        params = {"choices": self.choices}
+        return Problem(path, self.code, self.template.format(**params), params, self.template)
+
+
+def _refusals(value: Any, path: JsonPath = ()) -> Iterator[Problem]:
+    """The problem of each :class:`_Refused` in the form, which keeps the text as typed."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, _Refused):
+            value[key] = item.raw
+            yield item.problem((*path, key))
+        elif isinstance(item, dict | list):
+            yield from _refusals(item, (*path, key))
 
 
 class _Reader:
@@ -210,7 +252,7 @@ class _Reader:
         self.locations: dict[JsonPath, Location] = {}
         self.migrations: list[Migration] = []
 
-    def value(self, leaf: Leaf, raw: str, cell: etree._Element, where: Location) -> Any:
+    def value(self, leaf: Leaf, raw: str, cell: etree._Element) -> Any:
         """The JSON value of a cell's text; None when empty."""
         if leaf.kind == "date":
             if not raw:
@@ -225,7 +267,7 @@ class _Reader:
         if not raw:
             return None
         if leaf.kind in ("enum", "bool"):
-            return self.choice(leaf, raw, where)
+            return self.choice(leaf, raw)
         if leaf.kind == "integer":
             compact = raw.replace(" ", "").replace("\u00a0", "")
             return int(compact) if re.fullmatch(r"-?\d{1,9}", compact) else raw
@@ -244,7 +286,8 @@ class _Reader:
         assert leaf.enum is not None
         return [(m.title(lang), m.value) for m in leaf.enum]
 
-    def choice(self, leaf: Leaf, raw: str, where: Location) -> Any:
+    def choice(self, leaf: Leaf, raw: str) -> Any:
+        """The value whose title is ``raw``; a :class:`_Refused` when the list has none."""
         typed = _normal(raw)
         for title, value in self.choices(leaf, self.lang):
             if _normal(title) == typed or (isinstance(value, str) and value == raw):
@@ -254,19 +297,8 @@ class _Reader:
             return earlier
         allowed = ", ".join(quote(title, self.lang) for title, _ in self.choices(leaf, self.lang))
         if any(_normal(title) == typed for title, _ in self.choices(leaf, self.other)):
-            raise InputError(
-                "{where}: the choice is in the other language than the blank; choose one of "
-                "{choices}",
-                code="blank_choice_other_language",
-                where=where.describe(self.lang),
-                choices=allowed,
-            )
-        raise InputError(
-            "{where}: the value is not one of the choices of the list; choose one of {choices}",
-            code="blank_choice_unknown",
-            where=where.describe(self.lang),
-            choices=allowed,
-        )
+            return _Refused(raw, "blank_choice_other_language", _OTHER_LANGUAGE, allowed)
+        return _Refused(raw, "blank_choice_unknown", _NOT_IN_LIST, allowed)
 
     def earlier_choice(self, leaf: Leaf, typed: str) -> str | None:
         """The value whose earlier title (since corrected) is ``typed``, noted as a migration."""
@@ -343,10 +375,11 @@ def _too_many_rows(where: str, rows: int, limit: int) -> InputError:
 def read_blank(data: bytes) -> FilledBlank:
     """The form data of a filled blank (DOCX bytes) and where each value is.
 
-    Raises :class:`InputError` for a file that is not a readable blank, a table with more rows
-    than a form may hold, or a choice that is not in its drop-down's list. The data is not
-    validated: :func:`asendusdoc.validate_form` does that, and :meth:`FilledBlank.where` names
-    each problem's place.
+    Raises :class:`InputError` for a file that is not a readable blank or a table with more
+    rows than a form may hold. A choice that is not in its drop-down's list is one of
+    :attr:`FilledBlank.problems`. The data is not validated: :func:`asendusdoc.validate_form`
+    does that (adding the blank's problems), and :meth:`FilledBlank.where` names each
+    problem's place.
     """
     return read_blank_document(document_xml(data))
 
@@ -370,8 +403,8 @@ class _Index:
     @classmethod
     def of(cls, spec: BlankSpec) -> _Index:
         index = cls()
-        for number, section in enumerate(spec.sections, start=1):
-            heading = {lg: f"{number}. {h}" for lg, h in section.headings.items()}
+        for section in spec.sections:
+            heading = {lg: section.heading(lg) for lg in section.headings}
             for part in section.parts:
                 if isinstance(part, TablePart):
                     index.tables[bookmark_name(part)] = part
@@ -396,7 +429,7 @@ def read_blank_document(root: etree._Element) -> FilledBlank:
     index = _Index.of(spec)
     form = _empty_form(spec, form_id)
     rows_of = _read_tables(_body_tables(root), index, reader, form)
-    kept = {name: _table_items(part, rows_of.get(name, []), index, reader)
+    kept = {name: _table_items(part, rows_of.get(name, []), reader)
             for name, part in index.tables.items()}  # fmt: skip
     placed: dict[str, Placed] = {}
     for name, part in index.tables.items():
@@ -409,7 +442,8 @@ def read_blank_document(root: etree._Element) -> FilledBlank:
                 part, kept[name], parents, index.heading[name], reader
             )
     _prune(form, spec.optional_blocks)
-    return FilledBlank(form_id, lang, form, reader.locations, tuple(reader.migrations))
+    problems = tuple(_refusals(form))
+    return FilledBlank(form_id, lang, form, reader.locations, tuple(reader.migrations), problems)
 
 
 def _empty_form(spec: BlankSpec, form_id: str) -> dict[str, Any]:
@@ -484,14 +518,13 @@ def _read_field_rows(
             kind=leaf.kind,
         )
         reader.locations[leaf.path] = where
-        value = reader.value(leaf, cell_text(cells[1]), cells[1], where)
+        value = reader.value(leaf, cell_text(cells[1]), cells[1])
         if value is not None:
             _set(form, leaf.path, value)
 
 
-def _table_items(part: TablePart, rows: Rows, index: _Index, reader: _Reader) -> Kept:
+def _table_items(part: TablePart, rows: Rows, reader: _Reader) -> Kept:
     """The items of a table's filled rows (an empty row is no item)."""
-    heading = index.heading[bookmark_name(part)]
     items: Kept = []
     for number, cells in rows:
         in_time()
@@ -505,11 +538,7 @@ def _table_items(part: TablePart, rows: Rows, index: _Index, reader: _Reader) ->
             if not raw or cell is None:
                 continue
             filled = True
-            label = leaf.titles if leaf.path else None
-            where = Location(
-                heading, part.titles, number, label, leaf.group, reader.lang, leaf.kind
-            )
-            value = reader.value(leaf, raw, cell, where)
+            value = reader.value(leaf, raw, cell)
             if part.scalar:
                 item = value
             elif value is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from asendusdoc.titles import Titles
 
-__all__ = ["INTROS", "LABELS", "labels"]
+__all__ = ["INTROS", "LABELS", "WITHHELD", "labels", "withheld_titles", "withheld_value"]
 
 LABELS: dict[str, Titles] = {
     "case_reference": Titles("Juhtumi number", "Номер случая", "Case number"),
@@ -61,6 +61,44 @@ LABELS: dict[str, Titles] = {
     "general": Titles("Üldandmed", "Общие сведения", "General"),
 }
 """Label key → the label in the three languages."""
+
+
+WITHHELD: dict[str, Titles] = {
+    "justification": Titles(
+        "Põhjendus on juhtumiplaanis; SKA on selle kontrollinud, teenuseosutajale seda ei "
+        "edastata.",
+        "Обоснование содержится в плане работы со случаем; SKA его проверил, поставщику услуги оно "
+        "не передаётся.",
+        "The justification is in the case plan; SKA has checked it, and it is not forwarded to the "
+        "provider.",
+    ),
+    "needs_assessment": Titles(
+        "Hinnang on juhtumiplaanis; teenuseosutaja saab selle kohalikult omavalitsuselt.",
+        "Оценка содержится в плане работы со случаем; поставщик услуги получает её от местного "
+        "самоуправления.",
+        "The assessment is in the case plan; the provider gets it from the municipality.",
+    ),
+}
+"""What the provider's referral says in place of a field it does not get (seeds 000, 001; see
+:mod:`asendusdoc.case.redact`), by field name. The form holds :func:`withheld_value` (the
+Estonian and Russian sentences together, for whoever reads the data); a document shows the
+sentence of its own language (:func:`withheld_titles`)."""
+
+
+def withheld_value(name: str) -> str:
+    """The value a provider's referral holds in place of the field ``name``: "et / ru"."""
+    titles = WITHHELD[name]
+    return f"{titles.et} / {titles.ru}"
+
+
+_WITHHELD_BY_VALUE = {withheld_value(name): titles for name, titles in WITHHELD.items()}
+
+
+def withheld_titles(value: str) -> Titles | None:
+    """The sentence in each language, when ``value`` is what a provider's referral holds in
+    place of a field it does not get; None for any other text."""
+    return _WITHHELD_BY_VALUE.get(value)
+
 
 INTROS: dict[str, Titles] = {
     "family-support-referral": Titles(

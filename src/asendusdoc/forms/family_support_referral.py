@@ -21,17 +21,14 @@ from asendusdoc.forms._blocks import (
 )
 from asendusdoc.forms._rules import dates_in_order, provider_fits, provider_speaks
 from asendusdoc.forms._types import Date, LongText, OptionalLongText
+from asendusdoc.forms._words import withheld_value
 from asendusdoc.reference import Language, ProviderName
 from asendusdoc.titles import TitledEnum, Titles
 from asendusdoc.titles import field as titled
 
 __all__ = ["JUSTIFICATION_WITHHELD", "FamilySupportReferral", "FamilySupportServiceType"]
 
-JUSTIFICATION_WITHHELD = (
-    "Põhjendus on juhtumiplaanis; SKA on selle kontrollinud, teenuseosutajale seda ei edastata. / "
-    "Обоснование содержится в плане работы со случаем; SKA его проверил, поставщику услуги оно "
-    "не передаётся."
-)
+JUSTIFICATION_WITHHELD = withheld_value("justification")
 """What the provider's referral says in place of the justification (in et and ru); see
 :mod:`asendusdoc.case.redact`."""
 

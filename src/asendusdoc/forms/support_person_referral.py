@@ -9,6 +9,7 @@ from asendusdoc.forms import _limits as limits
 from asendusdoc.forms._base import Block, FormModel, RuleViolation, add_months, no_items
 from asendusdoc.forms._blocks import Child, Goal, MunicipalityParty, YoungPerson
 from asendusdoc.forms._types import Date, LongText, OptionalText, Phone, ShortText
+from asendusdoc.forms._words import withheld_value
 from asendusdoc.reference import MunicipalityName, Region, region_of
 from asendusdoc.titles import EarlierTitle, TitledEnum, Titles
 from asendusdoc.titles import field as titled
@@ -95,11 +96,7 @@ class TrustedSupportPerson(Block):
     phone: Phone | None = titled("Telefon", "Телефон", "Phone", default=None)
 
 
-NEEDS_ASSESSMENT_WITHHELD = (
-    "Hinnang on juhtumiplaanis; teenuseosutaja saab selle kohalikult omavalitsuselt. / "
-    "Оценка содержится в плане работы со случаем; поставщик услуги получает её от местного "
-    "самоуправления."
-)
+NEEDS_ASSESSMENT_WITHHELD = withheld_value("needs_assessment")
 """What the provider's support-person referral says in place of the case-plan assessment (et
 and ru); see :mod:`asendusdoc.case.redact`."""
 

@@ -36,7 +36,7 @@ from asendusdoc.read import _blank_readers
 from asendusdoc.read.budget import MAX_TABLE_ROWS, reading
 
 if TYPE_CHECKING:
-    from asendusdoc.errors import FormPlaces
+    from asendusdoc.errors import FormPlaces, Problem
     from asendusdoc.migrations import Migration
     from asendusdoc.read.packages import DocxPackage
     from asendusdoc.read.pdf import EmbeddedForm
@@ -65,6 +65,9 @@ class FormInput:
     migrations: tuple[Migration, ...] = ()
     """What the reader read the new way (a blank's choice with a title since corrected); the
     data's own old shapes are :func:`asendusdoc.migrations.form_migrations`."""
+    problems: tuple[Problem, ...] = ()
+    """Fields the reader found wrong as it read them (a blank's choice that is not in its
+    list): problems of the form, which validation reports beside the model's."""
 
 
 DocumentKind = Literal["pdf", "asice", "docx", "ole"]
@@ -85,9 +88,9 @@ class FilledBlankReader(Protocol):
     the data and the places of its fields (problems are then named by those places), when the
     package is one of its blanks; ``None`` when it is not (the next reader is asked). Raises
     :class:`~asendusdoc.errors.InputError` for a blank it cannot read (a table with more rows
-    than :data:`~asendusdoc.read.budget.MAX_TABLE_ROWS` of its form's maxima, a drop-down value
-    from another language,
-    ...). Empty rows are the reader's to drop.
+    than :data:`~asendusdoc.read.budget.MAX_TABLE_ROWS` of its form's maxima, ...); a field it
+    can read but not take (a drop-down value not in the list) is one of the
+    :attr:`FormInput.problems`. Empty rows are the reader's to drop.
     """
 
     def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...

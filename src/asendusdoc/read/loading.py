@@ -61,8 +61,24 @@ def _parse(source: FormSource) -> tuple[FormModel | None, list[Problem], str]:
         )
     except ValidationError as exc:
         problems = problems_from_validation_error(exc, tag=form_id)
-        return None, placed(problems, read.places), form_id
+        return None, placed(_with_read(problems, read.problems), read.places), form_id
+    if read.problems:
+        return None, placed(list(read.problems), read.places), form_id
     return form, [], form_id
+
+
+def _with_read(problems: list[Problem], read: tuple[Problem, ...]) -> list[Problem]:
+    """The model's problems with the reader's (a blank's choice not in its list) in their
+    stead at the same field, in the form's order; those at fields the model found right
+    last."""
+    by_path = {problem.path: problem for problem in read}
+    merged: list[Problem] = []
+    for problem in problems:
+        if problem.path not in by_path:
+            merged.append(problem)
+        elif by_path[problem.path] not in merged:
+            merged.append(by_path[problem.path])
+    return merged + [problem for problem in read if problem not in merged]
 
 
 def validate_form(source: FormSource) -> list[Problem]:

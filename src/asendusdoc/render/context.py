@@ -12,14 +12,14 @@ missing optional value from :data:`asendusdoc.forms._words.LABELS`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
 from asendusdoc.forms import FormModel
 from asendusdoc.forms._blocks import Caregiver, Child, Family, MunicipalityParty, Worker
-from asendusdoc.forms._words import labels
+from asendusdoc.forms._words import labels, withheld_titles
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, format_number
 from asendusdoc.i18n.formatting import format_document_date
 from asendusdoc.render.document import (
@@ -81,7 +81,8 @@ class Context:
             return format_number(value, self.lang)
         if isinstance(value, list | tuple):
             return "\n".join(self.value(item) for item in value) or self.labels["missing"]
-        return str(value)
+        withheld = withheld_titles(value) if isinstance(value, str) else None
+        return str(value) if withheld is None else withheld.get(self.lang)
 
     def date(self, value: dt.date | None) -> str:
         """A date in the long form, or the missing mark."""
@@ -127,9 +128,15 @@ class Context:
         *,
         widths: Sequence[float] = (),
         heading: str = "",
+        unless_empty: Collection[str] = (),
     ) -> Block:
         """A numbered table of ``items``; a column is a field name, or (header, function, key)
-        for a value computed from several fields, named ``key`` in the template's values."""
+        for a value computed from several fields, named ``key`` in the template's values.
+
+        A field named in ``unless_empty`` is a column only when some item has it: the provider's
+        referral, which holds no personal codes, has no column of dashes; its width goes to the
+        column after the number (the name)."""
+        columns, widths = _without_empty(items, columns, widths, unless_empty)
         row_paths = [self.path_of(item) or "" for item in items]
         parents = {p.rpartition(".")[0] for p in row_paths}
         path = self.path_of(items) or (parents.pop() if len(parents) == 1 else "")
@@ -234,6 +241,7 @@ class Context:
                 ],
                 widths=(0.06, 0.24, 0.17, 0.17, 0.36),
                 heading=self.title(Family, "caregivers"),
+                unless_empty=("personal_code",),
             ),
             self.children_table(family.children),
         ]
@@ -243,7 +251,7 @@ class Context:
         return "\n".join(v for v in (phone, email) if v) or self.labels["missing"]
 
     def children_table(self, children: Sequence[Child], heading: str | None = None) -> Block:
-        """The children: name, personal code, birth date."""
+        """The children: name, personal code (when the form has any), birth date."""
         return self.table(
             children,
             Child,
@@ -254,7 +262,27 @@ class Context:
             ],
             widths=(0.07, 0.43, 0.25, 0.25),
             heading=self.title(Family, "children") if heading is None else heading,
+            unless_empty=("personal_code",),
         )
+
+
+def _without_empty(
+    items: Sequence[BaseModel],
+    columns: Sequence[str | tuple[str, Callable[[Any], str], str]],
+    widths: Sequence[float],
+    unless_empty: Collection[str],
+) -> tuple[list[str | tuple[str, Callable[[Any], str], str]], list[float]]:
+    """``columns`` and ``widths`` without the columns of ``unless_empty`` that no item has."""
+    kept_columns = list(columns)
+    kept_widths = list(widths)
+    for name in unless_empty:
+        if name not in kept_columns or any(getattr(item, name) is not None for item in items):
+            continue
+        index = kept_columns.index(name)
+        kept_columns.pop(index)
+        if kept_widths:
+            kept_widths[1] += kept_widths.pop(index + 1)
+    return kept_columns, kept_widths
 
 
 def _paths_of(form: BaseModel) -> dict[int, str]:
