@@ -61,4 +61,4 @@ def test_the_testing_kit_names_the_place_beside_the_path() -> None:
 
     with pytest.raises(AssertionError) as raised:
         assert_valid_form(filled_plan("ru"), lang="ru")
-    assert "5. Цели и действия, строка 2, Цель (goals[1].description)" in str(raised.value)
+    assert "3. Цели и действия, строка 2, Цель (goals[1].description)" in str(raised.value)

@@ -68,8 +68,8 @@ def test_a_date_shown_another_way_is_read_from_the_picker() -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("et", "1. Üldandmed, Koostamise kuupäev: ei ole korrektne kuupäev; valige see kalendrist"),
-        ("ru", "1. Общие сведения, Дата составления: не является правильной датой; выберите её"),
+        ("et", "Üldandmed, Koostamise kuupäev: ei ole korrektne kuupäev; valige see kalendrist"),
+        ("ru", "Общие сведения, Дата составления: не является правильной датой; выберите её"),
     ],
 )
 def test_a_date_typed_over_the_picker_is_what_counts(
@@ -134,8 +134,8 @@ def test_an_empty_blank_lists_every_required_field_by_its_label(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("et", "5. Eesmärgid ja tegevused, rida 2, Eesmärk: kohustuslik väli puudub"),
-        ("ru", "5. Цели и действия, строка 2, Цель: обязательное поле не заполнено"),
+        ("et", "3. Eesmärgid ja tegevused, rida 2, Eesmärk: kohustuslik väli puudub"),
+        ("ru", "3. Цели и действия, строка 2, Цель: обязательное поле не заполнено"),
     ],
 )
 def test_a_problem_in_a_table_names_section_row_and_label(

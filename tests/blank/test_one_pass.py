@@ -22,8 +22,8 @@ from tests.blank.test_libreoffice_blank import filled_in_libreoffice
 WRONG = ("f_family_type=hooldusperekond", "t_family__children:D=51506180428")
 """What the worker typed: a family type not in the list, a personal code one digit off."""
 PLACES = {
-    "family_type": "3. Pere, Sihtgrupp",
-    "family.children[0].personal_code": "3. Pere, Lapsed, rida 3, Isikukood",
+    "family_type": "1. Pere, Sihtgrupp",
+    "family.children[0].personal_code": "1. Pere, Lapsed, rida 3, Isikukood",
 }
 CHOICES = {"et": "„hoolduspere“, „eestkostepere“, „lapsendajapere“",
            "ru": "«hoolduspere», «eestkostepere», «lapsendajapere»"}  # fmt: skip

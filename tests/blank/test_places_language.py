@@ -13,9 +13,9 @@ from asendusdoc.cli import main
 @pytest.mark.parametrize(
     ("blank_lang", "lang", "expected"),
     [
-        ("et", "ru", "  1. Üldandmed, Juhtumi number: обязательное поле не заполнено"),
-        ("ru", "et", "  1. Общие сведения, Номер случая: kohustuslik väli puudub"),
-        ("et", "en", "  1. Üldandmed, Juhtumi number (Case reference): required field is missing"),
+        ("et", "ru", "  Üldandmed, Juhtumi number: обязательное поле не заполнено"),
+        ("ru", "et", "  Общие сведения, Номер случая: kohustuslik väli puudub"),
+        ("et", "en", "  Üldandmed, Juhtumi number (Case reference): required field is missing"),
     ],
 )
 def test_a_blank_is_named_as_it_is_written_and_english_adds_the_fields_name(

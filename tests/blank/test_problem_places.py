@@ -1,6 +1,6 @@
 """Every command that reads a filled blank names its problems by the blank's places.
 
-"6. Teenuse eesmärgid, rida 2, Eesmärk", as the caseworker sees the blank, in the language of
+"4. Teenuse eesmärgid, rida 2, Eesmärk", as the caseworker sees the blank, in the language of
 the messages; never a JSON path ("goals.1.description", "goals[1]"). The exit code is the one
 of any invalid form.
 """
@@ -19,16 +19,16 @@ from asendusdoc.examples import example_data
 JSON_PATH = re.compile(r"\w+\.\d+\.\w+|\w+\[\d+\]|\b[a-z]+_[a-z]+\b")
 
 PLAN = {
-    "et": "5. Eesmärgid ja tegevused, rida 2, Eesmärk: kohustuslik väli puudub",
-    "ru": "5. Цели и действия, строка 2, Цель: обязательное поле не заполнено",
+    "et": "3. Eesmärgid ja tegevused, rida 2, Eesmärk: kohustuslik väli puudub",
+    "ru": "3. Цели и действия, строка 2, Цель: обязательное поле не заполнено",
 }
 REFERRAL = {
-    "et": "6. Teenuse eesmärgid, rida 2, Eesmärk: kohustuslik väli puudub",
-    "ru": "6. Цели услуги, строка 2, Цель: обязательное поле не заполнено",
+    "et": "4. Teenuse eesmärgid, rida 2, Eesmärk: kohustuslik väli puudub",
+    "ru": "4. Цели услуги, строка 2, Цель: обязательное поле не заполнено",
 }
 DIARY = {
-    "et": "4. Sissekanded, rida 2, Mida tehti: kohustuslik väli puudub",
-    "ru": "4. Записи, строка 2, Что было сделано: обязательное поле не заполнено",
+    "et": "2. Sissekanded, rida 2, Mida tehti: kohustuslik väli puudub",
+    "ru": "2. Записи, строка 2, Что было сделано: обязательное поле не заполнено",
 }
 
 

@@ -234,7 +234,7 @@ def test_a_signed_container_is_read_for_the_document_it_holds(server: Server) ->
     assert checked.json() == {"form": "closure", "valid": True, "problems": []}
     assert extracted.json()["forms"][0]["form"] == example_data("closure")
     (problem,) = placed.json()["problems"]
-    assert problem["field"].startswith("5. Eesmärgid ja tegevused, rida 2")
+    assert problem["field"].startswith("3. Eesmärgid ja tegevused, rida 2")
 
 
 def test_the_guides_javascript_client_renders_a_pdf_and_reports_problems(server: Server) -> None:

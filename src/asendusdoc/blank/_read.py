@@ -404,8 +404,8 @@ class _Index:
     @classmethod
     def of(cls, spec: BlankSpec) -> _Index:
         index = cls()
-        for number, section in enumerate(spec.sections, start=1):
-            heading = {lg: f"{number}. {h}" for lg, h in section.headings.items()}
+        for section in spec.sections:
+            heading = {lg: section.heading(lg) for lg in section.headings}
             for part in section.parts:
                 if isinstance(part, TablePart):
                     index.tables[bookmark_name(part)] = part

@@ -127,6 +127,14 @@ class SectionSpec:
     headings: dict[str, str]
     """The section's heading by language (et, ru), without its number."""
     parts: list[Part] = field(default_factory=list)
+    number: str = ""
+    """The section's number in the form's documents ("3"); "" for the blank's head (the
+    general data and the parties, which the documents show unnumbered above their sections)."""
+
+    def heading(self, lang: str) -> str:
+        """The heading as the blank shows it: "3. Eesmärgid", or "Osalised"."""
+        title = self.headings[lang]
+        return f"{self.number}. {title}" if self.number else title
 
 
 @dataclass(frozen=True)
@@ -379,9 +387,10 @@ def _pattern(path: str) -> Path:
     return tuple(part for part in path.split(".") if part and not part.isdigit())
 
 
-def _document_sections(form_id: str, lang: str) -> list[tuple[str, list[Path]]]:
-    """The sections of the example's document: heading and the paths it shows, in order;
-    the parties last (they are placed first in the blank, but a field the document shows in a
+def _document_sections(form_id: str, lang: str) -> list[tuple[str, str, list[Path]]]:
+    """The sections of the example's document: number, title and the paths it shows, in order
+    (the sections of a list's items, "3.1", "3.2", as their list's one section "3"); the parties
+    last, unnumbered (they are placed first in the blank, but a field the document shows in a
     section belongs there)."""
     from asendusdoc.examples import example_data
     from asendusdoc.read.loading import load_form
@@ -389,7 +398,7 @@ def _document_sections(form_id: str, lang: str) -> list[tuple[str, list[Path]]]:
     from asendusdoc.render.document import FieldsBlock, ListBlock, TableBlock, TextBlock
 
     document = build_document(load_form(example_data(form_id)), lang)
-    sections: list[tuple[str, list[Path]]] = []
+    sections: list[tuple[str, str, list[Path]]] = []
     for section in document.sections:
         paths: list[Path] = []
         for block in section.blocks:
@@ -397,10 +406,13 @@ def _document_sections(form_id: str, lang: str) -> list[tuple[str, list[Path]]]:
                 paths += [_pattern(row.path) for row in block.rows if row.path]
             elif isinstance(block, TableBlock | ListBlock | TextBlock) and block.path:
                 paths.append(_pattern(block.path))
-        heading = section.heading.partition(". ")[2] or section.heading
-        sections.append((heading, paths))
+        number, _, item = section.number.partition(".")
+        if item and sections and sections[-1][0] == number:
+            sections[-1][2].extend(paths)
+        else:
+            sections.append((number, section.title, paths))
     sections.append(
-        (document.labels["parties"], [_pattern(p.path) for p in document.parties if p.path])
+        ("", document.labels["parties"], [_pattern(p.path) for p in document.parties if p.path])
     )
     return sections
 
@@ -424,7 +436,7 @@ def blank_spec(form_id: str) -> BlankSpec:
     shown = per_lang["et"]
     placed: dict[int, int] = {}  # unit index -> section index (into shown)
     order: dict[int, float] = {}  # unit index -> position in its section
-    for section_index, (_, patterns) in enumerate(shown):
+    for section_index, (_, _, patterns) in enumerate(shown):
         for pattern in patterns:
             for unit_index, unit in enumerate(units):
                 if unit_index in placed or not _covers(pattern, unit):
@@ -462,13 +474,16 @@ def blank_spec(form_id: str) -> BlankSpec:
         if section_index == general:
             # the fields no part of the document shows on its own
             headings = {lang: LABELS["general"].get(lang) for lang in ("et", "ru")}
+            number = ""
         else:
-            headings = {lang: per_lang[lang][section_index][0] for lang in ("et", "ru")}
+            number = shown[section_index][0]
+            headings = {lang: per_lang[lang][section_index][1] for lang in ("et", "ru")}
             tops = [p for p in parts if not (isinstance(p, TablePart) and p.parent is not None)]
             if len(tops) == 1 and isinstance(tops[0], TablePart):
-                # a section of one list (a goal per section in the document): the list's name
+                # a section of one list: the list's own name, not one the example's data gives
+                # it ("Noore tegevused" for a support person's agreement)
                 headings = {lang: tops[0].titles.get(lang) for lang in ("et", "ru")}
-        sections.append(SectionSpec(headings, parts))
+        sections.append(SectionSpec(headings, parts, number))
     return BlankSpec(form_id, sections, tuple(optional_blocks))
 
 

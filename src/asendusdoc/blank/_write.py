@@ -423,12 +423,12 @@ class _Writer:
                 self.run(text(INSTRUCTIONS, self.lang), size=_HELP_SIZE * 1 + 2, grey=True), after=8
             ),
         ]
-        for number, section in enumerate(self.spec.sections, start=1):
-            out += self.section(number, section)
+        for section in self.spec.sections:
+            out += self.section(section)
         return out
 
-    def section(self, number: int, section: SectionSpec) -> Iterator[etree._Element]:
-        heading = f"{number}. {section.headings[self.lang]}"
+    def section(self, section: SectionSpec) -> Iterator[etree._Element]:
+        heading = section.heading(self.lang)
         yield self.paragraph(
             self.run(heading, bold=True, size=int(style.SECTION_SIZE * 2)),
             before=10,

@@ -217,7 +217,7 @@ def field_label(problem: Problem, form_id: str | None, lang: str) -> str:
 
     Fields by their titles, list entries by their name and position counted from 1; the form's
     title for the whole form. The JSON path stays in :attr:`Problem.path` (and ``--json``).
-    A problem of a filled Word blank is named by its place there: "5. Eesmärgid ja tegevused,
+    A problem of a filled Word blank is named by its place there: "3. Eesmärgid ja tegevused,
     rida 2, Eesmärk" (:attr:`Problem.place`).
     """
     from asendusdoc.forms import FORM_MODELS

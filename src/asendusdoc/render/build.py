@@ -30,11 +30,7 @@ def build_document(
     """
     context = Context(lang, form)
     layout = layouts.layout_for(form, context)
-    shown = [(s, _shown(s.blocks)) for s in layout.sections]
-    sections = [
-        Section(f"{number}. {s.heading}", blocks, s.key, str(number), s.heading)
-        for number, (s, blocks) in enumerate(((s, b) for s, b in shown if b), start=1)
-    ]
+    sections = numbered_sections(layout.sections)
     values = form_values(form, context)
     _add_computed_values(values, sections)
     labels = dict(context.labels)
@@ -62,6 +58,37 @@ def build_document(
         ),
         form=values,
     )
+
+
+def numbered_sections(sections: list[Section]) -> list[Section]:
+    """The sections a document shows, each numbered by its place in the layout.
+
+    A layout lists every section its form can have, in order, one that does not apply with no
+    blocks (or only empty ones): such a section is left out, but keeps its number, so a section
+    has one number in every document and blank of its form (the blank holds every section). A
+    section of one item of a list ("goals.0" after "goals") is numbered within the list's section
+    ("3.1"); the list's section, which has no blocks of its own, heads its items.
+    """
+    numbers: dict[int, str] = {}
+    parents: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    top = 0
+    for index, section in enumerate(sections):
+        parent, _, item = section.key.rpartition(".")
+        if item.isdigit() and parent in parents:
+            counts[parent] += 1
+            numbers[index] = f"{parents[parent]}.{counts[parent]}"
+            continue
+        top += 1
+        numbers[index] = parents[section.key] = str(top)
+        counts[section.key] = 0
+    shown = [(index, s, _shown(s.blocks)) for index, s in enumerate(sections)]
+    with_items = {numbers[i].partition(".")[0] for i, _, blocks in shown if blocks}
+    return [
+        Section(f"{numbers[i]}. {s.heading}", blocks, s.key, numbers[i], s.heading)
+        for i, s, blocks in shown
+        if blocks or (s.key in parents and numbers[i] in with_items and counts[s.key])
+    ]
 
 
 def _shown(blocks: list[Block]) -> list[Block]:

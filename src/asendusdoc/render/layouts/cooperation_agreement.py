@@ -32,36 +32,19 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
         ),
     ]
     signatures = [Signature(c.title(f, "provider"), f.provider.worker.name)]
-    client_sections: list[Section] = []
     if f.young_person is not None:
         y = f.young_person
         parties.append(Party(c.title(f, "young_person"), [y.full_name], path="young_person"))
         signatures.insert(0, Signature(c.title(f, "young_person"), y.full_name))
-        client_sections.append(
-            Section(
-                c.title(f, "young_person"),
-                [
-                    c.fields(
-                        y,
-                        (
-                            "given_name",
-                            "family_name",
-                            "personal_code",
-                            "birth_date",
-                            "phone",
-                            "email",
-                        ),
-                    )
-                ],
-                key="young_person",
-            )
-        )
     if f.family is not None:
         parties.append(c.family_party(f.family, c.title(f, "family")))
         signatures[:0] = caregiver_signatures(c, f.family)
-        client_sections.append(
-            Section(c.title(f, "family"), c.family_blocks(f.family), key="family")
-        )
+    activities = f.service is Service.FAMILY_SUPPORT or f.family_activities or f.worker_activities
+    principles = (
+        f.service is Service.SUPPORT_PERSON or f.communication_principles or f.confidentiality
+    )
+    # Every section is listed, one that does not apply with no blocks: it is left out of the
+    # document but keeps its number (the blank holds them all).
     sections = [
         Section(
             c.title(f, "service"),
@@ -79,53 +62,59 @@ def layout(form: CooperationAgreement, c: Context) -> Layout:
             ],
             key="service",
         ),
-        *client_sections,
+        Section(
+            c.title(f, "young_person"),
+            []
+            if f.young_person is None
+            else [
+                c.fields(
+                    f.young_person,
+                    ("given_name", "family_name", "personal_code", "birth_date", "phone", "email"),
+                )
+            ],
+            key="young_person",
+        ),
+        Section(
+            c.title(f, "family"),
+            [] if f.family is None else c.family_blocks(f.family),
+            key="family",
+        ),
         Section(c.title(f, "goals"), [goals_table(c, f.goals)], key="goals"),
-        *(
+        Section(
+            c.title(f, "dropped_goals"),
             [
-                Section(
-                    c.title(f, "dropped_goals"),
-                    [
-                        c.table(
-                            f.dropped_goals,
-                            DroppedGoal,
-                            ["key", "goal", "reason"],
-                            widths=(0.07, 0.16, 0.37, 0.4),
-                        )
-                    ],
-                    key="dropped_goals",
+                c.table(
+                    f.dropped_goals,
+                    DroppedGoal,
+                    ["key", "goal", "reason"],
+                    widths=(0.07, 0.16, 0.37, 0.4),
                 )
             ]
             if f.dropped_goals
-            else []
+            else [],
+            key="dropped_goals",
+        ),
+        Section(
+            c.title(f, "family_activities"),
+            [activities_table(c, f.family_activities)] if activities else [],
+            key="family_activities",
+        ),
+        Section(
+            c.title(f, "worker_activities"),
+            [activities_table(c, f.worker_activities)] if activities else [],
+            key="worker_activities",
+        ),
+        Section(
+            c.title(f, "communication_principles"),
+            [
+                c.text_of(f, "communication_principles"),
+                c.text_of(f, "confidentiality", heading=c.title(f, "confidentiality")),
+            ]
+            if principles
+            else [],
+            key="communication_principles",
         ),
     ]
-    if f.service is Service.FAMILY_SUPPORT or f.family_activities or f.worker_activities:
-        sections.append(
-            Section(
-                c.title(f, "family_activities"),
-                [activities_table(c, f.family_activities)],
-                key="family_activities",
-            )
-        )
-        sections.append(
-            Section(
-                c.title(f, "worker_activities"),
-                [activities_table(c, f.worker_activities)],
-                key="worker_activities",
-            )
-        )
-    if f.service is Service.SUPPORT_PERSON or f.communication_principles or f.confidentiality:
-        sections.append(
-            Section(
-                c.title(f, "communication_principles"),
-                [
-                    c.text_of(f, "communication_principles"),
-                    c.text_of(f, "confidentiality", heading=c.title(f, "confidentiality")),
-                ],
-                key="communication_principles",
-            )
-        )
     return Layout(
         author=f.provider.name,
         subtitle=f.service.title(c.lang),

@@ -53,6 +53,7 @@ def layout(form: SupportPlan, c: Context) -> Layout:
                 [c.text_of(f, "family_strengths")],
                 key="family_strengths",
             ),
+            Section(c.title(f, "goals"), [], key="goals"),
             *goal_sections,
         ],
     )
