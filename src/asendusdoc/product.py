@@ -19,16 +19,14 @@
 
 from __future__ import annotations
 
-import logging
 import mimetypes
 import re
-import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from asendusdoc._quiet import quiet_libraries
 from asendusdoc.errors import InputError
 from asendusdoc.protect import Protection, RecipientSummary, SealSummary, apply_protection
 
@@ -167,29 +165,6 @@ def protect_file(data: bytes, file_name: str, protection: Protection) -> Product
     media_type = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
     with quiet_libraries():
         return _protect(data, file_name, fmt, MEDIA_TYPES.get(suffix, media_type), protection)
-
-
-QUIET_LOGGERS = ("pypdf", "pyhanko", "pyhanko_certvalidator", "fontTools", "PIL", "docxtpl")
-"""The libraries whose log records go nowhere while asendusdoc works: pypdf quotes strings
-from the PDF it reads (text from outside), the others speak of their own internals."""
-
-
-@contextmanager
-def quiet_libraries() -> Iterator[None]:
-    """Library warnings (Python warnings such as pyhanko's CryptographyDeprecationWarning, and
-    the log records of :data:`QUIET_LOGGERS`) go nowhere a user sees them while the block runs;
-    the loggers' levels are restored after it."""
-    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
-    levels = [logger.level for logger in loggers]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for logger in loggers:
-            logger.setLevel(logging.CRITICAL + 1)
-        try:
-            yield
-        finally:
-            for logger, level in zip(loggers, levels, strict=True):
-                logger.setLevel(level)
 
 
 def _protect(

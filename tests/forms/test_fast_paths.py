@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from pydantic.networks import validate_email
 
+from asendusdoc.forms import _estonian_phones
 from asendusdoc.forms._types import _PLAIN_EMAIL, _fast_estonian_phone, _fast_plain_email
 
 
@@ -27,6 +28,31 @@ def slow_email(value: str) -> str | None:
         return validate_email(value)[1]
     except (ValidationError, ValueError, Exception):  # pydantic raises PydanticCustomError
         return None
+
+
+def test_the_estonian_patterns_are_those_of_the_installed_phonenumbers() -> None:
+    """The shortcut's data is phonenumbers' own: when phonenumbers changes Estonia's numbering,
+    copy its patterns into ``forms/_estonian_phones.py`` again."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("EE")
+    kinds = (meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate, meta.shared_cost,
+             meta.personal_number, meta.voip, meta.pager, meta.uan, meta.voicemail)  # fmt: skip
+    formats = meta.intl_number_format or meta.number_format
+    installed = (
+        meta.general_desc.national_number_pattern,
+        tuple(
+            kind.national_number_pattern for kind in kinds if kind and kind.national_number_pattern
+        ),
+        tuple(
+            (
+                f.leading_digits_pattern[-1] if f.leading_digits_pattern else None,
+                f.pattern,
+                f.format,
+            )
+            for f in formats
+        ),
+    )
+    kept = (_estonian_phones.GENERAL, _estonian_phones.TYPES, _estonian_phones.FORMATS)
+    assert kept == installed
 
 
 spaced = st.sampled_from(["", " ", "-"])

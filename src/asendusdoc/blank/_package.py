@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from asendusdoc.read.odf import OdtPackage, looks_like_odt
+from asendusdoc.read.kinds import looks_like_odt
+from asendusdoc.read.odf import OdtPackage
 from asendusdoc.read.packages import DocxPackage
 
 if TYPE_CHECKING:

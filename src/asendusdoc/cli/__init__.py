@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _quiet_libraries() -> AbstractContextManager[None]:
-    """:func:`asendusdoc.product.quiet_libraries`, imported only when a command runs."""
-    from asendusdoc.product import quiet_libraries
+    """:func:`asendusdoc._quiet.quiet_libraries`, imported only when a command runs."""
+    from asendusdoc._quiet import quiet_libraries
 
     return quiet_libraries()

@@ -148,11 +148,12 @@ def trusted_from_arguments(args: argparse.Namespace) -> list[bytes]:
 
 def open_received(data: bytes, name: str) -> bytes:
     """``data`` decrypted when it is an envelope, and verified when it is a signed container."""
-    from asendusdoc.protect.cdoc_open import decrypt, is_cdoc
-    from asendusdoc.read.asice import looks_like_asice
+    from asendusdoc.read.kinds import is_cdoc, looks_like_asice
 
     args = _options.get()
     if is_cdoc(data):
+        from asendusdoc.protect.cdoc_open import decrypt
+
         key = recipient_key(args) if args is not None else None
         if key is None:
             raise EncryptionError(

@@ -74,7 +74,8 @@ def _opened(data: bytes, args: argparse.Namespace) -> tuple[bytes, str]:
     """The container: ``data`` itself, or the one file of an envelope."""
     from asendusdoc.cli._received import recipient_key
     from asendusdoc.errors import EncryptionError
-    from asendusdoc.protect.cdoc_open import decrypt, is_cdoc
+    from asendusdoc.protect.cdoc_open import decrypt
+    from asendusdoc.read.kinds import is_cdoc
 
     if not is_cdoc(data):
         return data, args.file

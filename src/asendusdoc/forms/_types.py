@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
+from asendusdoc.forms._estonian_phones import FORMATS, GENERAL, TYPES
 from asendusdoc.i18n.field_errors import field_error
 
 if TYPE_CHECKING:
@@ -190,28 +191,19 @@ def _estonian_metadata() -> tuple[
     re.Pattern[str],
     list[tuple[re.Pattern[str] | None, re.Pattern[str], str]],
 ]:
-    """phonenumbers' own Estonian patterns, compiled once: validity (the general pattern, and
-    the number types' patterns as one alternation) and formats."""
-    import phonenumbers  # here: its import is a good part of a validating process's start-up
-
-    meta: Any = phonenumbers.PhoneMetadata.metadata_for_region("EE")
-    general = re.compile(meta.general_desc.national_number_pattern)
-    kinds = (meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate, meta.shared_cost,
-             meta.personal_number, meta.voip, meta.pager, meta.uan, meta.voicemail)  # fmt: skip
-    types = re.compile(
-        "|".join(
-            f"(?:{k.national_number_pattern})" for k in kinds if k and k.national_number_pattern
-        )
-    )
+    """phonenumbers' Estonian patterns (kept as data: :mod:`._estonian_phones`), compiled once:
+    validity (the general pattern, and the number types' patterns as one alternation) and
+    formats."""
+    types = re.compile("|".join(f"(?:{pattern})" for pattern in TYPES))
     formats = [
         (
-            re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None,
-            re.compile(f.pattern),
-            re.sub(r"\\(\d)", lambda m: "{" + str(int(m.group(1)) - 1) + "}", f.format),
+            re.compile(leading) if leading is not None else None,
+            re.compile(pattern),
+            re.sub(r"\\(\d)", lambda m: "{" + str(int(m.group(1)) - 1) + "}", template),
         )
-        for f in (meta.intl_number_format or meta.number_format)
+        for leading, pattern, template in FORMATS
     ]
-    return general, types, formats
+    return re.compile(GENERAL), types, formats
 
 
 def _fast_estonian_phone(value: str) -> str | None:

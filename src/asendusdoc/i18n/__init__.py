@@ -72,8 +72,6 @@ def translations(lang: str) -> _gettext.NullTranslations:
     """The gettext catalog of ``lang``; English (the msgids themselves) for "en"."""
     if lang == "en":
         return _gettext.NullTranslations()
-    mo = os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", f"{_DOMAIN}.mo")
-    if not os.path.isfile(mo):
-        return _gettext.NullTranslations()
-    with open(mo, "rb") as handle:
-        return _gettext.GNUTranslations(handle)
+    # through gettext's own cache of parsed catalogs, which argparse's words are looked up
+    # in as well (:func:`asendusdoc.cli._common.speaking`): the catalog is parsed once
+    return _gettext.translation(_DOMAIN, LOCALE_DIR, [lang], fallback=True)

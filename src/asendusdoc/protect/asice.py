@@ -34,7 +34,7 @@ from asendusdoc.protect._xades import (
     XADES,
     canonical,
 )
-from asendusdoc.read.asice import ASICE_MEDIA_TYPE, MANIFEST
+from asendusdoc.read.kinds import ASICE_MEDIA_TYPE, MANIFEST
 
 if TYPE_CHECKING:
     from cryptography import x509

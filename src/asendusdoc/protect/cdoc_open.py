@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING, Any
 from asendusdoc.errors import EncryptionError, InputError
 from asendusdoc.protect._opened import DecryptedFile, damaged, not_recipient
 from asendusdoc.protect.recipient_keys import RecipientKey
+from asendusdoc.read.kinds import XML_ENCRYPTION, is_cdoc
 
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["DecryptedFile", "damaged", "decrypt", "is_cdoc", "not_recipient"]
+__all__ = ["DecryptedFile", "damaged", "decrypt", "not_recipient"]
 
-_DENC = "http://www.w3.org/2001/04/xmlenc#"
+_DENC = XML_ENCRYPTION
 _DS = "http://www.w3.org/2000/09/xmldsig#"
 _XENC11 = "http://www.w3.org/2009/xmlenc11#"
 _DSIG11 = "http://www.w3.org/2009/xmldsig11#"
@@ -44,14 +45,6 @@ _KDF_DIGESTS = {
 }
 _CURVE_OIDS = {"1.2.840.10045.3.1.7": "SECP256R1", "1.3.132.0.34": "SECP384R1",
                "1.3.132.0.35": "SECP521R1"}  # fmt: skip
-
-
-def is_cdoc(data: bytes) -> bool:
-    """Whether ``data`` looks like a CDOC envelope (1.1 XML or 2.0 binary)."""
-    if data.startswith(b"CDOC\x02"):
-        return True
-    head = data[:2048]
-    return b"EncryptedData" in head and _DENC.encode() in head
 
 
 def decrypt(data: bytes, key: RecipientKey, name: str = "envelope") -> list[DecryptedFile]:

@@ -13,6 +13,8 @@ refusal is an :class:`~asendusdoc.errors.InputError` (exit 2) with its own code:
       │   └─ packages   zip and XML: members, sizes, no macros, no DTDs
       └─ envelope   the embedded envelope → its form
     loading    any form source → a form model or its problems (the public functions)
+    kinds      what received bytes are (a CDOC envelope, a signed container), by their first bytes
+    asice      a signed container's zip → its files, manifest and signatures (unverified)
 
 The package imports only downwards (forms, reference, problems, errors); a reader of a higher
 package (the filled blank in :mod:`asendusdoc.blank`) registers with

@@ -23,16 +23,10 @@ import zipfile
 from dataclasses import dataclass, field
 
 from asendusdoc.errors import InputError
+from asendusdoc.read.kinds import ASICE_MEDIA_TYPE, MANIFEST
 
-__all__ = [
-    "ASICE_MEDIA_TYPE",
-    "AsicContainer",
-    "looks_like_asice",
-    "open_asice",
-]
+__all__ = ["AsicContainer", "open_asice"]
 
-ASICE_MEDIA_TYPE = "application/vnd.etsi.asic-e+zip"
-MANIFEST = "META-INF/manifest.xml"
 _MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 _ENTRY = f"{{{_MANIFEST_NS}}}file-entry"
 _FULL_PATH = f"{{{_MANIFEST_NS}}}full-path"
@@ -53,24 +47,6 @@ class AsicContainer:
     """Data files the manifest does not name."""
     missing: tuple[str, ...] = ()
     """Manifest entries whose file is not in the container."""
-
-
-def looks_like_asice(data: bytes) -> bool:
-    """Whether ``data`` is a zip that means to be an ASiC-E container (a ``mimetype`` member
-    naming ASiC-E, or one named like it): told by content, the name does not matter."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    head = data[:256]
-    if b"mimetype" in head and ASICE_MEDIA_TYPE.encode() in head:
-        return True
-    if b"application/vnd.oasis.opendocument" in head:
-        return False  # an OpenDocument file (LibreOffice's .odt) has a mimetype and a manifest too
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return False
-    return "mimetype" in names and MANIFEST in names
 
 
 def _not_asice(name: str) -> InputError:

@@ -137,8 +137,7 @@ def read_form_input(raw: bytes, name: str = "") -> FormInput:
 def document_kind(data: bytes, name: str = "") -> DocumentKind | None:
     """``"pdf"``, ``"asice"`` (a signed container), ``"odt"`` (an OpenDocument text),
     ``"docx"`` (any other zip), ``"ole"`` or None (not a document: JSON, presumably)."""
-    from asendusdoc.read.asice import looks_like_asice
-    from asendusdoc.read.odf import looks_like_odt
+    from asendusdoc.read.kinds import looks_like_asice, looks_like_odt
 
     if b"%PDF-" in data[:1024]:
         return "pdf"

@@ -13,22 +13,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from asendusdoc.errors import InputError
+from asendusdoc.read.kinds import ODT_MEDIA_TYPE
 from asendusdoc.read.packages import SafeZip, encrypted_word_file, opendocument_refused, parse_xml
 
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["ODT_MEDIA_TYPE", "OdtPackage", "looks_like_odt", "odt_not_blank"]
+__all__ = ["OdtPackage", "odt_not_blank"]
 
-ODT_MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
 _MANIFEST = "META-INF/manifest.xml"
 _ENCRYPTION = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}encryption-data"
-
-
-def looks_like_odt(data: bytes) -> bool:
-    """Whether ``data`` is a zip whose first member, ``mimetype``, names an OpenDocument text
-    (as the format asks: stored, at the start, so that its head tells it)."""
-    return data.startswith(b"PK\x03\x04") and (b"mimetype" + ODT_MEDIA_TYPE.encode()) in data[:128]
 
 
 def odt_not_blank() -> InputError:
