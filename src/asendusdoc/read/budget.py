@@ -21,6 +21,7 @@ from asendusdoc.errors import InputError
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_DOCUMENT_DATA_BYTES",
+    "MAX_DOCUMENT_PAGES",
     "MAX_EMBEDDED_FORMS",
     "MAX_FORM_ITEMS",
     "MAX_INPUT_BYTES",
@@ -85,6 +86,15 @@ MAX_DOCUMENT_DATA_BYTES = 32 * 1024 * 1024
 """What all forms one document carries may inflate to together (32 MiB): a whole case of about
 ten forms is under 1 MiB, three forms of the largest size fit. Without it, a PDF that names one
 10 MiB form a hundred times costs a hundred times its memory."""
+
+MAX_DOCUMENT_PAGES = 2_000
+"""The most pages of one PDF made from forms (a document or a bundle). The input limits bound
+the bytes, not the pages: 10 MiB of a client diary's text is 7,500 pages, and of short lines
+(a line break every other character) 70,000; each page costs 5 to 10 ms and stays in memory
+until the last is set (for "lk N / M"). The largest diary of real entries (5,000 of the
+example's) is about 600 pages; past 2,000 no one reads a document, and making them costs at
+most about 20 s. Setting stops at the page past the limit (:class:`InputError`
+``document_too_long``, exit 2)."""
 
 MAX_XML_DEPTH = 64
 """How deep the elements of one XML part of a Word file may nest: a Word document's deepest

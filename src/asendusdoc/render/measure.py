@@ -80,16 +80,22 @@ def _width(text: str, font: str, size: float) -> float:
 def _column_needs(
     texts: Sequence[str], font: str, size: float, lang: str, *, hyphenate: bool
 ) -> tuple[float, float]:
-    """A column's (least, natural) text width: its widest word (or piece), its widest line."""
-    least = 0.0
-    natural = 0.0
-    for text in texts:
-        for line in text.split("\n"):
-            natural = max(natural, _width(line, font, size))
-            for word in _words(line):
-                pieces = _pieces(word, lang) if hyphenate else [word]
-                least = max(least, *(_width(piece, font, size) for piece in pieces))
+    """A column's (least, natural) text width: its widest word (or piece), its widest line.
+
+    Each distinct line and word is measured once: a column of 5,000 entries repeats most of
+    its words, and 10 MiB of short lines repeats one line three million times.
+    """
+    lines = _distinct_lines(texts)
+    natural = max((_width(line, font, size) for line in lines), default=0.0)
+    words = {word for line in lines for word in _words(line)}
+    if hyphenate:
+        words = {piece for word in words for piece in _pieces(word, lang)}
+    least = max((_width(word, font, size) for word in words), default=0.0)
     return least, max(natural, least)
+
+
+def _distinct_lines(texts: Sequence[str]) -> set[str]:
+    return {line for text in texts for line in text.split("\n")}
 
 
 def column_widths(
@@ -181,11 +187,7 @@ def hyphenated_columns(block: TableBlock, widths: Sequence[float]) -> list[bool]
     """Which columns are narrower than their longest line: their cells hyphenate."""
     room = [width - 2 * CELL_PADDING - 1 for width in widths]
     return [
-        any(
-            _width(line, FONT, BODY_SIZE) > room[index]
-            for text in texts[1:]
-            for line in text.split("\n")
-        )
+        any(_width(line, FONT, BODY_SIZE) > room[index] for line in _distinct_lines(texts[1:]))
         for index, texts in enumerate(_column_texts(block))
     ]
 

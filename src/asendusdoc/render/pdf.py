@@ -19,6 +19,7 @@ reportlab is imported by these modules only, so ``import asendusdoc`` stays ligh
 
 from __future__ import annotations
 
+import functools
 import io
 from collections import Counter
 from collections.abc import Sequence
@@ -39,8 +40,9 @@ from reportlab.platypus import (
 )
 
 from asendusdoc._version import __version__
-from asendusdoc.errors import RenderError
+from asendusdoc.errors import InputError, RenderError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, LANGUAGE_TAGS
+from asendusdoc.read.budget import MAX_DOCUMENT_PAGES
 from asendusdoc.render import page_style as style
 from asendusdoc.render.document import Document
 from asendusdoc.render.measure import is_landscape
@@ -217,17 +219,32 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
     template = _template(buffer, documents, orientations[0])
     if bookmarks:
         template.pageMode = "UseOutlines"
+    template.afterPage = functools.partial(_within_pages, template)
     try:
         template.build(
             story, canvasmaker=_canvas_maker(documents, _pdf_date(first.document_date_iso))
         )
-    except RenderError:
+    except (RenderError, InputError):
         raise
     except Exception as exc:  # reportlab raises LayoutError, ValueError, ... from deep inside
-        raise RenderError(
-            f"the PDF of '{first.form_id}' could not be laid out: {exc}", code="render_error"
+        raise RenderError(  # reportlab's text may quote a cell: never shown
+            "the PDF of {form} could not be laid out ({kind}); please report it to the developers",
+            code="render_error",
+            form=first.form_id,
+            kind=type(exc).__name__,
         ) from exc
     return buffer.getvalue()
+
+
+def _within_pages(template: BaseDocTemplate) -> None:
+    """After each page: refuse the document once it has more pages than the budget allows."""
+    if template.page > MAX_DOCUMENT_PAGES:
+        raise InputError(
+            "the document would be longer than {pages} pages; it was not made: split the form "
+            "(a diary by periods) or shorten its texts",
+            code="document_too_long",
+            pages=MAX_DOCUMENT_PAGES,
+        )
 
 
 def _stories(

@@ -58,11 +58,13 @@ at most this much white space is left at the foot of a page.
 """
 
 TABLE_PART_ROWS = 150
-"""A long table is set as parts of this many rows, each with its header.
+"""A long table is set as parts of at most this many rows, each with its header.
 
 reportlab re-measures all remaining rows of a table at every page break, so one table of
 5,000 diary entries costs pages × rows (quadratic, issue 13); parts keep that bounded. The
-header then also stands at the top of each part, every 150 rows.
+rows are counted after long cells are cut (:func:`_chunks`): 150 entries of 600 short lines
+each were 6,000 rows in one part, and 2,000 pages took three minutes (issue 23). The header
+then also stands at the top of each part, every 150 rows.
 """
 
 
@@ -137,7 +139,10 @@ def _chunks(text: str, width: float) -> list[str]:
             pieces.append("\n".join(current))
             current, used = [], 0
             line = line[cut:].lstrip(" ")
-        else:
+        else:  # an empty line takes a line of the cell too
+            if used + chars_per_line > budget:
+                pieces.append("\n".join(current))
+                current, used = [], 0
             current.append("")
             used += chars_per_line
     if current:
@@ -175,7 +180,7 @@ def _grid_table(
         ("LINEAFTER", (0, 0), (-2, -1), 0.5, GRID_COLOUR),
     ]
     if header is not None:
-        data.append([paragraph(text, "cell_bold") for text in header])
+        data.append([_cell(text, "cell_bold") for text in header])
         commands += [
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID_COLOUR),
@@ -194,7 +199,7 @@ def _grid_table(
                 styles[0] = "cell_bold"
             data.append(
                 [
-                    paragraph(p[index] if index < len(p) else "", style)
+                    _cell(p[index] if index < len(p) else "", style)
                     for p, style in zip(pieces, styles, strict=True)
                 ]
             )
@@ -213,6 +218,29 @@ def _grid_table(
         style=TableStyle(commands),
         hAlign="LEFT",
     )
+
+
+class _CellParagraph(Paragraph):  # type: ignore[misc]
+    """A table cell's paragraph, broken into lines once per width.
+
+    reportlab wraps every cell when it measures the table, again when it splits it at a page
+    break and again when it draws it: three or four times the same line breaking, half the
+    time of a long table. A paragraph's lines depend only on the width it is given (the height
+    is not used), and a cell is never split, so the lines of the last width are kept.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._wrapped is None or self._wrapped[0] != available_width:
+            size: tuple[float, float] = super().wrap(available_width, available_height)
+            self._wrapped = (available_width, size)
+        return self._wrapped[1]
+
+
+def _cell(text: str, style: str) -> _CellParagraph:
+    """User text as a table cell in a style of the document being set."""
+    return _CellParagraph(markup(text), current_styles()[style])
 
 
 class _KeptTable(Table):  # type: ignore[misc]
@@ -314,12 +342,34 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- blocks
 
 
-def _fields_table(rows: Sequence[FieldRow]) -> Table:
+def _parts(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> list[tuple[int, int]]:
+    """(start, stop) of consecutive ``rows`` that make at most :data:`TABLE_PART_ROWS` table
+    rows once their long cells are cut; an item's pieces stay in one part."""
+    parts: list[tuple[int, int]] = []
+    start = count = 0
+    for index, row in enumerate(rows):
+        pieces = max(
+            (len(_chunks(text, width)) for text, width in zip(row, widths, strict=False)),
+            default=1,
+        )
+        if count and count + pieces > TABLE_PART_ROWS:
+            parts.append((start, index))
+            start, count = index, 0
+        count += pieces
+    parts.append((start, len(rows)))
+    return parts
+
+
+def _fields_table(rows: Sequence[FieldRow]) -> list[Flowable]:
     width = current_setting().width
     widths = [width * LABEL_SHARE, width * (1 - LABEL_SHARE)]
-    table = _grid_table([[row.label, row.value] for row in rows], widths, bold_first_column=True)
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]))
-    return table
+    cells = [[row.label, row.value] for row in rows]
+    tables = []
+    for start, stop in _parts(cells, widths):
+        table = _grid_table(cells[start:stop], widths, bold_first_column=True)
+        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]))
+        tables.append(table)
+    return tables
 
 
 def _block(block: Block) -> list[Flowable]:
@@ -328,20 +378,21 @@ def _block(block: Block) -> list[Flowable]:
         flowables.append(heading(block.heading, "block"))
     if isinstance(block, FieldsBlock):
         if block.rows:
-            flowables.append(_fields_table(block.rows))
+            flowables.extend(_fields_table(block.rows))
     elif isinstance(block, TableBlock):
         if block.columns:
             widths = block_widths(block, current_setting().lang, current_setting().width)
             hyphenated = hyphenated_columns(block, widths)
-            for start in range(0, max(len(block.rows), 1), TABLE_PART_ROWS):
+            parts = _parts(block.rows, widths)
+            for start, stop in parts:
                 part = functools.partial(
                     _grid_table,
-                    block.rows[start : start + TABLE_PART_ROWS],
+                    block.rows[start:stop],
                     widths,
                     header=block.columns,
                     hyphenated=hyphenated,
                 )
-                flowables.append(part() if len(block.rows) <= TABLE_PART_ROWS else _Later(part))
+                flowables.append(part() if len(parts) == 1 else _Later(part))
     elif isinstance(block, ListBlock):
         for number, item in enumerate(block.items, start=1):
             flowables.append(
@@ -444,9 +495,7 @@ def document_story(document: Document) -> list[Flowable]:
         story.append(paragraph(document.intro))
     if document.parties:
         story.append(heading(labels.get("parties", ""), "section"))
-        story.append(
-            _fields_table([FieldRow(p.role, "\n".join(p.lines)) for p in document.parties])
-        )
+        story += _fields_table([FieldRow(p.role, "\n".join(p.lines)) for p in document.parties])
     for section in document.sections:
         story += _section(section)
     story = _keep_headings(story)
