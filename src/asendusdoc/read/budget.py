@@ -21,6 +21,7 @@ from asendusdoc.errors import InputError
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_DOCUMENT_DATA_BYTES",
+    "MAX_DOCUMENT_LINE_BREAKS",
     "MAX_DOCUMENT_PAGES",
     "MAX_EMBEDDED_FORMS",
     "MAX_FORM_ITEMS",
@@ -95,6 +96,12 @@ until the last is set (for "lk N / M"). The largest diary of real entries (5,000
 example's) is about 600 pages; past 2,000 no one reads a document, and making them costs at
 most about 20 s. Setting stops at the page past the limit (:class:`InputError`
 ``document_too_long``, exit 2)."""
+
+MAX_DOCUMENT_LINE_BREAKS = 100_000
+"""The most line breaks the texts of one document (PDF or DOCX) may hold. Each takes a line
+of a page, and a page holds about 50: past 100,000 a PDF is over :data:`MAX_DOCUMENT_PAGES`
+anyway. Counted before anything is set, so that 10 MiB of short lines (three million breaks)
+is refused at once, in DOCX too (where lxml and docxtpl took minutes over it)."""
 
 MAX_XML_DEPTH = 64
 """How deep the elements of one XML part of a Word file may nest: a Word document's deepest
