@@ -81,3 +81,38 @@ def test_sparse_files_take_no_disk(tmp_path: Path) -> None:
     """The attack's file really is 3 GB to the reader and nothing on the disk."""
     path = _sparse(tmp_path / "hole", THREE_GB)
     assert os.stat(path).st_size == THREE_GB and os.stat(path).st_blocks == 0
+
+
+def _container(path: Path, member_bytes: int) -> None:
+    """An ASiC-E container of one data file of ``member_bytes`` zeros (deflated: small)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.etsi.asic-e+zip")
+        with package.open("andmed.bin", "w", force_zip64=True) as member:
+            chunk = bytes(1024 * 1024)
+            for _ in range(member_bytes // len(chunk)):
+                member.write(chunk)
+
+
+@pytest.mark.parametrize("lang", ["et", "ru", "en"])
+def test_a_container_past_what_seal_makes_is_refused_as_a_container(
+    tmp_path: Path, lang: str
+) -> None:
+    """A container of a file over the 64 MiB a file to seal may have: refused by its own
+    limits and in its own words (it was called a Word file)."""
+    _container(tmp_path / "suur.asice", 65 * 1024 * 1024)
+    run = cli("verify", tmp_path / "suur.asice", lang=lang)
+    assert run.returncode == 2, run.stderr
+    said = {"et": "konteiner pakib lahti", "ru": "контейнер в распакованном", "en": "container"}
+    assert said[lang] in run.stderr and "64 MiB" in run.stderr.replace("МиБ", "MiB")
+    assert "Word" not in run.stderr
+
+
+def test_what_encrypt_and_seal_make_of_their_largest_file_can_be_opened() -> None:
+    """``decrypt`` and ``verify`` read up to the envelope limit: a CDOC 1.1 carries its file
+    in base64 (a third more), a container adds its signature; 64 MiB encrypted to 85.4 MiB
+    was refused by ``decrypt`` as too large (benchmarks/worst_inputs.py opens both)."""
+    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_ENVELOPE_BYTES
+
+    assert MAX_ENVELOPE_BYTES >= MAX_DOCUMENT_BYTES * 4 // 3 + 1024 * 1024
