@@ -109,7 +109,8 @@ def _bundle_pdf(forms: list[bytes]) -> bytes:
     bodies = [b"", b"<< /Type /Pages /Kids [] /Count 0 >>"]
     specs = []
     for index, form in enumerate(forms):
-        envelope = b'{"asendusdoc":"0.1.0","schema":"x/client-diary.schema.json","form":' + form + b"}"
+        head = b'{"asendusdoc":"0.1.0","schema":"x/client-diary.schema.json","form":'
+        envelope = head + form + b"}"
         packed = zlib.compress(envelope, 9)
         bodies.append(
             b"<< /Type /EmbeddedFile /Subtype /application#2Fjson /Filter /FlateDecode "
@@ -294,7 +295,8 @@ parents = {}
 for entry in os.listdir("/proc"):
     if entry.isdigit():
         try:
-            parents[int(entry)] = int(open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()[1])
+            stat = open(f"/proc/{entry}/stat").read()
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
         except OSError:
             pass
 tree, grown = {server.pid}, True
