@@ -89,13 +89,14 @@ if TYPE_CHECKING:
     )
     from asendusdoc.read.dispatch import FormInput
     from asendusdoc.read.loading import load_form, validate_form
+    from asendusdoc.read.odf import OdtPackage
     from asendusdoc.read.packages import DocxPackage
     from asendusdoc.read.parse import parse_form_json
     from asendusdoc.render.restriction import AccessRestriction
     from asendusdoc.schemas import json_schema
 
 
-def _read_filled_blank(package: DocxPackage, name: str) -> FormInput | None:
+def _read_filled_blank(package: DocxPackage | OdtPackage, name: str) -> FormInput | None:
     """asendusdoc's own filled blanks, read by the blank's package (a layer above the way in,
     so registered from here; imported only when a Word file without our data arrives)."""
     from asendusdoc.blank._input import read_filled_blank

@@ -19,8 +19,11 @@ from tests.blank.test_blank import CASES, FORM_IDS, LANGS
 from tests.render.test_libreoffice import _tool
 
 
-def through_libreoffice(files: dict[str, bytes], folder: Path) -> dict[str, bytes]:
-    """Each DOCX opened and saved again as DOCX by LibreOffice, in one call."""
+def through_libreoffice(
+    files: dict[str, bytes], folder: Path, to: str = "docx"
+) -> dict[str, bytes]:
+    """Each DOCX opened and saved again by LibreOffice as ``to`` (docx, odt), in one call; by
+    the name it had."""
     source = folder / "in"
     target = folder / "out"
     source.mkdir()
@@ -28,9 +31,9 @@ def through_libreoffice(files: dict[str, bytes], folder: Path) -> dict[str, byte
         (source / name).write_bytes(data)
     profile = (folder / "profile").as_uri()
     command = [_tool("soffice"), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-               "docx", "--outdir", str(target), *(str(source / n) for n in files)]  # fmt: skip
+               to, "--outdir", str(target), *(str(source / n) for n in files)]  # fmt: skip
     subprocess.run(command, check=True, capture_output=True, timeout=600)
-    return {name: (target / name).read_bytes() for name in files}
+    return {name: (target / Path(name).with_suffix(f".{to}")).read_bytes() for name in files}
 
 
 @pytest.fixture(scope="module")

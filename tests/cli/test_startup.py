@@ -6,6 +6,7 @@ figures are in ``benchmarks/run.py``).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ HEAVY = ("pydantic", "pydantic_core", "phonenumbers", "reportlab", "docx", "docx
 """Packages no listing of the commands needs: each costs several times Python's own start."""
 
 
-def _loaded(*args: str) -> list[str]:
+def _loaded(*args: str, environment: dict[str, str] | None = None) -> list[str]:
     """The modules a new process has loaded after running ``asendusdoc ARGS``."""
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(list(args))],
@@ -36,6 +37,7 @@ def _loaded(*args: str) -> list[str]:
         text=True,
         timeout=60,
         check=False,
+        env=environment,
     )
     marker = result.stdout.rindex("\nMODULES ")
     modules: list[str] = json.loads(result.stdout[marker + len("\nMODULES ") :])
@@ -78,3 +80,48 @@ def test_every_command_is_listed_without_importing_its_module() -> None:
 
     actions = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
     assert set(actions[0].choices) == set(_COMMANDS)
+
+
+NOT_FOR_A_PLAIN_FORM = (
+    "phonenumbers",  # a plain Estonian number is checked with its patterns kept as data
+    "importlib.metadata",  # pydantic's search for plugins (the CLI turns plugins off)
+    "zipfile",
+    "email",
+    "asendusdoc.product",
+    "asendusdoc.protect",  # envelopes and containers: told apart by read.kinds alone
+    "asendusdoc.read.asice",
+    "asendusdoc.cli._hints",  # the words about problems: only when there are some
+    "asendusdoc.problems.messages",
+)
+"""What validating one plain JSON form with valid Estonian numbers does without (issue 24: each
+was a part of its start-up)."""
+
+
+def _among(modules: list[str], packages: tuple[str, ...]) -> list[str]:
+    return [name for name in modules if any(
+        name == package or name.startswith(f"{package}.") for package in packages
+    )]  # fmt: skip
+
+
+def test_validating_a_plain_json_form_loads_only_what_it_needs() -> None:
+    modules = _loaded("validate", str(EXAMPLES / "family-support-referral.json"))
+    assert "asendusdoc.forms.family_support_referral" in modules  # it did validate
+    assert _among(modules, NOT_FOR_A_PLAIN_FORM) == []
+
+
+def test_plugins_are_searched_for_when_the_user_turns_them_on() -> None:
+    environment = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": ""}
+    modules = _loaded(
+        "validate", str(EXAMPLES / "family-support-referral.json"), environment=environment
+    )
+    assert "importlib.metadata" in modules
+
+
+def test_the_command_leaves_the_environment_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from asendusdoc.cli import main
+
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert main(["validate", str(EXAMPLES / "family-support-referral.json")]) == 0
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ

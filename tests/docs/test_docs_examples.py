@@ -38,7 +38,9 @@ and ``MINU-ID.cer`` (SKA's private key ``SKA-voti.pem``), an e-seal ``e-tempel.p
 ``templi-parool.txt`` and its certificate ``e-tempel.cer``, ``FORM.json``, a
 finished ``aruanne.docx``, an encrypted ``suunamine.pdf.gpg`` and filled blanks with a choice
 typed over and a personal code one digit off, ``plank-vigadega.docx`` (et) and
-``blank-s-oshibkami.docx`` (ru). A file the block writes
+``blank-s-oshibkami.docx`` (ru), and the referral's filled blanks as LibreOffice saves them in
+its own format, ``suunamine.odt`` (et) and ``napravlenie.odt`` (ru; made with ``soffice``: a
+block that reads them is skipped where LibreOffice is missing, never in CI). A file the block writes
 itself (``-o NAME``) is left out, so that the block can make it.
 
 A block that cannot run here says why on the line before it::
@@ -301,7 +303,38 @@ def workspace_template(tmp_path_factory: pytest.TempPathFactory, gnupg_home: Pat
     encrypted = encrypt_bytes(pdf, [(folder / "SKA.asc").read_bytes()]).data
     (folder / "suunamine.pdf.gpg").write_bytes(encrypted)
     _make_blanks_typed_wrong(folder, referral)
+    _make_odt_blanks(folder, referral)
     return folder
+
+
+ODT_BLANKS = {"suunamine.odt": "et", "napravlenie.odt": "ru"}
+"""Filled blanks saved by LibreOffice as OpenDocument (``.odt``)."""
+
+
+def _make_odt_blanks(folder: Path, referral: Path) -> None:
+    """The referral's filled blanks, saved as .odt by LibreOffice (when it is installed)."""
+    from asendusdoc.blank import make_blank
+    from asendusdoc.read.loading import load_form
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("soffice is missing; CI installs it (.ci/run)")
+        return
+    work = folder.parent / f"{folder.name}-odt"
+    work.mkdir()
+    form = load_form(referral).model_dump(mode="json")
+    for name, lang in ODT_BLANKS.items():
+        (work / name).with_suffix(".docx").write_bytes(
+            make_blank("family-support-referral", lang, form)
+        )
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+         "--convert-to", "odt", "--outdir", str(folder),
+         *(str((work / name).with_suffix(".docx")) for name in ODT_BLANKS)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    shutil.rmtree(work)
 
 
 TYPED_WRONG = {"plank-vigadega.docx": ("et", "hooldusperekond"),
@@ -492,6 +525,8 @@ def test_block_runs(
 ) -> None:
     if block.skip_reason is not None:
         pytest.skip(block.skip_reason)
+    if any(name in block.code and not (workspace_template / name).exists() for name in ODT_BLANKS):
+        pytest.skip("LibreOffice (soffice) is not installed: no .odt blank to read")
     workdir = tmp_path / "work"
     _prepare(workspace_template, workdir, block.code)
     done = _run(block, workdir, _environment(gnupg_home))

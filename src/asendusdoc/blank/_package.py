@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from asendusdoc.read.kinds import looks_like_odt
+from asendusdoc.read.odf import OdtPackage
 from asendusdoc.read.packages import DocxPackage
 
 if TYPE_CHECKING:
@@ -18,6 +20,12 @@ __all__ = ["document_xml"]
 
 
 def document_xml(data: bytes) -> etree._Element:
-    """The main document part of the DOCX ``data``, parsed safely."""
-    package = DocxPackage(data)
-    return package.xml(package.main_part)
+    """The main document part of the DOCX ``data``, parsed safely; of an OpenDocument text
+    (a blank LibreOffice saved as ``.odt``) its body as the Word blank's."""
+    if looks_like_odt(data):
+        from asendusdoc.blank._odt import word_document
+
+        package = OdtPackage(data)
+        return word_document(package.xml(package.main_part))
+    docx = DocxPackage(data)
+    return docx.xml(docx.main_part)

@@ -373,7 +373,8 @@ def _too_many_rows(where: str, rows: int, limit: int) -> InputError:
 
 
 def read_blank(data: bytes) -> FilledBlank:
-    """The form data of a filled blank (DOCX bytes) and where each value is.
+    """The form data of a filled blank (DOCX bytes, or the .odt LibreOffice saved) and where
+    each value is.
 
     Raises :class:`InputError` for a file that is not a readable blank or a table with more
     rows than a form may hold. A choice that is not in its drop-down's list is one of

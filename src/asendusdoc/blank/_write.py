@@ -325,7 +325,7 @@ class _Writer:
                     self.cell(widths[1], self.control(leaf, value, label)),
                 )
             )
-        return self.table(widths, rows)
+        return self.table(widths, _kept_together(rows))
 
     def repeat_table(self, part: TablePart) -> etree._Element:
         first_header = (
@@ -394,7 +394,7 @@ class _Writer:
                 cells.append(self.cell(width, self.control(leaf, value, label)))
             tall = any(c.leaf.kind == "long_text" for c in part.columns)
             rows.append(_el("w:tr", None, _row_properties(tall=tall and item is None), *cells))
-        return self.table(widths, rows)
+        return self.table(widths, _kept_together(rows))
 
     def control_free_cell(self, width: int, value: str, editable: bool) -> etree._Element:
         if editable:
@@ -448,6 +448,29 @@ class _Writer:
                     )
                 yield self.repeat_table(part)
             yield self.paragraph(after=2)
+
+
+_SHORT_TABLE_ROWS = 8
+"""A table of at most this many rows (its header too) goes on one page with its heading."""
+
+
+def _kept_together(rows: list[etree._Element]) -> list[etree._Element]:
+    """``rows``, each kept on the page of the next one where a break would strand something.
+
+    Word and LibreOffice keep a row with the next when its paragraphs keep with the next
+    (``keepNext``); a heading before the table keeps with its first row. A short table is kept
+    whole with its heading; a long one keeps its first two rows together (its heading or header
+    row never ends a page alone) and its last two (no lone last row on a new page). A block's
+    heading row (one cell across the table, "Pere") keeps with the row after it.
+    """
+    count = len(rows)
+    for index, row in enumerate(rows[:-1]):
+        spans = row.find(f"{_q('w:tc')}/{_q('w:tcPr')}/{_q('w:gridSpan')}") is not None
+        if count <= _SHORT_TABLE_ROWS or index in (0, count - 2) or spans:
+            for properties in row.iter(_q("w:pPr")):
+                if properties.find(_q("w:keepNext")) is None:
+                    properties.insert(0, _el("w:keepNext"))
+    return rows
 
 
 _TALL_ROW_MM = 18

@@ -8,7 +8,6 @@ signal N (SIGTERM 143, SIGINT 130, SIGHUP 129) after cleaning up (``cli/_signals
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -137,10 +136,6 @@ class _Nowhere:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (the console script exits with it)."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    # asendusdoc uses no pydantic plugin: without this, building the first model looks for
-    # plugins in every installed package's metadata (importlib.metadata), a good part of the
-    # start-up of a command that validates one form
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     with speaking(requested_language(arguments)):
         parser = build_parser(arguments)
         try:
@@ -151,12 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
     from asendusdoc.cli import _signals
+    from asendusdoc.cli._plugins import no_plugin_search
     from asendusdoc.cli._received import receiving
     from asendusdoc.cli._terminal import printable_output
 
     with printable_output():  # nothing from a file reaches the terminal as a control character
         try:
-            with _signals.handling(), receiving(args), _quiet_libraries():
+            with _signals.handling(), receiving(args), _quiet_libraries(), no_plugin_search():
                 code: int = args.handler(args)
         except _signals.Interrupted as exc:  # everything temporary is already cleaned up
             return _signals.exit_code(exc.signum)

@@ -19,8 +19,9 @@ from asendusdoc.errors import InputError
 
 __all__ = ["FORM_ENDINGS", "form_files", "holds_forms", "read_case_folder"]
 
-FORM_ENDINGS = (".json", ".docx", ".pdf", ".asice", ".bdoc", ".cdoc")
-"""Form files, and what arrives holding one: a signed container, an envelope."""
+FORM_ENDINGS = (".json", ".docx", ".odt", ".pdf", ".asice", ".bdoc", ".cdoc")
+"""Form files (a filled blank LibreOffice saved as .odt too), and what arrives holding one: a
+signed container, an envelope."""
 
 
 def holds_forms(names: Iterable[str]) -> bool:

@@ -20,7 +20,7 @@ from asendusdoc.cli._common import (
 )
 from asendusdoc.cli._input import read_input
 from asendusdoc.cli._received import add_received_options
-from asendusdoc.errors import InputError, SignatureError
+from asendusdoc.errors import AsendusdocError, InputError, SignatureError
 
 __all__ = ["register"]
 
@@ -56,15 +56,7 @@ def migration_field(migration: Any, form_id: str, lang: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from asendusdoc.cli._hints import error_text
     from asendusdoc.migrations import form_migrations
-    from asendusdoc.problems.messages import (
-        describe_problem,
-        field_label,
-        more_problems,
-        problem_message,
-    )
-    from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
     from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import validate_form
 
@@ -81,14 +73,14 @@ def _validate(args: argparse.Namespace) -> int:
             problems = validate_form(read)  # a blank's problems carry their places
         except InputError as exc:
             counts["unreadable"] += 1
-            message = error_text(exc, lang)
+            message = _error_text(exc, lang)
             results.append({"file": name, "path": "", "code": exc.code, "message": message})
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)
             continue
         except SignatureError as exc:  # read, but changed after signing: invalid (exit 1)
             counts["invalid"] += 1
-            message = error_text(exc, lang)
+            message = _error_text(exc, lang)
             results.append({"file": name, "path": "", "code": exc.code, "message": message})
             if not args.json:
                 print(f"{shown}: {message}", file=sys.stderr)
@@ -120,24 +112,16 @@ def _validate(args: argparse.Namespace) -> int:
         if not problems:
             continue
         counts["invalid"] += 1
-        if not args.json:
-            count = len(problems)
-            print(
-                ngettext("{file}: {count} problem", "{file}: {count} problems", count).format(
-                    file=shown, count=count
-                )
-            )
-        if not args.json:  # a person reads at most MAX_PROBLEMS_SHOWN of one form
-            for problem in problems[:MAX_PROBLEMS_SHOWN]:
-                print("  " + describe_problem(problem, form_id, lang))
-            if len(problems) > MAX_PROBLEMS_SHOWN:
-                print("  " + more_problems(len(problems) - MAX_PROBLEMS_SHOWN, lang))
+        if args.json:
+            results.extend(_problem_entries(problems, name, form_id, lang))
             continue
-        for problem in problems:
-            entry = {"file": name, **problem.as_dict()}
-            entry["message"] = problem_message(problem, lang)
-            entry["field"] = field_label(problem, form_id, lang)
-            results.append(entry)
+        count = len(problems)
+        print(
+            ngettext("{file}: {count} problem", "{file}: {count} problems", count).format(
+                file=shown, count=count
+            )
+        )
+        _print_problems(problems, form_id, lang)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     elif len(args.files) > 1:
@@ -154,3 +138,36 @@ def _validate(args: argparse.Namespace) -> int:
     if counts["unreadable"]:
         return EXIT_USAGE
     return EXIT_INVALID if counts["invalid"] else EXIT_OK
+
+
+def _error_text(exc: AsendusdocError, lang: str) -> str:
+    """Why a file was not read, in ``lang`` (the words imported only when one was not)."""
+    from asendusdoc.cli._hints import error_text
+
+    return error_text(exc, lang)
+
+
+def _print_problems(problems: list[Any], form_id: str, lang: str) -> None:
+    """A form's problems for a person, who reads at most ``MAX_PROBLEMS_SHOWN`` of them."""
+    from asendusdoc.problems.messages import describe_problem, more_problems
+    from asendusdoc.read.budget import MAX_PROBLEMS_SHOWN
+
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print("  " + describe_problem(problem, form_id, lang))
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        print("  " + more_problems(len(problems) - MAX_PROBLEMS_SHOWN, lang))
+
+
+def _problem_entries(
+    problems: list[Any], name: str, form_id: str, lang: str
+) -> list[dict[str, Any]]:
+    """A form's problems as ``--json`` lists them: path, code, message and field."""
+    from asendusdoc.problems.messages import field_label, problem_message
+
+    entries = []
+    for problem in problems:
+        entry = {"file": name, **problem.as_dict()}
+        entry["message"] = problem_message(problem, lang)
+        entry["field"] = field_label(problem, form_id, lang)
+        entries.append(entry)
+    return entries

@@ -7,6 +7,8 @@ form file (``validate``, ``render``, ``check``, ``redact``, ``extract``,
 (:func:`read_form_document` for the data alone)::
 
     bytes ─┬─ %PDF-          → the forms the PDF carries (asendusdoc.read.pdf)
+           ├─ PK + ODF text  → OdtPackage (asendusdoc.read.odf: the same limits, safe XML)
+           │                     └─ each registered filled-blank reader, in turn
            ├─ PK (zip)       → DocxPackage (asendusdoc.read.packages: limits, no macros, safe XML)
            │                     ├─ our custom XML part → its form (asendusdoc.read.docx)
            │                     └─ none → each registered filled-blank reader, in turn
@@ -21,7 +23,9 @@ every refusal is an :class:`~asendusdoc.errors.InputError` (exit 2) with a trans
 does not know how a blank looks, and never imports the blank's package (it is a layer above):
 the blank's reader registers itself with :func:`register_blank_reader` (the root package
 ``asendusdoc`` does so when it is imported, so every reader of a form file has it), and gets
-from here only the checked package: its bytes and its XML parsed safely.
+from here only the checked package: its bytes and its XML parsed safely. A blank LibreOffice
+saved as OpenDocument (``.odt``) comes to the same readers as an
+:class:`~asendusdoc.read.odf.OdtPackage`; an ``.odt`` no reader takes is refused as no blank.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from asendusdoc.read.budget import MAX_TABLE_ROWS, reading
 if TYPE_CHECKING:
     from asendusdoc.errors import FormPlaces, Problem
     from asendusdoc.migrations import Migration
+    from asendusdoc.read.odf import OdtPackage
     from asendusdoc.read.packages import DocxPackage
     from asendusdoc.read.pdf import EmbeddedForm
 
@@ -70,9 +75,9 @@ class FormInput:
     list): problems of the form, which validation reports beside the model's."""
 
 
-DocumentKind = Literal["pdf", "asice", "docx", "ole"]
+DocumentKind = Literal["pdf", "asice", "docx", "odt", "ole"]
 
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".docm", ".dotx", ".dotm"})
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".docm", ".dotx", ".dotm", ".odt"})
 """Endings of files meant to be documents (a damaged one is refused as that kind)."""
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -82,18 +87,22 @@ class FilledBlankReader(Protocol):
     """Reads the form out of a filled Word blank (``asendusdoc blank``).
 
     Called with the already opened, checked package
-    (:class:`~asendusdoc.read.packages.DocxPackage`: size limits, no macros; read its parts
-    with ``package.xml(part)``, which refuses DTDs and entities) and the file's name for
-    messages. Returns the form's data (a dict with its ``form`` id), or a :class:`FormInput` of
-    the data and the places of its fields (problems are then named by those places), when the
-    package is one of its blanks; ``None`` when it is not (the next reader is asked). Raises
-    :class:`~asendusdoc.errors.InputError` for a blank it cannot read (a table with more rows
-    than :data:`~asendusdoc.read.budget.MAX_TABLE_ROWS` of its form's maxima, ...); a field it
-    can read but not take (a drop-down value not in the list) is one of the
+    (:class:`~asendusdoc.read.packages.DocxPackage`: size limits, no macros; or an
+    :class:`~asendusdoc.read.odf.OdtPackage` for a file saved as OpenDocument; read its parts
+    with ``package.xml(part)``, its main one ``package.main_part``, which refuses DTDs and
+    entities) and the file's name for messages. Returns the form's data (a dict with its
+    ``form`` id), or a :class:`FormInput` of the data and the places of its fields (problems
+    are then named by those places), when the package is one of its blanks; ``None`` when it
+    is not (the next reader is asked). Raises :class:`~asendusdoc.errors.InputError` for a
+    blank it cannot read (a table with more rows than
+    :data:`~asendusdoc.read.budget.MAX_TABLE_ROWS` of its form's maxima, ...); a field it can
+    read but not take (a drop-down value not in the list) is one of the
     :attr:`FormInput.problems`. Empty rows are the reader's to drop.
     """
 
-    def __call__(self, package: DocxPackage, name: str) -> dict[str, Any] | FormInput | None: ...
+    def __call__(
+        self, package: DocxPackage | OdtPackage, name: str
+    ) -> dict[str, Any] | FormInput | None: ...
 
 
 def register_blank_reader(reader: FilledBlankReader) -> None:
@@ -126,12 +135,14 @@ def read_form_input(raw: bytes, name: str = "") -> FormInput:
 
 
 def document_kind(data: bytes, name: str = "") -> DocumentKind | None:
-    """``"pdf"``, ``"asice"`` (a signed container), ``"docx"`` (any other zip), ``"ole"`` or
-    None (not a document: JSON, presumably)."""
-    from asendusdoc.read.kinds import looks_like_asice
+    """``"pdf"``, ``"asice"`` (a signed container), ``"odt"`` (an OpenDocument text),
+    ``"docx"`` (any other zip), ``"ole"`` or None (not a document: JSON, presumably)."""
+    from asendusdoc.read.kinds import looks_like_asice, looks_like_odt
 
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if looks_like_odt(data):
+        return "odt"
     if looks_like_asice(data):
         return "asice"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -157,8 +168,8 @@ def read_form_documents(
     kind = document_kind(data, name)
     if kind == "asice":
         return _container_forms(data, name, password)
-    if kind == "docx":
-        docx_form = _read_docx(data, name).data  # checked as read data
+    if kind in ("docx", "odt"):
+        docx_form = _read_word(data, name, kind).data  # checked as read data
         return [EmbeddedForm(f"{docx_form['form']}.json", docx_form)]
     if kind == "pdf":
         forms = read_pdf_forms(data, password)
@@ -186,8 +197,8 @@ def read_document_input(data: bytes, name: str = "", *, password: str | None = N
     """The one form a document holds, with the places of a filled blank's fields (for
     messages); a bundle PDF is refused (``extract --out-dir`` splits it)."""
     kind = document_kind(data, name)
-    if kind == "docx":
-        return _read_docx(data, name)
+    if kind in ("docx", "odt"):
+        return _read_word(data, name, kind)
     if kind == "asice":
         documents = _container_documents(data, name)
         if len(documents) == 1:  # a filled blank inside keeps its places
@@ -211,7 +222,7 @@ def _container_documents(data: bytes, name: str) -> list[tuple[str, bytes]]:
     documents = [
         (file_name, content)
         for file_name, content in container.data_files.items()
-        if document_kind(content, file_name) in ("pdf", "docx")
+        if document_kind(content, file_name) in ("pdf", "docx", "odt")
     ]
     if not documents:
         raise InputError(
@@ -261,10 +272,18 @@ def not_made_by_asendusdoc() -> InputError:
     )
 
 
-def _read_docx(data: bytes, name: str) -> FormInput:
-    form, package = embedded_docx_form(data, name)
-    if form is not None:
-        return FormInput(form)
+def _read_word(data: bytes, name: str, kind: Literal["docx", "odt"]) -> FormInput:
+    """A Word file's form: the data it carries, else a registered reader's filled blank; an
+    OpenDocument text can only be a blank (it carries no data of ours)."""
+    from asendusdoc.read.odf import OdtPackage, odt_not_blank
+
+    package: DocxPackage | OdtPackage
+    if kind == "odt":
+        package = OdtPackage(data)
+    else:
+        form, package = embedded_docx_form(data, name)
+        if form is not None:
+            return FormInput(form)
     for reader in _registered:
         with reading():  # a reader that loops over the file is bounded in time (in_time)
             read = reader(package, name)
@@ -272,7 +291,7 @@ def _read_docx(data: bytes, name: str) -> FormInput:
             read = read if isinstance(read, FormInput) else FormInput(read)
             _check_read_data(read.data)
             return read
-    raise not_made_by_asendusdoc()
+    raise odt_not_blank() if kind == "odt" else not_made_by_asendusdoc()
 
 
 def _check_read_data(data: Mapping[str, Any]) -> None:

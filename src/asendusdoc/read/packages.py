@@ -49,6 +49,7 @@ __all__ = [
     "encrypted_word_file",
     "inflate",
     "macros_refused",
+    "opendocument_refused",
     "parse_xml",
 ]
 
@@ -250,7 +251,7 @@ class DocxPackage:
             if posixpath.basename(name).lower() == "vbaproject.bin":
                 raise macros_refused()
         if not self.zip.has(CONTENT_TYPES):
-            raise _opendocument() if _is_opendocument(self.zip) else _not_word()
+            raise opendocument_refused() if _is_opendocument(self.zip) else _not_word()
         types = self.content_types
         if any(t in MACRO_DOCUMENT_TYPES or t == VBA_PROJECT_TYPE for t in types.values()):
             raise macros_refused()
@@ -326,7 +327,10 @@ def _is_opendocument(package: SafeZip) -> bool:
     return package.read("mimetype")[:64].startswith(b"application/vnd.oasis.opendocument")
 
 
-def _opendocument() -> InputError:
+def opendocument_refused() -> InputError:
+    """The refusal of an OpenDocument file that is not a text (or not one as the format asks):
+    what it is, how to save it as Word (a blank saved as ``.odt`` is read:
+    :mod:`asendusdoc.read.odf`)."""
     return InputError(
         "the file is an OpenDocument text (.odt), LibreOffice's own format, not a Word document; "
         "in LibreOffice choose File > Save As, set the file type to Word 2007-365 (.docx), "
