@@ -21,6 +21,8 @@ from asendusdoc.forms import FORM_MODELS
 from asendusdoc.product import MEDIA_TYPES, produce
 from tests.serve.server import AUTH, EXAMPLES, Server
 
+ODT = "application/vnd.oasis.opendocument.text"
+
 FORM_IDS = list(FORM_MODELS)
 
 
@@ -120,6 +122,27 @@ def test_a_bundle_is_one_pdf_with_a_bookmark_per_form(server: Server) -> None:
     with server.client(headers=AUTH) as client:
         refused = client.post("/v1/documents?lang=et&format=docx", json=bundle)
     assert refused.status_code == 400 and refused.json()["code"] == "bundle_needs_pdf"
+
+
+def test_a_blank_saved_as_odt_validates_as_its_docx(
+    server: Server, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A filled blank LibreOffice saved as .odt (issue 26, stumble 15), sent as the raw body
+    with its media type: the same answer as for the .docx."""
+    from tests.api.test_filled_blank_problems import filled_plan
+    from tests.blank.test_libreoffice_blank import through_libreoffice
+
+    docx = filled_plan("et")
+    odt = through_libreoffice({"plaan.docx": docx}, tmp_path_factory.mktemp("odt"), to="odt")
+    sent = [(docx, MEDIA_TYPES["docx"]), (odt["plaan.docx"], ODT)]
+    answers = []
+    with server.client(headers=AUTH) as client:
+        for data, media_type in sent:
+            answer = client.post("/v1/validate", content=data, headers={"Content-Type": media_type})
+            assert answer.status_code == 200, answer.text
+            answers.append(answer.json())
+    assert answers[1] == answers[0]
+    assert [problem["path"] for problem in answers[1]["problems"]] == ["goals[1].description"]
 
 
 @pytest.mark.parametrize("lang", ["et", "ru"])

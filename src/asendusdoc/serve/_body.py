@@ -28,6 +28,7 @@ __all__ = [
     "FILE_TYPES",
     "JSON",
     "MULTIPART",
+    "ODT",
     "PDF",
     "Body",
     "Upload",
@@ -38,10 +39,12 @@ __all__ = [
 JSON = "application/json"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+"""A filled blank LibreOffice saved in its own format."""
 ASICE = "application/vnd.etsi.asic-e+zip"
 MULTIPART = "multipart/form-data"
 
-FILE_TYPES = {JSON: ".json", PDF: ".pdf", DOCX: ".docx", ASICE: ".asice"}
+FILE_TYPES = {JSON: ".json", PDF: ".pdf", DOCX: ".docx", ODT: ".odt", ASICE: ".asice"}
 """The media types of one file as the raw body, and the file ending each stands for."""
 
 TOO_LARGE = N_(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from asendusdoc._version import __version__
-from asendusdoc.serve._body import ASICE, DOCX, JSON, MULTIPART, PDF
+from asendusdoc.serve._body import ASICE, DOCX, JSON, MULTIPART, ODT, PDF
 from asendusdoc.serve._problems import PROBLEM_MEDIA_TYPE
 from asendusdoc.serve._settings import OPERATIONS
 
@@ -61,7 +61,11 @@ def _multipart(properties: dict[str, Any], required: list[str]) -> dict[str, Any
 
 _FILE = {"type": "string", "contentMediaType": "application/octet-stream"}
 _FILES = {"type": "array", "items": _FILE}
-_ONE_FORM = {**_json("Form"), **_binary(PDF, DOCX, ASICE), **_multipart({"file": _FILE}, ["file"])}
+_ONE_FORM = {
+    **_json("Form"),
+    **_binary(PDF, DOCX, ODT, ASICE),
+    **_multipart({"file": _FILE}, ["file"]),
+}
 
 
 def _operation(
@@ -115,7 +119,7 @@ _OK_FILE: dict[str, Any] = {
 }
 _DOCUMENTS_BODY: dict[str, Any] = {
     **_json("Form"),
-    **_binary(PDF, DOCX, ASICE),
+    **_binary(PDF, DOCX, ODT, ASICE),
     **_multipart(
         {
             "form": _FILES,
@@ -225,7 +229,7 @@ def _checking_paths() -> dict[str, Any]:
                 requestBody={
                     "required": True,
                     "content": {
-                        **_binary(PDF, DOCX, ASICE),
+                        **_binary(PDF, DOCX, ODT, ASICE),
                         **_multipart({"file": _FILE, "password": {"type": "string"}}, ["file"]),
                     },
                 },

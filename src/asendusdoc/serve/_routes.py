@@ -22,6 +22,7 @@ from asendusdoc.serve._body import (
     FILE_TYPES,
     JSON,
     MULTIPART,
+    ODT,
     PDF,
     Body,
     Upload,
@@ -142,7 +143,7 @@ async def blank(request: Request, service: Service, lang: str) -> Response:
 @operation("validate")
 async def validate(request: Request, service: Service, lang: str) -> Response:
     """The problems of a form (JSON, a PDF/DOCX made by asendusdoc, a filled blank)."""
-    body = await _body(request, service, (JSON, PDF, DOCX, ASICE, MULTIPART))
+    body = await _body(request, service, (JSON, PDF, DOCX, ODT, ASICE, MULTIPART))
     return await _run(request, service, "validate", file=_one_file(body), lang=lang)
 
 
@@ -160,7 +161,7 @@ async def documents(request: Request, service: Service, lang: str) -> Response:
             PARAMETER,
             params={"name": "name", "expected": "A-Z a-z 0-9 . _ -"},
         )
-    body = await _body(request, service, (JSON, PDF, DOCX, ASICE, MULTIPART))
+    body = await _body(request, service, (JSON, PDF, DOCX, ODT, ASICE, MULTIPART))
     forms = [_argument(u) for u in body.files if u.part in ("file", "form")]
     forms += [(text.encode("utf-8"), "form.json") for text in body.fields.get("form", [])]
     if not forms:
@@ -188,7 +189,7 @@ async def documents(request: Request, service: Service, lang: str) -> Response:
 @operation("extract")
 async def extract(request: Request, service: Service, lang: str) -> Response:
     """The forms a PDF or DOCX carries."""
-    body = await _body(request, service, (PDF, DOCX, ASICE, MULTIPART))
+    body = await _body(request, service, (PDF, DOCX, ODT, ASICE, MULTIPART))
     return await _run(
         request,
         service,
@@ -234,7 +235,7 @@ def _unique(files: list[tuple[bytes, str]]) -> list[tuple[bytes, str]]:
 @operation("suggest")
 async def suggest(request: Request, service: Service, lang: str) -> Response:
     """The services that fit the needs of a feedback form or a referral."""
-    body = await _body(request, service, (JSON, PDF, DOCX, ASICE, MULTIPART))
+    body = await _body(request, service, (JSON, PDF, DOCX, ODT, ASICE, MULTIPART))
     return await _run(request, service, "suggest", file=_one_file(body), lang=lang)
 
 
