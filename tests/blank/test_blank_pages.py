@@ -12,8 +12,6 @@ them. Without LibreOffice the second test skips, except in CI (``CI=true``).
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
 import zipfile
 from dataclasses import dataclass, field
@@ -29,6 +27,7 @@ from asendusdoc.blank._words import PARENT_ROW, help_line, text
 from asendusdoc.forms._words import labels
 from tests.blank.test_blank import CASES, FORM_IDS, LANGS, W
 from tests.pdf_words import page_words
+from tests.system_tools import require_tool
 
 _SHORT = 8
 """A table of at most this many rows is kept whole (``blank._write._SHORT_TABLE_ROWS``)."""
@@ -79,20 +78,11 @@ def test_headings_keep_with_their_table_and_rows_keep_together(form_id: str, lan
 # ------------------------------------------------------------------ pages in LibreOffice
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is missing; CI installs it (.ci/run)")
-        pytest.skip(f"{name} is not installed")
-    return path
-
-
 @pytest.fixture(scope="module")
 def blank_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """Every empty blank in both languages, set by LibreOffice (one call for all)."""
-    soffice = _tool("soffice")
-    _tool("pdftotext")
+    soffice = require_tool("soffice")
+    require_tool("pdftotext")
     folder = tmp_path_factory.mktemp("blank-pages")
     sources = []
     for form_id in FORM_IDS:

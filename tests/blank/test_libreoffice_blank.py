@@ -16,7 +16,7 @@ import pytest
 from asendusdoc.blank import make_blank, read_blank
 from asendusdoc.examples import example_data
 from tests.blank.test_blank import CASES, FORM_IDS, LANGS
-from tests.render.test_libreoffice import _tool
+from tests.system_tools import require_tool
 
 
 def through_libreoffice(
@@ -30,7 +30,8 @@ def through_libreoffice(
     for name, data in files.items():
         (source / name).write_bytes(data)
     profile = (folder / "profile").as_uri()
-    command = [_tool("soffice"), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+    soffice = require_tool("soffice")
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
                to, "--outdir", str(target), *(str(source / n) for n in files)]  # fmt: skip
     subprocess.run(command, check=True, capture_output=True, timeout=600)
     return {name: (target / Path(name).with_suffix(f".{to}")).read_bytes() for name in files}
@@ -68,7 +69,7 @@ def filled_in_libreoffice(folder: Path, saved_as: str, *typed: str) -> bytes:
     tools/fill_blank_in_libreoffice.py types into it, adds a table row and saves it as
     ``saved_as`` says (.docx or .odt); each of ``typed`` (``f_field=text``, ``t_table:C=text``)
     is typed too."""
-    _tool("soffice")
+    require_tool("soffice")
     system_python = Path("/usr/bin/python3")
     has_uno = (
         system_python.exists()

@@ -164,9 +164,9 @@ def test_the_providers_referral_carries_no_personal_code(form_id: str, fmt: str)
 
 def test_the_data_survives_saving_the_docx_in_libreoffice(tmp_path: Path) -> None:
     """A caseworker who opens the document in LibreOffice and saves it keeps its data."""
-    from tests.render.test_libreoffice import _tool
+    from tests.system_tools import require_tool
 
-    soffice = _tool("soffice")
+    soffice = require_tool("soffice")
     forms = {lang: asendusdoc.load_form(example_data("support-plan")) for lang in ("et", "ru")}
     for lang, form in forms.items():
         (tmp_path / f"plan-{lang}.docx").write_bytes(render_docx(form, lang))

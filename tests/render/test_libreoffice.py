@@ -8,9 +8,7 @@ installs it.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from itertools import pairwise
 from pathlib import Path
@@ -23,15 +21,7 @@ from asendusdoc.render.document import TableBlock
 from tests.render.line_breaks import bad_breaks, words_of
 from tests.render.test_docx import free_texts
 from tests.render.test_forms_docx import CASES, FORM_IDS, LANGS
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is missing; CI installs it (.ci/run)")
-        pytest.skip(f"{name} is not installed")
-    return path
+from tests.system_tools import require_tool
 
 
 def body_crop(pdfinfo: str, pdf: Path) -> list[str]:
@@ -88,9 +78,9 @@ def libreoffice_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[st
     The cropped text leaves out the running header and footer (:func:`body_crop`); pages are
     separated by form feeds.
     """
-    soffice = _tool("soffice")
-    pdftotext = _tool("pdftotext")
-    pdfinfo = _tool("pdfinfo")
+    soffice = require_tool("soffice")
+    pdftotext = require_tool("pdftotext")
+    pdfinfo = require_tool("pdfinfo")
     folder = tmp_path_factory.mktemp("libreoffice")
     sources = []
     for form_id in FORM_IDS:
