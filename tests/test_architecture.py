@@ -172,6 +172,20 @@ def test_no_module_imports_a_higher_layer() -> None:
     assert climbs(GRAPH, LAYERS) == []
 
 
+def test_the_way_in_is_the_lowest_of_its_layer() -> None:
+    """read/ shares layer 4 with render/ and protect/, which use it (render's public functions
+    load a form through read.loading); it uses neither (docs/architecture.md)."""
+    above = ("asendusdoc.render", "asendusdoc.protect")
+    upward = [
+        f"{module} imports {target}"
+        for module, targets in sorted(GRAPH.items())
+        if module.startswith("asendusdoc.read")
+        for target in sorted(targets)
+        if target.startswith(above)
+    ]
+    assert upward == []
+
+
 def test_every_top_level_module_is_named_in_the_layer_table() -> None:
     assert unnamed(PACKAGE, LAYERS) == []
 

@@ -163,49 +163,57 @@ def _canvas_maker(documents: Sequence[Document], pdf_date: str) -> type[Canvas]:
 
         def _draw_running(self, owner: int, page: int, total: int) -> None:
             """The marking above the text; issuer, reference, title and page number below it."""
-            document = running[owner][0]
-            labels = document.labels
-            page_width, page_height = self._pagesize
-            content_width = page_width - MARGIN_LEFT - MARGIN_RIGHT
-            right = page_width - MARGIN_RIGHT
-            top = page_height - style.RUNNING_DISTANCE_MM * mm
+            document, title = running[owner]
             self.saveState()
             self.setFillColor(RUNNING_COLOUR)
             self.setStrokeColor(GRID_COLOUR)
             self.setLineWidth(0.4)
-            for line in document.restriction:
-                marking = Paragraph(markup(line), styles_of(document.lang)["running"])
-                height = marking.wrapOn(self, content_width, page_height)[1]
-                top -= height
-                marking.drawOn(self, MARGIN_LEFT, top)
-            if document.restriction:
-                self.line(MARGIN_LEFT, top - 1.5 * mm, right, top - 1.5 * mm)
-            bottom = style.RUNNING_DISTANCE_MM * mm
-            upper = bottom + RUNNING_SIZE * 1.3
-            self.line(
-                MARGIN_LEFT, upper + RUNNING_SIZE + 1.5 * mm, right, upper + RUNNING_SIZE + 1.5 * mm
-            )
-            reference = f"{labels.get('case_reference', '')}: {document.case_reference}"
-            reference = _fit(self, reference, FONT, RUNNING_SIZE, content_width / 2)
-            author_room = content_width - self.stringWidth(reference, FONT, RUNNING_SIZE) - 6 * mm
-            self.setFont(FONT_BOLD, RUNNING_SIZE)
-            self.drawString(
-                MARGIN_LEFT,
-                upper,
-                _fit(self, document.author, FONT_BOLD, RUNNING_SIZE, author_room),
-            )
-            self.setFont(FONT, RUNNING_SIZE)
-            self.drawRightString(right, upper, reference)
-            number = f"{labels.get('page', '')} {page} {labels.get('page_of', '/')} {total}"
-            number_width = self.stringWidth(number, FONT, RUNNING_SIZE)
-            footer = _fit(
-                self, running[owner][1], FONT, RUNNING_SIZE, content_width - number_width - 6 * mm
-            )
-            self.drawString(MARGIN_LEFT, bottom, footer)
-            self.drawRightString(right, bottom, number)
+            _draw_marking(self, document)
+            _draw_footer(self, document, title, page, total)
             self.restoreState()
 
     return _NumberedCanvas
+
+
+def _draw_marking(canvas: Canvas, document: Document) -> None:
+    """The access-restriction marking at the top of the page, ruled off below."""
+    page_width, page_height = canvas._pagesize
+    content_width = page_width - MARGIN_LEFT - MARGIN_RIGHT
+    top = page_height - style.RUNNING_DISTANCE_MM * mm
+    for line in document.restriction:
+        marking = Paragraph(markup(line), styles_of(document.lang)["running"])
+        height = marking.wrapOn(canvas, content_width, page_height)[1]
+        top -= height
+        marking.drawOn(canvas, MARGIN_LEFT, top)
+    if document.restriction:
+        canvas.line(MARGIN_LEFT, top - 1.5 * mm, page_width - MARGIN_RIGHT, top - 1.5 * mm)
+
+
+def _draw_footer(canvas: Canvas, document: Document, title: str, page: int, total: int) -> None:
+    """Below a rule: the issuer and the case reference, then the title and the page number."""
+    labels = document.labels
+    page_width = canvas._pagesize[0]
+    content_width = page_width - MARGIN_LEFT - MARGIN_RIGHT
+    right = page_width - MARGIN_RIGHT
+    bottom = style.RUNNING_DISTANCE_MM * mm
+    upper = bottom + RUNNING_SIZE * 1.3
+    canvas.line(
+        MARGIN_LEFT, upper + RUNNING_SIZE + 1.5 * mm, right, upper + RUNNING_SIZE + 1.5 * mm
+    )
+    reference = f"{labels.get('case_reference', '')}: {document.case_reference}"
+    reference = _fit(canvas, reference, FONT, RUNNING_SIZE, content_width / 2)
+    author_room = content_width - canvas.stringWidth(reference, FONT, RUNNING_SIZE) - 6 * mm
+    canvas.setFont(FONT_BOLD, RUNNING_SIZE)
+    canvas.drawString(
+        MARGIN_LEFT, upper, _fit(canvas, document.author, FONT_BOLD, RUNNING_SIZE, author_room)
+    )
+    canvas.setFont(FONT, RUNNING_SIZE)
+    canvas.drawRightString(right, upper, reference)
+    number = f"{labels.get('page', '')} {page} {labels.get('page_of', '/')} {total}"
+    number_width = canvas.stringWidth(number, FONT, RUNNING_SIZE)
+    footer = _fit(canvas, title, FONT, RUNNING_SIZE, content_width - number_width - 6 * mm)
+    canvas.drawString(MARGIN_LEFT, bottom, footer)
+    canvas.drawRightString(right, bottom, number)
 
 
 def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:

@@ -163,12 +163,8 @@ def current_styles() -> dict[str, ParagraphStyle]:
 
 @cache
 def styles_of(lang: str) -> dict[str, ParagraphStyle]:
-    """The paragraph styles of a document language.
-
-    Cells of table columns narrower than their text hyphenate (``cell_hyphenated``, pyphen's
-    dictionary through reportlab): there a long word would otherwise leave a ragged gap. Text
-    set the full width does not need it, and hyphenating costs a third of a document's time.
-    """
+    """The paragraph styles of a document language: the body's, the headings', the table
+    cells' (:func:`_cell_styles`) and the running header's and list items'."""
     register_fonts()
     body = ParagraphStyle(
         "body",
@@ -179,8 +175,13 @@ def styles_of(lang: str) -> dict[str, ParagraphStyle]:
         alignment=TA_LEFT,
         spaceAfter=4,
     )
+    return {"body": body, **_heading_styles(body), **_cell_styles(body, lang),
+            **_page_styles(body)}  # fmt: skip
+
+
+def _heading_styles(body: ParagraphStyle) -> dict[str, ParagraphStyle]:
+    """The document's title and subtitle, its meta lines, sections and blocks."""
     return {
-        "body": body,
         "title": ParagraphStyle(
             "title",
             parent=body,
@@ -209,6 +210,15 @@ def styles_of(lang: str) -> dict[str, ParagraphStyle]:
         "block": ParagraphStyle(
             "block", parent=body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3
         ),
+    }
+
+
+def _cell_styles(body: ParagraphStyle, lang: str) -> dict[str, ParagraphStyle]:
+    """Table cells. Cells of columns narrower than their text hyphenate (``cell_hyphenated``,
+    pyphen's dictionary through reportlab): there a long word would otherwise leave a ragged
+    gap. Text set the full width does not need it, and hyphenating costs a third of a
+    document's time."""
+    return {
         "cell": ParagraphStyle("cell", parent=body, leading=12.5, spaceAfter=0),
         "cell_hyphenated": ParagraphStyle(
             "cell_hyphenated",
@@ -220,6 +230,12 @@ def styles_of(lang: str) -> dict[str, ParagraphStyle]:
             uriWasteReduce=0.3,
         ),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
+    }
+
+
+def _page_styles(body: ParagraphStyle) -> dict[str, ParagraphStyle]:
+    """The running header and footer, and list items."""
+    return {
         "running": ParagraphStyle(
             "running",
             parent=body,
