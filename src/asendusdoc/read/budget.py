@@ -6,7 +6,8 @@ as far as these allow, and what is over a limit is refused as an
 :class:`~asendusdoc.errors.InputError` (exit 2), never run into memory or time.
 
 The figures are generous for real forms (the largest real case is far below each) and small
-enough that the worst input allowed stays under 1 GB of memory and a minute in any command.
+enough that the worst input allowed stays under 1 GB of memory and a minute in any command:
+``benchmarks/worst_inputs.py`` measures it (figures in ``docs/security.md``).
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 most one form embedded in a document may inflate to."""
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-"""The largest file ``encrypt`` takes (64 MiB): the PDF of the largest form the limits allow
-(5,000 diary entries of long text) is about 16 MB."""
+"""The largest file ``encrypt`` and ``seal`` take (64 MiB): a PDF of the most pages a document
+may have (:data:`MAX_DOCUMENT_PAGES`) with its form embedded is a few MB."""
 
 MAX_ENVELOPE_BYTES = 96 * 1024 * 1024
 """The largest CDOC envelope or signed container ``decrypt`` and ``verify`` open (96 MiB): what
