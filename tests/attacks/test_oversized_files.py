@@ -116,3 +116,14 @@ def test_what_encrypt_and_seal_make_of_their_largest_file_can_be_opened() -> Non
     from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_ENVELOPE_BYTES
 
     assert MAX_ENVELOPE_BYTES >= MAX_DOCUMENT_BYTES * 4 // 3 + 1024 * 1024
+
+
+def test_a_container_of_a_file_under_what_seal_takes_is_not_refused_for_its_size(
+    tmp_path: Path,
+) -> None:
+    """40 MiB is over a Word file's part (32 MiB) but under a file to seal (64 MiB): the
+    container is read (and refused only for what it lacks: a manifest, a signature)."""
+    _container(tmp_path / "suur.asice", 40 * 1024 * 1024)
+    run = cli("verify", tmp_path / "suur.asice")
+    assert "unpacks to more than" not in run.stderr, run.stderr
+    assert "manifest" in run.stderr.lower(), run.stderr
