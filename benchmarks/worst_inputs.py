@@ -29,6 +29,7 @@ The inputs (fictional, made here):
 * ``bundle.pdf``: a PDF carrying three largest diaries (30 MiB of forms, the most one
   document's forms may inflate to is 32 MiB);
 * ``case/``: a case folder of the bundle, the largest diary and the examples of every form;
+* ``case-of-pdfs/``: thirty 100 KB PDFs, each carrying a largest diary (300 MiB of forms);
 * ``plain.bin``: 64 MiB of random bytes (the ``encrypt`` limit), its CDOC and its sealed
   container.
 """
@@ -208,6 +209,10 @@ def build(folder: Path) -> None:
         (case / f"{number:02d}-{form_id}.json").write_text(json.dumps(example_data(form_id)))
     shutil.copy(folder / "diary.json", case / "20-largest-diary.json")
     shutil.copy(folder / "bundle.pdf", case / "21-bundle.pdf")
+    carried = folder / "case-of-pdfs"  # 100 KB PDFs, each carrying a largest diary
+    carried.mkdir()
+    for number in range(30):
+        (carried / f"{number:02d}-paevik.pdf").write_bytes(_bundle_pdf([largest]))
     (folder / "plain.bin").write_bytes(os.urandom(64 * 1024 * 1024))
     _certificates(folder)
 
@@ -232,6 +237,7 @@ CASES: dict[str, list[str]] = {
     "validate-bundle-pdf": ["validate", "bundle.pdf"],
     "extract-bundle-pdf": ["extract", "bundle.pdf", "--out-dir", "out/extracted", "--force"],
     "check-case": ["check", "case", "--today", "2026-11-22"],
+    "check-case-of-pdfs": ["check", "case-of-pdfs", "--today", "2026-11-22"],
     "agenda-case": ["agenda", "case", "--today", "2026-11-22"],
     "needs-report-case": ["needs-report", "case", "-o", "out/needs.pdf", "--force"],
     "draft-report-diary": ["draft-report", "diary.json", "--month", "2026-10", "-o",
