@@ -27,6 +27,7 @@ def test_a_pdf_longer_than_the_page_budget_is_refused(monkeypatch: pytest.Monkey
     """10 MiB of short lines would be some 70,000 pages; the budget stops the setting at the
     page past it (here lowered to 5, so that the test is quick)."""
     monkeypatch.setattr("asendusdoc.render.pdf.MAX_DOCUMENT_PAGES", 5)
+    monkeypatch.setattr("asendusdoc.read.budget.MAX_DOCUMENT_PAGES", 5)
     data = _diary(8, "a\n" * 200)
     with pytest.raises(InputError) as caught:
         produce(data, "et", "pdf")
@@ -47,3 +48,13 @@ def test_a_cell_of_a_thousand_empty_lines_is_set_in_pieces() -> None:
     diary could not be laid out (render_error, reportlab's text quoting the table)."""
     data = _diary(1, "Kohtumine" + "\n" * 1266 + "peres")
     assert produce(data, "ru", "pdf").data.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_more_line_breaks_than_a_document_may_hold_are_refused_before_setting(fmt: str) -> None:
+    """10 MiB of short lines are three million line breaks: refused before anything is set
+    (DOCX has no pages to count; docxtpl and lxml took minutes over them)."""
+    lines = budget.MAX_DOCUMENT_LINE_BREAKS // 100 + 1
+    with pytest.raises(InputError) as caught:
+        produce(_diary(100, "a\n" * lines), "ru", fmt)
+    assert caught.value.code == "document_too_long"

@@ -60,7 +60,7 @@ def _decrypt(args: argparse.Namespace) -> int:
             "give the recipient's key with --key FILE or --pkcs11 MODULE",
             code="decrypt_needs_key",
         )
-    data = read_input(args.file, received=False, document=True)
+    data = read_input(args.file, received=False, envelope=True)
     files = decrypt(data, key, "-" if args.file == "-" else args.file)
     if args.output is not None:
         if len(files) > 1:

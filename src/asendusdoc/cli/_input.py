@@ -18,16 +18,19 @@ if TYPE_CHECKING:
 __all__ = ["load_input", "read_input"]
 
 
-def read_input(name: str, *, received: bool = True, document: bool = False) -> bytes:
+def read_input(
+    name: str, *, received: bool = True, document: bool = False, envelope: bool = False
+) -> bytes:
     """The bytes of a file, or of standard input for ``-``; unless ``received`` is False, an
     envelope is opened and a signed container verified first (``cli/_received.py``).
-    ``document`` reads up to a whole document's limit (a container, an envelope, a file to
-    seal), not a form file's."""
+    ``document`` reads up to a whole document's limit (a file to encrypt or seal), not a form
+    file's; ``envelope`` up to what encrypting or sealing such a file makes (to decrypt or
+    verify)."""
     from asendusdoc.cli._received import open_received
-    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_INPUT_BYTES
+    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_ENVELOPE_BYTES, MAX_INPUT_BYTES
     from asendusdoc.read.files import read_bounded, read_form_file
 
-    limit = MAX_DOCUMENT_BYTES if document else MAX_INPUT_BYTES
+    limit = MAX_ENVELOPE_BYTES if envelope else MAX_DOCUMENT_BYTES if document else MAX_INPUT_BYTES
     if name == "-":
         data = read_bounded(sys.stdin.buffer, limit)
     elif not name:

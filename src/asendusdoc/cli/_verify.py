@@ -55,7 +55,7 @@ def _verify(args: argparse.Namespace) -> int:
     from asendusdoc.protect.asice_verify import verify_container
 
     with receiving(args):
-        data, name = _opened(read_input(args.file, received=False, document=True), args)
+        data, name = _opened(read_input(args.file, received=False, envelope=True), args)
     report = verify_container(data, trusted_from_arguments(args), name=name)
     if args.json:
         document = {

@@ -59,6 +59,19 @@ def _not_asice(name: str) -> InputError:
     )
 
 
+def _too_large(name: str) -> InputError:
+    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_ENVELOPE_BYTES
+
+    return InputError(
+        "{name}: the container unpacks to more than {limit} MiB (or a file in it to more than "
+        "{member_limit} MiB); it was not read",
+        code="asice_too_large",
+        name=name,
+        limit=MAX_ENVELOPE_BYTES // (1024 * 1024),
+        member_limit=MAX_DOCUMENT_BYTES // (1024 * 1024),
+    )
+
+
 def unsafe_path(name: str, path: str) -> InputError:
     """The refusal of a path inside a container that is empty, ``.``, absolute or climbs out."""
     return InputError(
@@ -79,11 +92,23 @@ def _path_is_unsafe(path: str) -> bool:
 
 def open_asice(data: bytes, name: str = "container") -> AsicContainer:
     """The container in ``data``; :class:`InputError` (exit 2) when it is refused."""
+    try:
+        return _opened(data, name)
+    except InputError as exc:
+        if exc.code == "docx_too_large":  # the zip reader's words are a Word file's
+            raise _too_large(name) from None
+        raise
+
+
+def _opened(data: bytes, name: str) -> AsicContainer:
+    from asendusdoc.read.budget import MAX_DOCUMENT_BYTES, MAX_ENVELOPE_BYTES
     from asendusdoc.read.packages import SafeZip
 
     _check_mimetype(data, name)
-    try:
-        package = SafeZip(data)
+    try:  # a data file as large as a file to seal, the whole as large as what seal makes
+        package = SafeZip(
+            data, max_member_bytes=MAX_DOCUMENT_BYTES, max_total_bytes=MAX_ENVELOPE_BYTES
+        )
     except InputError as exc:
         if exc.code == "docx_too_large":
             raise

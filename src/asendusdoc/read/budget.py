@@ -6,7 +6,8 @@ as far as these allow, and what is over a limit is refused as an
 :class:`~asendusdoc.errors.InputError` (exit 2), never run into memory or time.
 
 The figures are generous for real forms (the largest real case is far below each) and small
-enough that the worst input allowed stays under 1 GB of memory and a minute in any command.
+enough that the worst input allowed stays under 1 GB of memory and a minute in any command:
+``benchmarks/worst_inputs.py`` measures it (figures in ``docs/security.md``).
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from contextvars import ContextVar
 from asendusdoc.errors import InputError
 
 __all__ = [
+    "MAX_CASE_BYTES",
     "MAX_DOCUMENT_BYTES",
     "MAX_DOCUMENT_DATA_BYTES",
+    "MAX_DOCUMENT_LINE_BREAKS",
     "MAX_DOCUMENT_PAGES",
     "MAX_EMBEDDED_FORMS",
+    "MAX_ENVELOPE_BYTES",
     "MAX_FORM_ITEMS",
     "MAX_INPUT_BYTES",
     "MAX_JSON_DEPTH",
@@ -39,6 +43,7 @@ __all__ = [
     "MAX_XML_DEPTH",
     "MAX_XML_ELEMENTS",
     "Budget",
+    "case_too_large",
     "in_time",
     "reading",
 ]
@@ -47,9 +52,22 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 """The largest form file accepted (10 MiB): a 5,000-entry diary is well under 5 MiB. Also the
 most one form embedded in a document may inflate to."""
 
+MAX_CASE_BYTES = 48 * 1024 * 1024
+"""What the form files of one case folder may hold together (48 MiB; ``check``, ``agenda``,
+``needs-report --cases``), as read and as their documents' embedded forms unpack. A real case
+of some twenty forms is well under 1 MiB; four of the
+largest forms fit. Every form of a case is held at once (about 35 MiB each of the largest), so
+without it a folder of thirty 10 MiB diaries took over 1 GB; a file past it is that form's
+finding, the others are checked."""
+
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-"""The largest file ``encrypt`` takes (64 MiB): the PDF of the largest form the limits allow
-(5,000 diary entries of long text) is about 16 MB."""
+"""The largest file ``encrypt`` and ``seal`` take (64 MiB): a PDF of the most pages a document
+may have (:data:`MAX_DOCUMENT_PAGES`) with its form embedded is a few MB."""
+
+MAX_ENVELOPE_BYTES = 96 * 1024 * 1024
+"""The largest CDOC envelope or signed container ``decrypt`` and ``verify`` open (96 MiB): what
+``encrypt`` and ``seal`` make of the largest file they take. CDOC 1.1 carries its file in
+base64, a third more (64 MiB become 85.4 MiB); a container adds its manifest and signature."""
 
 MAX_JSON_DEPTH = 32
 """How deep arrays and objects may nest; the deepest form (a plan's activities) needs 5."""
@@ -76,11 +94,13 @@ MAX_TABLE_ROWS = 5_000
 list is refused outright (exit 2), before it is validated: a form's own, smaller maxima are
 then checked by validation (exit 1)."""
 
-MAX_FORM_ITEMS = 250_000
+MAX_FORM_ITEMS = 100_000
 """The most values (counted by the commas and brackets of its JSON) one form may hold: the
-largest form the list limits allow (5,000 diary entries of a dozen fields) has about 70,000.
-A form of a million unknown keys is refused before it is parsed, not validated into a million
-problems."""
+largest form the list limits allow (5,000 diary entries with every field and an end of
+service each) has about 50,000. A form of a million unknown keys is refused before it is
+parsed, not validated into a million problems. It was 250,000 until issue 23 measured the
+worst input: a 10 MiB form of 249,000 unknown keys took 613 MiB and 9 s in ``validate
+--json`` (every problem listed); no form can mean that many values."""
 
 MAX_DOCUMENT_DATA_BYTES = 32 * 1024 * 1024
 """What all forms one document carries may inflate to together (32 MiB): a whole case of about
@@ -95,6 +115,12 @@ until the last is set (for "lk N / M"). The largest diary of real entries (5,000
 example's) is about 600 pages; past 2,000 no one reads a document, and making them costs at
 most about 20 s. Setting stops at the page past the limit (:class:`InputError`
 ``document_too_long``, exit 2)."""
+
+MAX_DOCUMENT_LINE_BREAKS = 100_000
+"""The most line breaks the texts of one document (PDF or DOCX) may hold. Each takes a line
+of a page, and a page holds about 50: past 100,000 a PDF is over :data:`MAX_DOCUMENT_PAGES`
+anyway. Counted before anything is set, so that 10 MiB of short lines (three million breaks)
+is refused at once, in DOCX too (where lxml and docxtpl took minutes over it)."""
 
 MAX_XML_DEPTH = 64
 """How deep the elements of one XML part of a Word file may nest: a Word document's deepest
@@ -155,6 +181,16 @@ class Budget:
                 code="input_too_slow",
                 seconds=int(self.seconds),
             )
+
+
+def case_too_large() -> InputError:
+    """The refusal of a case folder's file past :data:`MAX_CASE_BYTES` (the others are read)."""
+    return InputError(
+        "the forms of this case folder are over {limit} MiB together; this file was not read: "
+        "keep only one case's forms in a case folder",
+        code="case_too_large",
+        limit=MAX_CASE_BYTES // (1024 * 1024),
+    )
 
 
 _current: ContextVar[Budget | None] = ContextVar("asendusdoc_read_budget", default=None)

@@ -13,8 +13,11 @@ characters XML 1.0 can hold; escaping is the back end's job (docxtpl autoescape,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
+
+from asendusdoc.errors import InputError
 
 __all__ = [
     "Block",
@@ -28,6 +31,8 @@ __all__ = [
     "Signature",
     "TableBlock",
     "TextBlock",
+    "check_length",
+    "too_long",
     "value_at",
 ]
 
@@ -233,3 +238,39 @@ def value_at(values: Any, path: str) -> Any:
     for part in path.split(".") if path else ():
         values = values[int(part)] if part.isdigit() else values[part]
     return values
+
+
+def _line_breaks(document: Document) -> int:
+    count = sum(len(party.lines) for party in document.parties)
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, FieldsBlock):
+                count += sum(row.value.count("\n") for row in block.rows)
+            elif isinstance(block, TableBlock):
+                count += sum(cell.count("\n") for row in block.rows for cell in row)
+            elif isinstance(block, ListBlock):
+                count += sum(item.count("\n") for item in block.items)
+            else:
+                count += block.text.count("\n")
+    return count
+
+
+def too_long() -> InputError:
+    """The refusal of a document longer than a document may be (in pages or line breaks)."""
+    from asendusdoc.read.budget import MAX_DOCUMENT_PAGES
+
+    return InputError(
+        "the document would be longer than {pages} pages; it was not made: split the form "
+        "(a diary by periods) or shorten its texts",
+        code="document_too_long",
+        pages=MAX_DOCUMENT_PAGES,
+    )
+
+
+def check_length(documents: Sequence[Document]) -> None:
+    """Refuse documents whose texts break into more lines than a document may hold
+    (:data:`~asendusdoc.read.budget.MAX_DOCUMENT_LINE_BREAKS`), before any is set."""
+    from asendusdoc.read.budget import MAX_DOCUMENT_LINE_BREAKS
+
+    if sum(_line_breaks(document) for document in documents) > MAX_DOCUMENT_LINE_BREAKS:
+        raise too_long()

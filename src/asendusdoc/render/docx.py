@@ -28,7 +28,7 @@ from asendusdoc.i18n import LANGUAGE_TAGS
 from asendusdoc.i18n.library_errors import REASONS, library_reason
 from asendusdoc.render import _sandbox
 from asendusdoc.render._sandbox import BoundedSandbox, TemplateLimitExceeded
-from asendusdoc.render.document import Document, TableBlock
+from asendusdoc.render.document import Document, TableBlock, check_length
 
 __all__ = ["normalize_docx_zip", "render_docx", "reproducible_zip", "template_path"]
 
@@ -99,11 +99,10 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
     ``template_variable_missing`` (the template asks for what the context lacks) or
     ``template_broken`` (not a DOCX, or a Jinja syntax error).
     """
-    from docxtpl import DocxTemplate
-
+    check_length([document])
     path = template_path(document.form_id, document.lang, template_dir)
     try:
-        template = DocxTemplate(io.BytesIO(_template_bytes(path)))
+        template = _template_class()(io.BytesIO(_template_bytes(path)))
         template.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a file that is no DOCX
         raise TemplateError(
@@ -162,6 +161,31 @@ def render_docx(document: Document, *, template_dir: Path | None = None) -> byte
     _set_core_properties(template.docx, document)
     template.pre_processing()
     return reproducible_zip(_package_entries(template.docx))
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@cache
+def _template_class() -> Any:
+    """docxtpl's template (imported when first needed), whose body moves into the document in
+    time linear in its size."""
+    from docxtpl import DocxTemplate
+
+    class Template(DocxTemplate):  # type: ignore[misc]
+        def map_tree(self, tree: Any) -> None:
+            """lxml moves an element carrying ``xml:space`` to another document in time that
+            grows with how many it has moved (each text piece between line breaks has one:
+            a diary of 250,000 took minutes): they are taken off for the move, then put back."""
+            spaced = [(element, element.get(_XML_SPACE)) for element in tree.iter()]
+            spaced = [(element, value) for element, value in spaced if value is not None]
+            for element, _ in spaced:
+                del element.attrib[_XML_SPACE]
+            super().map_tree(tree)
+            for element, value in spaced:
+                element.set(_XML_SPACE, value)
+
+    return Template
 
 
 def _refusal(exc: SecurityError) -> str:

@@ -44,7 +44,7 @@ from asendusdoc.errors import InputError, RenderError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, LANGUAGE_TAGS
 from asendusdoc.read.budget import MAX_DOCUMENT_PAGES
 from asendusdoc.render import page_style as style
-from asendusdoc.render.document import Document
+from asendusdoc.render.document import Document, check_length, too_long
 from asendusdoc.render.measure import is_landscape
 from asendusdoc.render.pdf_kit import (
     BODY_SIZE,
@@ -219,6 +219,7 @@ def _draw_footer(canvas: Canvas, document: Document, title: str, page: int, tota
 def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
     if not documents:
         raise RenderError("no documents to render", code="render_error")
+    check_length(documents)
     register_fonts()
     first = documents[0]
     orientations = ["landscape" if is_landscape(d) else "portrait" for d in documents]
@@ -247,12 +248,7 @@ def _build(documents: Sequence[Document], *, bookmarks: bool) -> bytes:
 def _within_pages(template: BaseDocTemplate) -> None:
     """After each page: refuse the document once it has more pages than the budget allows."""
     if template.page > MAX_DOCUMENT_PAGES:
-        raise InputError(
-            "the document would be longer than {pages} pages; it was not made: split the form "
-            "(a diary by periods) or shorten its texts",
-            code="document_too_long",
-            pages=MAX_DOCUMENT_PAGES,
-        )
+        raise too_long()
 
 
 def _stories(
