@@ -29,6 +29,7 @@ The inputs (fictional, made here):
 * ``bundle.pdf``: a PDF carrying three largest diaries (30 MiB of forms, the most one
   document's forms may inflate to is 32 MiB);
 * ``case/``: a case folder of the bundle, the largest diary and the examples of every form;
+* ``case-of-pdfs/``: thirty 100 KB PDFs, each carrying a largest diary (300 MiB of forms);
 * ``plain.bin``: 64 MiB of random bytes (the ``encrypt`` limit), its CDOC and its sealed
   container.
 """
@@ -45,7 +46,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -106,36 +106,15 @@ def _unknown_keys() -> bytes:
 
 def _bundle_pdf(forms: list[bytes]) -> bytes:
     """A PDF whose ``/AF`` carries ``forms`` (client diaries, each in asendusdoc's envelope)."""
-    bodies = [b"", b"<< /Type /Pages /Kids [] /Count 0 >>"]
-    specs = []
+    from tests.attacks.pdfs import data_stream, file_spec, pdf
+
+    head = b'{"asendusdoc":"0.1.0","schema":"x/client-diary.schema.json","form":'
+    objects: list[bytes] = []
     for index, form in enumerate(forms):
-        head = b'{"asendusdoc":"0.1.0","schema":"x/client-diary.schema.json","form":'
-        envelope = head + form + b"}"
-        packed = zlib.compress(envelope, 9)
-        bodies.append(
-            b"<< /Type /EmbeddedFile /Subtype /application#2Fjson /Filter /FlateDecode "
-            b"/Length %d >>\nstream\n%s\nendstream" % (len(packed), packed)
-        )
-        name = b"form-%d.json" % index
-        bodies.append(
-            b"<< /Type /Filespec /F (%s) /UF (%s) /AFRelationship /Data /EF << /F %d 0 R >> >>"
-            % (name, name, len(bodies))
-        )
-        specs.append(b"%d 0 R" % len(bodies))
-    bodies[0] = b"<< /Type /Catalog /Pages 2 0 R /AF [ %s ] >>" % b" ".join(specs)
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(bodies, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(bodies) + 1,
-        xref,
-    )
-    return bytes(out)
+        stream = 3 + len(objects)
+        objects += [data_stream(head + form + b"}"), file_spec(stream, b"form-%d.json" % index)]
+    specs = b" ".join(b"%d 0 R" % (4 + 2 * index) for index in range(len(forms)))
+    return pdf(b"/AF [ " + specs + b" ]", *objects)
 
 
 def _certificates(folder: Path) -> None:
@@ -208,6 +187,10 @@ def build(folder: Path) -> None:
         (case / f"{number:02d}-{form_id}.json").write_text(json.dumps(example_data(form_id)))
     shutil.copy(folder / "diary.json", case / "20-largest-diary.json")
     shutil.copy(folder / "bundle.pdf", case / "21-bundle.pdf")
+    carried = folder / "case-of-pdfs"  # 100 KB PDFs, each carrying a largest diary
+    carried.mkdir()
+    for number in range(30):
+        (carried / f"{number:02d}-paevik.pdf").write_bytes(_bundle_pdf([largest]))
     (folder / "plain.bin").write_bytes(os.urandom(64 * 1024 * 1024))
     _certificates(folder)
 
@@ -232,6 +215,7 @@ CASES: dict[str, list[str]] = {
     "validate-bundle-pdf": ["validate", "bundle.pdf"],
     "extract-bundle-pdf": ["extract", "bundle.pdf", "--out-dir", "out/extracted", "--force"],
     "check-case": ["check", "case", "--today", "2026-11-22"],
+    "check-case-of-pdfs": ["check", "case-of-pdfs", "--today", "2026-11-22"],
     "agenda-case": ["agenda", "case", "--today", "2026-11-22"],
     "needs-report-case": ["needs-report", "case", "-o", "out/needs.pdf", "--force"],
     "draft-report-diary": ["draft-report", "diary.json", "--month", "2026-10", "-o",

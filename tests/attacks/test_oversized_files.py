@@ -127,3 +127,40 @@ def test_a_container_of_a_file_under_what_seal_takes_is_not_refused_for_its_size
     run = cli("verify", tmp_path / "suur.asice")
     assert "unpacks to more than" not in run.stderr, run.stderr
     assert "manifest" in run.stderr.lower(), run.stderr
+
+
+def test_a_case_folder_past_its_budget_reads_the_forms_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every form of a case is held at once: thirty 10 MiB diaries took over 1 GB. Past the
+    case's budget (lowered here) a file is that form's finding; the forms before it are read."""
+    from asendusdoc.cli._case_folder import read_case_folder
+    from asendusdoc.errors import InputError
+
+    form = json.dumps(example_data("closure")).encode()
+    for number in range(1, 5):
+        (tmp_path / f"0{number}-lopetamine.json").write_bytes(form)
+    monkeypatch.setattr("asendusdoc.read.budget.MAX_CASE_BYTES", 2 * len(form))
+    files, refused = read_case_folder(tmp_path, "en")
+    assert refused == 0
+    assert [isinstance(files[f"0{n}-lopetamine.json"], bytes) for n in range(1, 5)] == [
+        True, True, False, False,
+    ]  # fmt: skip
+    error = files["03-lopetamine.json"]
+    assert isinstance(error, InputError) and error.code == "case_too_large"
+
+
+def test_a_case_budget_counts_what_its_documents_carry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 100 KB PDF may carry a 10 MiB form: the case's budget counts the forms as they
+    unpack, and the files after it is spent are not opened."""
+    from asendusdoc.case import read_case_files
+    from tests.attacks.pdfs import data_stream, envelope, file_spec, pdf
+
+    form = envelope(example_data("closure"))
+    document = pdf(b"/AF [ 4 0 R ]", data_stream(form), file_spec(3))
+    assert len(document) < len(form)  # deflated: the file is smaller than what it carries
+    monkeypatch.setattr("asendusdoc.read.budget.MAX_CASE_BYTES", 2 * len(form))
+    names = [f"0{number}-lopetamine.pdf" for number in range(1, 5)]
+    forms, findings = read_case_files(dict.fromkeys(names, document))
+    assert [case_form.name for case_form in forms] == names[:2]
+    assert [(f.code, f.forms) for f in findings] == [("form_unreadable", (n,)) for n in names[2:]]

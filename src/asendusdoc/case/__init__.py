@@ -19,6 +19,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from asendusdoc.case.collection import CaseForm, CaseForms
 from asendusdoc.case.consistency import (
@@ -40,6 +41,7 @@ from asendusdoc.case.regions import provider_region_findings
 from asendusdoc.errors import FormValidationError, InputError
 from asendusdoc.forms import FormModel
 from asendusdoc.i18n import LANGUAGES
+from asendusdoc.read import budget
 from asendusdoc.titles import Titles
 
 __all__ = [
@@ -136,17 +138,23 @@ def read_case_files(
     its field's label, or a filled Word blank's by its place there).
     """
     from asendusdoc.problems.messages import error_message
-    from asendusdoc.read.dispatch import read_form_input
     from asendusdoc.read.loading import load_form
 
     forms: list[CaseForm] = []
     findings: list[Finding] = []
+    held = 0  # every form of the case is held at once: bounded by the case's budget
     for name in sorted(files):
         try:
             raw = files[name]
             if isinstance(raw, InputError):
                 raise raw
-            form = load_form(read_form_input(raw, name))
+            if held > budget.MAX_CASE_BYTES:  # spent: the files after are not even opened
+                raise budget.case_too_large()
+            form_input, size = _read_counted(raw, name)
+            held += size
+            if held > budget.MAX_CASE_BYTES:
+                raise budget.case_too_large()
+            form = load_form(form_input)
         except InputError as exc:
             detail = Titles(*(error_message(exc, lang) for lang in LANGUAGES))
             findings.append(Finding("form_unreadable", (name,), {"detail": detail}))
@@ -157,6 +165,16 @@ def read_case_files(
             continue
         forms.append(CaseForm(name, form))
     return forms, findings
+
+
+def _read_counted(raw: bytes, name: str) -> tuple[Any, int]:
+    """The form input of a file and what it costs: its bytes, or what the forms its document
+    carries unpack to (a 100 KB PDF may carry a 10 MiB form)."""
+    from asendusdoc.read.dispatch import read_form_input
+
+    with budget.reading(budget.Budget()) as spent:
+        form_input = read_form_input(raw, name)
+    return form_input, max(len(raw), budget.MAX_DOCUMENT_DATA_BYTES - spent.inflated_left)
 
 
 SHOWN_PROBLEMS = 3

@@ -58,13 +58,19 @@ def read_case_folder(
     from asendusdoc.cli._received import open_received
     from asendusdoc.errors import AsendusdocError
     from asendusdoc.problems.messages import error_message
+    from asendusdoc.read import budget
 
     files: dict[str, bytes | InputError] = {}
     worst = EXIT_OK
+    read = 0
     for path in form_files(folder) if paths is None else paths:
         data = read_folder_file(path)
         if isinstance(data, InputError):
             files[path.name] = data
+            continue
+        read += len(data)
+        if read > budget.MAX_CASE_BYTES:  # the case's other forms are checked without it
+            files[path.name] = budget.case_too_large()
             continue
         try:
             files[path.name] = open_received(data, path.name)

@@ -20,6 +20,7 @@ from contextvars import ContextVar
 from asendusdoc.errors import InputError
 
 __all__ = [
+    "MAX_CASE_BYTES",
     "MAX_DOCUMENT_BYTES",
     "MAX_DOCUMENT_DATA_BYTES",
     "MAX_DOCUMENT_LINE_BREAKS",
@@ -42,6 +43,7 @@ __all__ = [
     "MAX_XML_DEPTH",
     "MAX_XML_ELEMENTS",
     "Budget",
+    "case_too_large",
     "in_time",
     "reading",
 ]
@@ -49,6 +51,14 @@ __all__ = [
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 """The largest form file accepted (10 MiB): a 5,000-entry diary is well under 5 MiB. Also the
 most one form embedded in a document may inflate to."""
+
+MAX_CASE_BYTES = 48 * 1024 * 1024
+"""What the form files of one case folder may hold together (48 MiB; ``check``, ``agenda``,
+``needs-report --cases``), as read and as their documents' embedded forms unpack. A real case
+of some twenty forms is well under 1 MiB; four of the
+largest forms fit. Every form of a case is held at once (about 35 MiB each of the largest), so
+without it a folder of thirty 10 MiB diaries took over 1 GB; a file past it is that form's
+finding, the others are checked."""
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 """The largest file ``encrypt`` and ``seal`` take (64 MiB): a PDF of the most pages a document
@@ -171,6 +181,16 @@ class Budget:
                 code="input_too_slow",
                 seconds=int(self.seconds),
             )
+
+
+def case_too_large() -> InputError:
+    """The refusal of a case folder's file past :data:`MAX_CASE_BYTES` (the others are read)."""
+    return InputError(
+        "the forms of this case folder are over {limit} MiB together; this file was not read: "
+        "keep only one case's forms in a case folder",
+        code="case_too_large",
+        limit=MAX_CASE_BYTES // (1024 * 1024),
+    )
 
 
 _current: ContextVar[Budget | None] = ContextVar("asendusdoc_read_budget", default=None)

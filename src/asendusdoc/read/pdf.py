@@ -14,7 +14,7 @@ from typing import Any
 
 from asendusdoc.errors import InputError
 from asendusdoc.i18n.library_errors import library_reason
-from asendusdoc.read.budget import MAX_EMBEDDED_FORMS, MAX_INPUT_BYTES, Budget
+from asendusdoc.read.budget import MAX_EMBEDDED_FORMS, MAX_INPUT_BYTES, Budget, reading
 from asendusdoc.read.envelope import MEDIA_TYPE, embedded_data_invalid, form_from_envelope
 from asendusdoc.read.packages import inflate
 
@@ -41,15 +41,15 @@ def read_pdf_forms(data: bytes, password: str | None = None) -> list[EmbeddedFor
     file (a broken structure, objects of the wrong kind, nesting that exhausts the parser) is
     an :class:`InputError` too: the PDF is untrusted input.
     """
-    budget = Budget()
-    try:
-        reader = _open(data, password)
-        specifications = _associated_data_files(reader.trailer["/Root"].get_object())
-        forms = [_read_one(specification, budget) for specification in specifications]
-    except InputError:
-        raise
-    except Exception as exc:  # pypdf on hostile bytes: any failure is the file's
-        raise pdf_broken(exc) from None
+    with reading() as budget:  # the input's budget (a case's file's, when one is running)
+        try:
+            reader = _open(data, password)
+            specifications = _associated_data_files(reader.trailer["/Root"].get_object())
+            forms = [_read_one(specification, budget) for specification in specifications]
+        except InputError:
+            raise
+        except Exception as exc:  # pypdf on hostile bytes: any failure is the file's
+            raise pdf_broken(exc) from None
     if not forms:
         raise no_embedded_data()
     return forms
