@@ -1,7 +1,5 @@
 """``python -m asendusdoc``."""
 
-import sys
+from asendusdoc.cli import run
 
-from asendusdoc.cli import main
-
-sys.exit(main())
+run()

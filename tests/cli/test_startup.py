@@ -125,3 +125,18 @@ def test_the_command_leaves_the_environment_as_it_was(
     monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
     assert main(["validate", str(EXAMPLES / "family-support-referral.json")]) == 0
     assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+
+
+@pytest.mark.parametrize(
+    "args", [("--lang", "en", "-h", "validate"), ("--lang", "en", "bogus", "validate")], ids=str
+)
+def test_the_commands_are_all_listed_when_the_list_is_asked_for(
+    args: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command on the command line registers only itself, unless the help before it (or an
+    unknown command's error) lists them all."""
+    from asendusdoc.cli import _COMMANDS, main
+
+    main(list(args))
+    shown = capsys.readouterr()
+    assert all(command in shown.out + shown.err for command in _COMMANDS)
