@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from asendusdoc.cli._case_folder import form_patterns
 from asendusdoc.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -17,7 +18,6 @@ from asendusdoc.cli._common import (
     cli_language,
     gettext_for,
 )
-from asendusdoc.cli._case_folder import form_patterns
 from asendusdoc.cli._received import add_received_options
 from asendusdoc.errors import InputError
 from asendusdoc.i18n import DOCUMENT_LANGUAGES, N_
