@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asendusdoc.cli._case_folder import holds_forms, read_case_folder
+from asendusdoc.cli._case_folder import form_patterns, holds_forms, read_case_folder
 from asendusdoc.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -152,10 +152,9 @@ def _agenda(args: argparse.Namespace) -> int:
         message = _("{path}: the folder cannot be read; it was skipped.")
         print(message.format(path=path), file=sys.stderr)
     if not folders:
-        message = _(
-            "No case folder (a folder with form files: *.json, *.pdf, *.docx) under {paths}."
-        )
-        print(message.format(paths=", ".join(map(str, args.folders))), file=sys.stderr)
+        message = _("No case folder (a folder with form files: {patterns}) under {paths}.")
+        paths = ", ".join(map(str, args.folders))
+        print(message.format(patterns=form_patterns(), paths=paths), file=sys.stderr)
         return EXIT_USAGE
     items: list[AgendaItem] = []
     bad_cases = 0

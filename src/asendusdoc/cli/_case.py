@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from asendusdoc.cli._case_folder import form_patterns
 from asendusdoc.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -35,7 +36,7 @@ def register(commands: Any) -> None:
         "folder",
         metavar=_("DIR"),
         type=Path,
-        help=_("the folder of the case's forms (*.json, *.docx, *.pdf)"),
+        help=_("the folder of the case's forms ({patterns})").format(patterns=form_patterns()),
     )
     check.add_argument(
         "--today", metavar=_("YYYY-MM-DD"), help=_("the day deadlines are counted to")
@@ -121,7 +122,9 @@ def _check(args: argparse.Namespace) -> int:
     paths = form_files(folder)
     if not paths:
         return _usage(
-            _("The folder {path} holds no form files (*.json, *.docx, *.pdf).").format(path=folder)
+            _("The folder {path} holds no form files ({patterns}).").format(
+                path=folder, patterns=form_patterns()
+            )
         )
     files, worst = read_case_folder(folder, lang, paths)
     report = check_case_files(files, today=today)

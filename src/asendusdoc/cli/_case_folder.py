@@ -24,6 +24,11 @@ FORM_ENDINGS = (".json", ".docx", ".odt", ".pdf", ".asice", ".bdoc", ".cdoc")
 signed container, an envelope."""
 
 
+def form_patterns() -> str:
+    """The form files a case folder may hold, as a person types them: "*.json, *.docx, …"."""
+    return ", ".join("*" + ending for ending in FORM_ENDINGS)
+
+
 def holds_forms(names: Iterable[str]) -> bool:
     """Whether a folder with these file names is a case folder (holds a form file)."""
     return any(name.lower().endswith(FORM_ENDINGS) and not name.startswith(".") for name in names)
