@@ -37,7 +37,6 @@ The inputs (fictional, made here):
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import shutil
@@ -118,53 +117,23 @@ def _bundle_pdf(forms: list[bytes]) -> bytes:
 
 
 def _certificates(folder: Path) -> None:
-    """A CDOC recipient (EC P-384, its key in PEM) and an e-seal (PKCS#12), fictional."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+    """A CDOC recipient (EC P-384, its key in PEM) and an e-seal (PKCS#12), fictional: made as
+    the crypto tests make theirs."""
+    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import NameOID
+    from tests.crypto.conftest import _pkcs12, make_certificate
 
-    now = dt.datetime.now(dt.UTC)
-    for name, curve, usage in (
-        ("saaja", ec.SECP384R1(), "key_agreement"),
-        ("pitsat", ec.SECP256R1(), "content_commitment"),
-    ):
-        key = ec.generate_private_key(curve)
-        subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"TESTNIMI,{name.upper()}")])
-        flags = dict.fromkeys(
-            ("content_commitment", "key_encipherment", "data_encipherment", "key_agreement",
-             "key_cert_sign", "crl_sign", "encipher_only", "decipher_only"), False,
-        )  # fmt: skip
-        flags[usage] = True
-        certificate = (
-            x509.CertificateBuilder()
-            .subject_name(subject)
-            .issuer_name(subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=365))
-            .add_extension(x509.KeyUsage(digital_signature=True, **flags), critical=True)
-            .sign(key, hashes.SHA256())
+    recipient = make_certificate(folder, "saaja", ec.generate_private_key(ec.SECP384R1()))
+    (folder / "saaja-key.pem").write_bytes(
+        recipient.private_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
         )
-        (folder / f"{name}.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-        (folder / f"{name}-key.pem").write_bytes(
-            key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        )
-        (folder / f"{name}.p12").write_bytes(
-            pkcs12.serialize_key_and_certificates(
-                name.encode(),
-                key,
-                certificate,
-                None,
-                serialization.BestAvailableEncryption(SEAL_PASSWORD.encode()),
-            )
-        )
+    )
+    seal_key = ec.generate_private_key(ec.SECP256R1())
+    seal = make_certificate(folder, "pitsat", seal_key, key_usage="content_commitment")
+    _pkcs12(folder, "pitsat", seal, SEAL_PASSWORD)
     (folder / "parool.txt").write_text(SEAL_PASSWORD + "\n")
 
 
