@@ -21,6 +21,14 @@ COMPLETE = ("f_placement_date=05.11.2026",)
 valid, so only the key can be wrong."""
 
 
+def _blank_with_goal_key(folder: Path, key: str) -> Path:
+    """The blank filled through LibreOffice, ``key`` typed as its goal's key (the file the fill
+    script saved: ``plaan.docx``)."""
+    typed = (f"t_goals:B={key}", "t_goals:C=Pere tuleb toime.", *COMPLETE)
+    filled_in_libreoffice(folder, "plaan.docx", *typed)
+    return folder / "plaan.docx"
+
+
 def _validate(capsys: pytest.CaptureFixture[str], path: Path, *options: str) -> tuple[int, str]:
     code = main(["validate", str(path), *options])
     out, err = capsys.readouterr()
@@ -30,12 +38,7 @@ def _validate(capsys: pytest.CaptureFixture[str], path: Path, *options: str) -> 
 def test_a_cyrillic_look_alike_is_read_as_the_latin_key(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    filled = tmp_path / "plaan.docx"
-    filled.write_bytes(
-        filled_in_libreoffice(
-            tmp_path, "filled.docx", "t_goals:B=Е1", "t_goals:C=Pere tuleb toime.", *COMPLETE
-        )
-    )
+    filled = _blank_with_goal_key(tmp_path, "Е1")
 
     code, said = _validate(capsys, filled, "--lang", "ru")
     assert code == 0, said
@@ -49,12 +52,7 @@ def test_a_cyrillic_look_alike_is_read_as_the_latin_key(
 def test_another_key_says_what_a_key_may_hold(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    filled = tmp_path / "plaan.docx"
-    filled.write_bytes(
-        filled_in_libreoffice(
-            tmp_path, "filled.docx", "t_goals:B=Ц1", "t_goals:C=Pere tuleb toime.", *COMPLETE
-        )
-    )
+    filled = _blank_with_goal_key(tmp_path, "Ц1")
 
     code, said = _validate(capsys, filled, "--lang", "ru")
     assert code == 1, said
